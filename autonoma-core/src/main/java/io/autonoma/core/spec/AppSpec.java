@@ -1,0 +1,90 @@
+package io.autonoma.core.spec;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The typed model every generated file is derived from. Hand-writable JSON (see
+ * {@code /io/autonoma/core/spec/app-spec.schema.json}); validate with {@link AppSpecValidator}.
+ * Lists are never null (absent means empty).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"schemaVersion"})
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"name", "description", "entities", "relations", "roles", "pages", "features", "notes"})
+public record AppSpec(
+        String name,
+        String description,
+        List<Entity> entities,
+        List<Relation> relations,
+        List<Role> roles,
+        List<Page> pages,
+        Set<Feature> features,
+        List<String> notes) {
+
+    /** Schema version written into every serialised spec. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public AppSpec {
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        relations = relations == null ? List.of() : List.copyOf(relations);
+        roles = roles == null ? List.of() : List.copyOf(roles);
+        pages = pages == null ? List.of() : List.copyOf(pages);
+        features = features == null ? Set.of() : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(features));
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    @JsonIgnore
+    public Optional<Entity> entity(String entityName) {
+        return entities.stream().filter(e -> e.name().equals(entityName)).findFirst();
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(name).description(description);
+        b.entities.addAll(entities);
+        b.relations.addAll(relations);
+        b.roles.addAll(roles);
+        b.pages.addAll(pages);
+        b.features.addAll(features);
+        b.notes.addAll(notes);
+        return b;
+    }
+
+    public static final class Builder {
+        private final String name;
+        private String description;
+        private final List<Entity> entities = new ArrayList<>();
+        private final List<Relation> relations = new ArrayList<>();
+        private final List<Role> roles = new ArrayList<>();
+        private final List<Page> pages = new ArrayList<>();
+        private final Set<Feature> features = new LinkedHashSet<>();
+        private final List<String> notes = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder description(String v) { this.description = v; return this; }
+        public Builder entity(Entity e) { entities.add(e); return this; }
+        public Builder relation(Relation r) { relations.add(r); return this; }
+        public Builder role(Role r) { roles.add(r); return this; }
+        public Builder page(Page p) { pages.add(p); return this; }
+        public Builder feature(Feature f) { features.add(f); return this; }
+        public Builder note(String n) { notes.add(n); return this; }
+
+        /** Builds and validates; throws {@link InvalidSpecException} listing every problem. */
+        public AppSpec build() {
+            AppSpec spec = new AppSpec(name, description, entities, relations, roles, pages, features, notes);
+            AppSpecValidator.validate(spec).throwIfInvalid();
+            return spec;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.autonoma.core.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A relation between two entities, named by entity name. For {@link RelationKind#MANY_TO_ONE}
+ * {@code name} is the snake_case reference on {@code from} (e.g. {@code company}; the foreign key
+ * column is {@code company_id}); {@code required} says whether the reference may be empty.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Relation(String from, String to, RelationKind kind, String name, boolean required) {}
