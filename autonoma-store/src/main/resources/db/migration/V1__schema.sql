@@ -121,6 +121,7 @@ CREATE INDEX agent_logs_agent_idx ON agent_logs (run_id, agent);
 -- resuming the run does not redo it.
 CREATE TABLE agent_checkpoints (
     run_id      text NOT NULL,
+    owner_id    text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     agent       text NOT NULL,
     summary     text NOT NULL DEFAULT '',
     outputs     jsonb NOT NULL DEFAULT '{}'::jsonb,
