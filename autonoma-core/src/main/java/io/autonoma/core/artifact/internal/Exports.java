@@ -26,10 +26,11 @@ import java.util.zip.ZipOutputStream;
 /** Export and atomic-write helpers shared by every {@code ArtifactStore}. Not API. */
 public final class Exports {
     /**
-     * Fixed DOS time of every zip entry: 1980-01-01T00:00, the earliest the format holds. Set as a
-     * local date-time so no time zone enters the bytes and no extended-timestamp field is written.
+     * Fixed DOS time of every zip entry (Gradle uses the same). Set as a local date-time so no
+     * time zone enters the bytes and no extended-timestamp field is written. Not 1980-01-01T00:00:
+     * the JDK treats that value as "before 1980" and then adds a zone-dependent UT extra field.
      */
-    private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
 
     /** Suffix of in-flight temp files; readers of a store directory ignore files ending with it. */
     public static final String TEMP_SUFFIX = ".autonoma-tmp";
