@@ -127,6 +127,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
             throw new UnsafePathException(raw, "'" + path + "' is already a directory (it holds '" + under.get() + "')");
         }
         Path mirror = ArtifactPaths.resolveInside(projectDir, path);
+        if (Files.isDirectory(mirror, LinkOption.NOFOLLOW_LINKS)) {
+            // Left by a failed put of a file below it (the history says it is no directory). A
+            // non-empty one is the user's: deleting fails and the put reports it.
+            Files.delete(mirror);
+        }
         Files.createDirectories(mirror.getParent());
         Files.createDirectories(historyDir);
         // createDirectories follows links: re-check that nothing on the way left the root.

@@ -320,6 +320,34 @@ class FileSystemArtifactStoreTest extends ArtifactStoreContract {
     }
 
     @Test
+    void a_failed_put_below_a_path_does_not_block_a_file_there() {
+        AtomicBoolean fail = new AtomicBoolean(true);
+        FileSystemArtifactStore s = FileSystemArtifactStore.builder().root(tmp.resolve("blocked"))
+                .writeHook((tmpFile, target) -> {
+                    if (fail.get()) throw diskFull();
+                })
+                .build();
+        assertThatThrownBy(() -> s.put("p", "a/b", "x", "t")).isInstanceOf(UncheckedIOException.class);
+        fail.set(false);
+
+        assertThat(s.put("p", "a", "now a file", "t").version()).isEqualTo(1);
+        assertThat(s.list("p")).extracting(Artifact::path).containsExactly("a");
+        assertThat(s.root().resolve("p/a")).isRegularFile().hasContent("now a file");
+    }
+
+    @Test
+    void a_directory_the_store_does_not_know_is_not_replaced() throws IOException {
+        store.put("p", "x.txt", "1", "t");
+        Files.createDirectories(root().resolve("p/mine"));
+        Files.writeString(root().resolve("p/mine/notes.txt"), "user data");
+
+        assertThatThrownBy(() -> store.put("p", "mine", "x", "t")).isInstanceOf(UncheckedIOException.class);
+
+        assertThat(root().resolve("p/mine/notes.txt")).hasContent("user data");
+        assertThat(store.get("p", "mine")).isEmpty();
+    }
+
+    @Test
     void a_leftover_uncommitted_version_is_ignored_and_replaced() throws IOException {
         store.put("p", "a.txt", "one", "t");
         Path history = root().resolve("p/.autonoma/history/a.txt");
@@ -338,12 +366,14 @@ class FileSystemArtifactStoreTest extends ArtifactStoreContract {
         AtomicBoolean done = new AtomicBoolean(false);
         AtomicReference<String> problem = new AtomicReference<>();
         AtomicInteger reads = new AtomicInteger();
+        java.util.concurrent.CountDownLatch readerRunning = new java.util.concurrent.CountDownLatch(1);
         Thread reader = new Thread(() -> {
             while (!done.get() && problem.get() == null) {
                 try {
                     check(Files.readAllBytes(mirror), size, "mirror", problem);
                     check(store.get("p", "big.bin").orElseThrow().content(), size, "get", problem);
                     reads.incrementAndGet();
+                    readerRunning.countDown();
                 } catch (NoSuchFileException e) {
                     problem.set("mirror vanished during a rename: " + e);
                 } catch (Exception e) {
@@ -353,6 +383,7 @@ class FileSystemArtifactStoreTest extends ArtifactStoreContract {
         });
         reader.start();
         try {
+            assertThat(readerRunning.await(30, TimeUnit.SECONDS)).as("reader started").isTrue();
             for (int v = 1; v <= 40; v++) {
                 store.put(new ArtifactWrite("p", "big.bin", filled(size, v), "t"));
             }
@@ -362,7 +393,7 @@ class FileSystemArtifactStoreTest extends ArtifactStoreContract {
         }
 
         assertThat(problem.get()).isNull();
-        assertThat(reads.get()).isPositive();
+        assertThat(reads.get()).isGreaterThan(1);
         assertThat(store.get("p", "big.bin").orElseThrow().version()).isEqualTo(41);
         assertThat(tempFiles(root())).isEmpty();
     }
