@@ -112,8 +112,8 @@ public final class PipelineRun implements RunHandle {
                 }
             }
         }
-        events.drain();
         submitAll(ready);
+        events.drain();
     }
 
     @Override
@@ -271,11 +271,11 @@ public final class PipelineRun implements RunHandle {
             }
             maybeFinish();
         }
+        submitAll(ready); // before delivering events: dependents start while this thread talks to listeners
         events.drain();
         if (retryAttempt > 0 && retryDelay == 0) {
             submit(i, retryAttempt);
         }
-        submitAll(ready);
     }
 
     private void onTimeout(Attempt a) {

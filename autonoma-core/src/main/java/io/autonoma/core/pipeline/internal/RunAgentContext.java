@@ -87,6 +87,9 @@ final class RunAgentContext implements AgentContext {
     public void log(String message) {
         String m = message == null ? "" : message;
         LOG.debug("run {} agent '{}': {}", run.runId(), name, m);
+        if (!attempt.active()) {
+            return; // the agent already ended (or timed out): its events are closed
+        }
         run.dispatcher().enqueue((seq, at) -> new AgentLog(run.runId(), seq, at, name, m));
         run.dispatcher().drain();
     }
