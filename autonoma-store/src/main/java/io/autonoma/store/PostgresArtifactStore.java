@@ -87,7 +87,7 @@ public final class PostgresArtifactStore implements ArtifactStore {
         String path = ArtifactPaths.normalize(write.path());
         byte[] content = write.content();
         String sha = sha256(content);
-        return db("storing " + project + ":" + path, () -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        Artifact stored = db("storing " + project + ":" + path, () -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
             if (!ownerKnown.get()) {
                 Tenancy.ensureOwner(h, ownerId);
             }
@@ -101,9 +101,10 @@ public final class PostgresArtifactStore implements ArtifactStore {
                     .bind("p", pid).bind("path", path).bind("v", version).bind("content", content)
                     .bind("size", content.length).bind("sha", sha).bind("by", write.producedBy())
                     .mapTo(OffsetDateTime.class).one();
-            ownerKnown.set(true);
             return new Artifact(project, path, version, content, sha, write.producedBy(), at.toInstant());
         }));
+        ownerKnown.set(true); // only once committed: other threads may then skip the owner insert
+        return stored;
     }
 
     /** A path is a file or a directory, never both (so every project exports to a real file system). */
