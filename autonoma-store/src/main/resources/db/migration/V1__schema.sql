@@ -85,14 +85,15 @@ CREATE TABLE generated_components (
 CREATE INDEX generated_components_run_idx ON generated_components (run_id) WHERE run_id IS NOT NULL;
 
 -- ---------------------------------------------------------------------------------------------
--- One row per agent attempt per segment of a run.
+-- One row per agent attempt per segment of a run. When a run resumes, attempts of earlier segments
+-- still 'running' are closed: 'finished' if the agent has a checkpoint, else 'interrupted'.
 CREATE TABLE agent_sessions (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     run_id      text NOT NULL REFERENCES generation_requests (run_id) ON DELETE CASCADE,
     segment     integer NOT NULL DEFAULT 1,
     agent       text NOT NULL,
     attempt     integer NOT NULL CHECK (attempt >= 1),
-    status      text NOT NULL CHECK (status IN ('running', 'finished', 'failed', 'retrying', 'restored')),
+    status      text NOT NULL CHECK (status IN ('running', 'finished', 'failed', 'retrying', 'restored', 'interrupted')),
     summary     text,
     error       text,
     started_at  timestamptz NOT NULL,

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * A <b>segment</b> is one start of a run: a resumed run keeps its run id and its sequence numbers
  * start again, so each {@code RunStarted} with a new timestamp opens the next segment. An agent
  * restored from a checkpoint (an {@code AgentFinished} without {@code AgentStarted} in the segment)
- * gets a session with status {@code restored}.
+ * gets a session with status {@code restored}. When a new segment opens, attempts of earlier segments
+ * still {@code running} (the process died) are closed as {@code finished} when the agent has a
+ * checkpoint (it finished just before the crash), else {@code interrupted}.
  *
  * <p>Each event is one short transaction on the calling pipeline thread. A database failure is
  * logged (WARN) and the event dropped, never thrown into the pipeline. Events of a run id that
@@ -154,6 +156,17 @@ public final class PostgresRunRecorder implements GenerationListener {
                 .bindArray("agents", String.class, rs.agents()).bind("at", at)
                 .mapTo(Integer.class).findOne();
         Segment s = seg.map(n -> new Segment(n, project)).orElse(new Segment(-1, null));
+        if (s.number() > 1) {
+            // the previous segment ended without events (the JVM died): close its open attempts
+            h.createUpdate("""
+                    UPDATE agent_sessions s SET
+                      status = CASE WHEN c.agent IS NULL THEN 'interrupted' ELSE 'finished' END,
+                      finished_at = coalesce(c.finished_at, :at),
+                      duration_ms = greatest(0, (extract(epoch FROM coalesce(c.finished_at, :at) - s.started_at) * 1000)::bigint)
+                    FROM agent_sessions s2 LEFT JOIN agent_checkpoints c ON c.run_id = s2.run_id AND c.agent = s2.agent AND c.owner_id = :o
+                    WHERE s2.id = s.id AND s.run_id = :r AND s.segment < :seg AND s.status = 'running'""")
+                    .bind("r", rs.runId()).bind("o", ownerId).bind("seg", s.number()).bind("at", at).execute();
+        }
         segments.put(rs.runId(), s);
         return s;
     }

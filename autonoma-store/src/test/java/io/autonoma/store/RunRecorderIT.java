@@ -107,7 +107,7 @@ class RunRecorderIT {
         assertThat(count("SELECT segment FROM generation_requests WHERE run_id = :r", run)).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM agent_logs WHERE run_id = :r", run)).isEqualTo(10);
         assertThat(strings("SELECT segment || ':' || agent || ':' || status FROM agent_sessions WHERE run_id = :r ORDER BY segment, agent", run))
-                .containsExactly("1:analyst:finished", "1:backend:running", "2:analyst:restored", "2:backend:finished");
+                .containsExactly("1:analyst:finished", "1:backend:interrupted", "2:analyst:restored", "2:backend:finished");
     }
 
     @Test
