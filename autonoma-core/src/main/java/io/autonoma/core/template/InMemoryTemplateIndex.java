@@ -76,8 +76,10 @@ public final class InMemoryTemplateIndex implements TemplateIndex {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Doc> docs = new HashMap<>();
-    /** term → (entry id → term frequency). */
-    private final Map<String, Map<String, Integer>> postings = new HashMap<>();
+    /** The same documents in a dense list for scanning; {@link Doc#slot} is the position. */
+    private final ArrayList<Doc> slots = new ArrayList<>();
+    /** term → (document → term frequency); documents compare by identity. */
+    private final Map<String, Map<Doc, Integer>> postings = new HashMap<>();
     private long totalLength;
 
     private InMemoryTemplateIndex(Builder b) {
@@ -182,23 +184,23 @@ public final class InMemoryTemplateIndex implements TemplateIndex {
             if (docs.isEmpty()) {
                 return List.of();
             }
-            Map<String, Double> keyword = keywordScores(queryTerms);
+            Map<Doc, double[]> keyword = keywordScores(queryTerms);
             PriorityQueue<TemplateMatch> heap = new PriorityQueue<>(query.topK() + 1, WORST_FIRST);
             if (queryVector == null) {
-                for (Map.Entry<String, Double> e : keyword.entrySet()) {
-                    Doc d = docs.get(e.getKey());
-                    if (passes(d.entry, query)) {
-                        offer(heap, query.topK(), d.entry, e.getValue());
+                for (Map.Entry<Doc, double[]> e : keyword.entrySet()) {
+                    if (passes(e.getKey().entry, query)) {
+                        offer(heap, query.topK(), e.getKey().entry, e.getValue()[0]);
                     }
                 }
             } else {
-                for (Doc d : docs.values()) {
+                for (int i = 0, n = slots.size(); i < n; i++) {
+                    Doc d = slots.get(i);
                     if (!passes(d.entry, query)) {
                         continue;
                     }
                     double semantic = (cosine(queryVector, d.vector) + 1.0) / 2.0;
-                    double score = semanticWeight * semantic
-                            + (1.0 - semanticWeight) * keyword.getOrDefault(d.entry.id(), 0.0);
+                    double[] kw = keyword.get(d);
+                    double score = semanticWeight * semantic + (1.0 - semanticWeight) * (kw == null ? 0.0 : kw[0]);
                     offer(heap, query.topK(), d.entry, score);
                 }
             }
@@ -230,9 +232,12 @@ public final class InMemoryTemplateIndex implements TemplateIndex {
         return q.framework().isEmpty() || q.framework().get().equals(e.metadata().get("framework"));
     }
 
-    /** Normalised BM25 for every entry containing at least one query term (caller holds the read lock). */
-    private Map<String, Double> keywordScores(List<String> queryTerms) {
-        Map<String, Double> scores = new HashMap<>();
+    /**
+     * Normalised BM25 (in element 0) for every entry containing at least one query term; the caller
+     * holds the read lock.
+     */
+    private Map<Doc, double[]> keywordScores(List<String> queryTerms) {
+        Map<Doc, double[]> scores = new HashMap<>();
         if (queryTerms.isEmpty()) {
             return scores;
         }
@@ -240,34 +245,44 @@ public final class InMemoryTemplateIndex implements TemplateIndex {
         double avgLength = Math.max(1.0, (double) totalLength / n);
         double idfSum = 0;
         for (String term : queryTerms) {
-            Map<String, Integer> posting = postings.getOrDefault(term, Map.of());
+            Map<Doc, Integer> posting = postings.getOrDefault(term, Map.of());
             double idf = Math.log(1.0 + (n - posting.size() + 0.5) / (posting.size() + 0.5));
             idfSum += idf;
-            for (Map.Entry<String, Integer> p : posting.entrySet()) {
+            for (Map.Entry<Doc, Integer> p : posting.entrySet()) {
                 double tf = p.getValue();
-                double norm = K1 * (1.0 - B + B * docs.get(p.getKey()).length / avgLength);
+                double norm = K1 * (1.0 - B + B * p.getKey().length / avgLength);
                 double saturated = tf / (tf + norm); // = tf*(k1+1)/(tf+norm) divided by its bound k1+1
-                scores.merge(p.getKey(), idf * saturated, Double::sum);
+                scores.computeIfAbsent(p.getKey(), k -> new double[1])[0] += idf * saturated;
             }
         }
-        double total = idfSum;
-        scores.replaceAll((id, s) -> clamp(s / total));
+        for (double[] s : scores.values()) {
+            s[0] = clamp(s[0] / idfSum);
+        }
         return scores;
     }
 
+    /** Adds {@code d} to the scan list and the postings; the caller holds the write lock. */
     private void index(Doc d) {
+        d.slot = slots.size();
+        slots.add(d);
         totalLength += d.length;
         for (Map.Entry<String, Integer> t : d.termFrequencies.entrySet()) {
-            postings.computeIfAbsent(t.getKey(), k -> new HashMap<>()).put(d.entry.id(), t.getValue());
+            postings.computeIfAbsent(t.getKey(), k -> new HashMap<>()).put(d, t.getValue());
         }
     }
 
+    /** Removes {@code d} from the scan list (swap with the last) and the postings. */
     private void unindex(Doc d) {
+        Doc last = slots.remove(slots.size() - 1);
+        if (last != d) {
+            slots.set(d.slot, last);
+            last.slot = d.slot;
+        }
         totalLength -= d.length;
         for (String term : d.termFrequencies.keySet()) {
-            Map<String, Integer> posting = postings.get(term);
+            Map<Doc, Integer> posting = postings.get(term);
             if (posting != null) {
-                posting.remove(d.entry.id());
+                posting.remove(d);
                 if (posting.isEmpty()) {
                     postings.remove(term);
                 }
@@ -342,17 +357,24 @@ public final class InMemoryTemplateIndex implements TemplateIndex {
         return out;
     }
 
-    /** Dot product of two unit vectors. */
+    /** Dot product of two unit vectors (four float accumulators: fast, and exact enough for ranking). */
     private static double cosine(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new IllegalStateException("embedding dimensions differ: query " + a.length + ", entry " + b.length
                     + "; the embedding model must always return vectors of the same dimension");
         }
-        double dot = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (int end = a.length - 3; i < end; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
         }
-        return dot;
+        for (; i < a.length; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (double) s0 + s1 + s2 + s3;
     }
 
     private static final class Doc {
@@ -361,6 +383,7 @@ public final class InMemoryTemplateIndex implements TemplateIndex {
         final float[] vector; // unit length; null in keyword-only mode
         final Map<String, Integer> termFrequencies;
         final int length;
+        int slot; // position in slots; guarded by the write lock
 
         Doc(TemplateEntry entry, float[] vector) {
             this.entry = entry;

@@ -159,6 +159,27 @@ class InMemoryTemplateIndexTest {
     }
 
     @Test
+    void semantic_scan_sees_exactly_the_live_entries_after_removes_and_replaces() {
+        RecordingModel model = new RecordingModel(t -> new float[] {1, t.length()});
+        InMemoryTemplateIndex index = InMemoryTemplateIndex.builder().embeddingModel(model).build();
+        for (int i = 0; i < 6; i++) {
+            index.add(entry("e" + i, "entry " + i));
+        }
+
+        index.remove("e0");
+        index.remove("e3");
+        index.add(entry("e5", "entry five replaced"));
+        index.remove("e5");
+        index.add(entry("e6", "entry 6"));
+        index.add(entry("e1", "entry one replaced"));
+
+        assertThat(index.search("anything", 1000)).extracting(m -> m.entry().id())
+                .containsExactlyInAnyOrder("e1", "e2", "e4", "e6");
+        assertThat(index.get("e1")).map(TemplateEntry::title).contains("entry one replaced");
+        assertThat(index.size()).isEqualTo(4);
+    }
+
+    @Test
     void rejects_mismatched_embedding_dimensions_with_a_clear_message() {
         RecordingModel model = new RecordingModel(t -> t.equals("q") ? new float[] {1, 0, 0} : new float[] {1, 0});
         InMemoryTemplateIndex index = InMemoryTemplateIndex.builder().embeddingModel(model).build();
