@@ -177,11 +177,11 @@ public final class SeedTemplates {
     private static Map<String, String> stringMap(JsonNode object) {
         Map<String, String> out = new LinkedHashMap<>();
         if (object.isObject()) {
-            object.fields().forEachRemaining(f -> {
+            for (Map.Entry<String, JsonNode> f : object.properties()) {
                 if (f.getValue().isValueNode() && !f.getValue().isNull()) {
                     out.put(f.getKey(), f.getValue().asText());
                 }
-            });
+            }
         }
         return out;
     }

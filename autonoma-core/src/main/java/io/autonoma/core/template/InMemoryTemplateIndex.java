@@ -176,13 +176,13 @@ public final class InMemoryTemplateIndex implements TemplateIndex {
         Objects.requireNonNull(query, "query");
         List<String> queryTerms = new ArrayList<>(new LinkedHashSet<>(Tokenizer.tokenize(query.text())));
         float[] queryVector = null;
-        if (embeddingModel != null) {
+        if (embeddingModel != null && size() > 0) { // an empty index needs no model call
             queryVector = unit(embeddingModel.embed(query.text()).content().vector());
         }
         lock.readLock().lock();
         try {
-            if (docs.isEmpty()) {
-                return List.of();
+            if (docs.isEmpty() || (embeddingModel != null && queryVector == null)) {
+                return List.of(); // empty now, or empty when the query was embedded
             }
             Map<Doc, double[]> keyword = keywordScores(queryTerms);
             PriorityQueue<TemplateMatch> heap = new PriorityQueue<>(query.topK() + 1, WORST_FIRST);

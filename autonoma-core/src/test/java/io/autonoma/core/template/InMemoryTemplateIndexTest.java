@@ -82,6 +82,15 @@ class InMemoryTemplateIndexTest {
     }
 
     @Test
+    void searching_an_empty_index_does_not_call_the_model() {
+        RecordingModel model = new RecordingModel(t -> new float[] {1, 0});
+        InMemoryTemplateIndex index = InMemoryTemplateIndex.builder().embeddingModel(model).build();
+
+        assertThat(index.search("anything", 5)).isEmpty();
+        assertThat(model.batches).isEmpty();
+    }
+
+    @Test
     void a_failing_model_adds_nothing() {
         EmbeddingModel broken = new RecordingModel(t -> { throw new IllegalStateException("model down"); });
         InMemoryTemplateIndex index = InMemoryTemplateIndex.builder().embeddingModel(broken).build();
