@@ -8,9 +8,8 @@ import java.util.function.Supplier;
 /**
  * Companion to {@link TemplateIndexBenchmark} for shared, overloaded machines: measures the
  * <em>CPU time</em> of the calling thread per operation (wall-clock averages from JMH include time
- * spent waiting for a core). The all-MiniLM model runs inference on its own executor threads, so
- * for the two model-backed cases this only counts the calling thread and is printed for the
- * index-only paths.
+ * spent waiting for a core). Only the index paths are measured: ONNX Runtime runs all-MiniLM
+ * inference partly on native threads of its own, which the calling thread's CPU time misses.
  *
  * <pre>java -cp bench/target/benchmarks.jar io.autonoma.bench.TemplateIndexCpuTime [iterations]</pre>
  */
@@ -26,7 +25,7 @@ public final class TemplateIndexCpuTime {
         measure("hybridPrecomputedQueryEmbedding", iterations, b::hybridPrecomputedQueryEmbedding);
         measure("hybridPrecomputedQueryEmbeddingWithCollectionFilter", iterations,
                 b::hybridPrecomputedQueryEmbeddingWithCollectionFilter);
-        System.exit(0); // the embedding model's executor threads are not daemons
+        System.exit(0); // don't wait for the embedding model's pool threads to time out
     }
 
     private static void measure(String name, int iterations, Supplier<?> op) {
