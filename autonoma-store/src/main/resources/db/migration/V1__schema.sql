@@ -134,7 +134,8 @@ CREATE TABLE agent_checkpoints (
 -- Templates. code_templates holds the seed's code_templates, ui_components, api_patterns and
 -- deployment_configs collections (and any user collection); project_templates holds app
 -- archetypes. Both have the same shape: 384-dim embeddings (all-MiniLM-L6-v2) with an HNSW
--- cosine index, and a weighted tsvector for keyword ranking. "namespace" separates independent
+-- cosine index, keyword terms (GIN) with a document length for BM25 keyword scoring, and a
+-- weighted English tsvector (GIN) for ad-hoc full-text queries. "namespace" separates independent
 -- indexes in one database.
 CREATE TABLE code_templates (
     namespace   text NOT NULL DEFAULT 'default',
@@ -147,13 +148,16 @@ CREATE TABLE code_templates (
     metadata    jsonb NOT NULL DEFAULT '{}'::jsonb,
     framework   text GENERATED ALWAYS AS (metadata ->> 'framework') STORED,
     embedding   vector(384) NOT NULL,
-    tsv         tsvector NOT NULL,
+    terms       text[] NOT NULL DEFAULT '{}',     -- distinct keyword terms (the reference tokenizer's)
+    doc_length  integer NOT NULL DEFAULT 0,       -- weighted term count (title and tags twice), for BM25
+    tsv         tsvector NOT NULL,                -- English full-text (title/tags A, description B, content C)
     created_at  timestamptz NOT NULL DEFAULT now(),
     updated_at  timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (namespace, id)
 );
 CREATE INDEX code_templates_embedding_idx ON code_templates USING hnsw (embedding vector_cosine_ops);
 CREATE INDEX code_templates_tsv_idx ON code_templates USING gin (tsv);
+CREATE INDEX code_templates_terms_idx ON code_templates USING gin (terms);
 CREATE INDEX code_templates_filter_idx ON code_templates (namespace, collection, framework);
 
 CREATE TABLE project_templates (LIKE code_templates INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED);
@@ -162,4 +166,5 @@ ALTER TABLE project_templates ADD CHECK (collection = 'project_templates');
 ALTER TABLE code_templates ADD CHECK (collection <> 'project_templates');
 CREATE INDEX project_templates_embedding_idx ON project_templates USING hnsw (embedding vector_cosine_ops);
 CREATE INDEX project_templates_tsv_idx ON project_templates USING gin (tsv);
+CREATE INDEX project_templates_terms_idx ON project_templates USING gin (terms);
 CREATE INDEX project_templates_filter_idx ON project_templates (namespace, collection, framework);

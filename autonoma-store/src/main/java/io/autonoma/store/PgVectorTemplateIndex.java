@@ -11,6 +11,7 @@ import io.autonoma.core.template.TemplateEntry;
 import io.autonoma.core.template.TemplateIndex;
 import io.autonoma.core.template.TemplateMatch;
 import io.autonoma.core.template.TemplateQuery;
+import io.autonoma.core.template.internal.Tokenizer;
 import io.autonoma.store.internal.Db;
 import io.autonoma.store.internal.TextSearch;
 import java.sql.Array;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,24 +37,28 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * A {@link TemplateIndex} in PostgreSQL + pgvector: entries of the {@code project_templates}
  * collection live in table {@code project_templates}, all others in {@code code_templates}; both
- * keep a 384-dimensional embedding (HNSW index, {@code vector_cosine_ops}) and a weighted
- * {@code tsvector} (title and tags weight A, description B, content C; GIN index).
+ * keep a 384-dimensional embedding (HNSW index, {@code vector_cosine_ops}), the entry's keyword
+ * terms and length (GIN index) and an English {@code tsvector} (title and tags weight A,
+ * description B, content C; GIN index) for ad-hoc full-text queries.
  *
- * <p><b>Scoring</b> (every score in [0, 1], ties broken by id ascending), like
- * {@code InMemoryTemplateIndex}:
+ * <p><b>Scoring</b> — the same as {@code InMemoryTemplateIndex} (every score in [0, 1], ties broken
+ * by id ascending):
  * <ul>
  *   <li>semantic = {@code (cos + 1) / 2}, cosine between the query's and the entry's embeddings
- *       of {@link TemplateEntry#searchableText()};</li>
- *   <li>keyword = {@code ts_rank} of the entry for the OR of the query's words (English stemming,
- *       camelCase split), divided by the best {@code ts_rank} among the candidates (so the best
- *       keyword match scores 1, an entry without any query word 0);</li>
+ *       of {@link TemplateEntry#searchableText()} (pgvector {@code <=>});</li>
+ *   <li>keyword = BM25 ({@code k1 = 1.2, b = 0.75}) over the reference tokenizer's terms (title and
+ *       tags count twice), each query term's saturated frequency divided by its bound, averaged
+ *       with IDF weights; document frequencies, the number of entries and the average length are
+ *       those of the whole namespace, read from the database at query time;</li>
  *   <li>score = {@code w * semantic + (1 - w) * keyword}, {@code w} = {@link Builder#semanticWeight(double)}
  *       (default 0.7).</li>
  * </ul>
- * Candidates are the union of the HNSW nearest neighbours ({@code max(40, 4 * topK)}, iterative
- * index scans so filters do not starve the result) and the best full-text matches; the hybrid score
- * is computed over that union. Filters: {@code collection} must equal the entry's collection,
- * {@code framework} must equal {@code metadata.framework} exactly.
+ * <b>Candidates</b> are the union of the HNSW nearest neighbours ({@code max(40, 4 * topK)} per
+ * table, iterative index scans so that filters do not starve the result) and as many entries
+ * sharing the most IDF-weighted query terms (GIN on {@code terms}); the exact hybrid score is
+ * computed for those only, so an entry outside both sets is never returned (HNSW is approximate).
+ * Filters: {@code collection} must equal the entry's collection, {@code framework} must equal
+ * {@code metadata.framework} exactly.
  *
  * <p>{@link Builder#namespace(String)} separates independent indexes in one database (default
  * {@code "default"}). Re-adding an entry whose searchable text is unchanged reuses its stored
@@ -129,14 +135,18 @@ public final class PgVectorTemplateIndex implements TemplateIndex {
                 h.createUpdate("DELETE FROM " + otherTable(here.get(0).collection()) + " WHERE namespace = :ns AND id = ANY(:ids)")
                         .bind("ns", namespace).bindArray("ids", String.class, here.stream().map(TemplateEntry::id).toList()).execute();
                 PreparedBatch batch = h.prepareBatch("INSERT INTO " + table + """
-                         (namespace, id, collection, title, description, content, tags, metadata, embedding, tsv)
+                         (namespace, id, collection, title, description, content, tags, metadata, embedding, terms, doc_length, tsv)
                         VALUES (:ns, :id, :collection, :title, :description, :content, :tags, CAST(:metadata AS jsonb), :embedding,
+                          :terms, :docLength,
                           setweight(to_tsvector('english', :wTitle), 'A') || setweight(to_tsvector('english', :wTags), 'A')
                           || setweight(to_tsvector('english', :wDescription), 'B') || setweight(to_tsvector('english', :wContent), 'C'))
                         ON CONFLICT (namespace, id) DO UPDATE SET collection = EXCLUDED.collection, title = EXCLUDED.title,
                           description = EXCLUDED.description, content = EXCLUDED.content, tags = EXCLUDED.tags,
-                          metadata = EXCLUDED.metadata, embedding = EXCLUDED.embedding, tsv = EXCLUDED.tsv, updated_at = now()""");
+                          metadata = EXCLUDED.metadata, embedding = EXCLUDED.embedding, terms = EXCLUDED.terms,
+                          doc_length = EXCLUDED.doc_length, tsv = EXCLUDED.tsv, updated_at = now()""");
                 for (TemplateEntry e : here) {
+                    Terms t = Terms.of(e);
+                    batch.bindArray("terms", String.class, t.distinct()).bind("docLength", t.length());
                     batch.bind("ns", namespace).bind("id", e.id()).bind("collection", e.collection())
                             .bind("title", e.title()).bind("description", e.description()).bind("content", e.content())
                             .bindArray("tags", String.class, e.tags()).bind("metadata", json(e.metadata()))
@@ -214,43 +224,111 @@ public final class PgVectorTemplateIndex implements TemplateIndex {
     public List<TemplateMatch> search(TemplateQuery query) {
         Objects.requireNonNull(query, "query");
         PGvector q = new PGvector(unit(model.embed(query.text()).content().vector()));
-        String tsq = TextSearch.orQuery(query.text());
+        List<String> qTerms = new ArrayList<>(new LinkedHashSet<>(Tokenizer.tokenize(query.text())));
         int candidates = Math.min(1000, Math.max(40, 4 * query.topK()));
         List<String> tables = query.collection().map(c -> List.of(table(c))).orElse(List.of("code_templates", "project_templates"));
-
         StringBuilder filter = new StringBuilder("namespace = :ns");
         query.collection().ifPresent(c -> filter.append(" AND collection = :collection"));
         query.framework().ifPresent(f -> filter.append(" AND framework = :framework"));
-        List<String> parts = new ArrayList<>();
-        for (String t : tables) {
-            parts.add("(SELECT id FROM " + t + " WHERE " + filter + " ORDER BY embedding <=> :q LIMIT :n)");
-            if (!tsq.isEmpty()) {
-                parts.add("(SELECT id FROM " + t + ", to_tsquery('english', :tsq) tq WHERE " + filter
-                        + " AND tsv @@ tq ORDER BY ts_rank(tsv, tq) DESC LIMIT :n)");
-            }
-        }
-        String all = tables.stream().map(t -> "SELECT " + COLUMNS + ", embedding, tsv FROM " + t + " WHERE " + filter)
-                .reduce((a, b) -> a + " UNION ALL " + b).orElseThrow();
-        String keyword = tsq.isEmpty() ? "0::float8" : "ts_rank(t.tsv, to_tsquery('english', :tsq))::float8";
-        String sql = "WITH cand AS (" + String.join(" UNION ", parts) + "), "
-                + "scored AS (SELECT t.*, CASE WHEN (t.embedding <=> :q) = 'NaN' THEN 0 ELSE 1 - (t.embedding <=> :q) END AS cos, "
-                + keyword + " AS kr FROM (" + all + ") t WHERE t.id IN (SELECT id FROM cand)) "
-                + "SELECT *, :w * (cos + 1) / 2 + (1 - :w) * coalesce(kr / nullif(max(kr) OVER (), 0), 0) AS score FROM scored "
-                + "ORDER BY score DESC, id COLLATE \"C\" LIMIT :k";
 
-        List<TemplateMatch> out = db("searching templates", () -> jdbi.inTransaction(h -> {
+        return db("searching templates", () -> jdbi.inTransaction(h -> {
+            // corpus statistics for BM25 (over the whole namespace, like the in-memory index)
+            long[] nAndLength = h.createQuery("""
+                    SELECT count(*) AS n, coalesce(sum(doc_length), 0) AS total FROM (
+                      SELECT doc_length FROM code_templates WHERE namespace = :ns
+                      UNION ALL SELECT doc_length FROM project_templates WHERE namespace = :ns) t""")
+                    .bind("ns", namespace).map((rs, ctx) -> new long[] {rs.getLong("n"), rs.getLong("total")}).one();
+            long n = nAndLength[0];
+            if (n == 0) {
+                return List.<TemplateMatch>of();
+            }
+            double[] idf = new double[qTerms.size()];
+            if (!qTerms.isEmpty()) {
+                Map<String, Long> df = new HashMap<>();
+                h.createQuery("""
+                        SELECT q.term, (SELECT count(*) FROM code_templates WHERE namespace = :ns AND terms @> ARRAY[q.term])
+                                     + (SELECT count(*) FROM project_templates WHERE namespace = :ns AND terms @> ARRAY[q.term]) AS df
+                        FROM unnest(CAST(:q AS text[])) AS q(term)""")
+                        .bind("ns", namespace).bindArray("q", String.class, qTerms)
+                        .map((rs, ctx) -> df.put(rs.getString("term"), rs.getLong("df"))).list();
+                for (int i = 0; i < idf.length; i++) {
+                    long d = df.getOrDefault(qTerms.get(i), 0L);
+                    idf[i] = Math.log(1.0 + (n - d + 0.5) / (d + 0.5));
+                }
+            }
+            double avgLength = Math.max(1.0, (double) nAndLength[1] / n);
+
+            // candidates: HNSW nearest neighbours ∪ entries sharing the most (idf-weighted) query terms
             h.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
             h.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, candidates));
-            Query sq = h.createQuery(sql).bind("ns", namespace).bind("q", q).bind("n", candidates)
-                    .bind("w", semanticWeight).bind("k", query.topK());
+            List<String> parts = new ArrayList<>();
+            for (String t : tables) {
+                parts.add("(SELECT id FROM " + t + " WHERE " + filter + " ORDER BY embedding <=> :vec LIMIT :n)");
+                if (!qTerms.isEmpty()) {
+                    parts.add("(SELECT id FROM " + t + " WHERE " + filter + " AND terms && CAST(:q AS text[]) ORDER BY "
+                            + "(SELECT coalesce(sum(x.w), 0) FROM unnest(CAST(:q AS text[]), CAST(:idf AS float8[])) AS x(term, w)"
+                            + " WHERE x.term = ANY(terms)) DESC, id LIMIT :n)");
+                }
+            }
+            String all = tables.stream().map(t -> "SELECT " + COLUMNS + ", embedding FROM " + t + " WHERE " + filter)
+                    .reduce((x, y) -> x + " UNION ALL " + y).orElseThrow();
+            String sql = "WITH cand AS (" + String.join(" UNION ", parts) + ") "
+                    + "SELECT t.*, (t.embedding <=> :vec) AS dist FROM (" + all + ") t WHERE t.id IN (SELECT id FROM cand)";
+            Query sq = h.createQuery(sql).bind("ns", namespace).bind("vec", q).bind("n", candidates);
             query.collection().ifPresent(c -> sq.bind("collection", c));
             query.framework().ifPresent(f -> sq.bind("framework", f));
-            if (!tsq.isEmpty()) sq.bind("tsq", tsq);
-            return sq.map((rs, ctx) -> new TemplateMatch(entry(rs), clamp(rs.getDouble("score")))).list();
+            if (!qTerms.isEmpty()) {
+                sq.bindArray("q", String.class, qTerms);
+                Double[] boxed = new Double[idf.length];
+                for (int i = 0; i < idf.length; i++) boxed[i] = idf[i];
+                sq.bindArray("idf", Double.class, (Object[]) boxed);
+            }
+            double idfSum = Arrays.stream(idf).sum();
+            List<TemplateMatch> scored = sq.map((rs, ctx) -> {
+                TemplateEntry e = entry(rs);
+                double dist = rs.getDouble("dist");
+                double cos = Double.isNaN(dist) ? 0 : 1 - dist;
+                double semantic = (cos + 1) / 2;
+                double keyword = idfSum == 0 ? 0 : bm25(Terms.of(e), qTerms, idf, avgLength) / idfSum;
+                return new TemplateMatch(e, clamp(semanticWeight * semantic + (1 - semanticWeight) * clamp(keyword)));
+            }).list();
+            List<TemplateMatch> sorted = new ArrayList<>(scored);
+            sorted.sort(Comparator.comparingDouble(TemplateMatch::score).reversed().thenComparing(m -> m.entry().id()));
+            return List.copyOf(sorted.subList(0, Math.min(query.topK(), sorted.size())));
         }));
-        List<TemplateMatch> sorted = new ArrayList<>(out);
-        sorted.sort(Comparator.comparingDouble(TemplateMatch::score).reversed().thenComparing(m -> m.entry().id()));
-        return List.copyOf(sorted);
+    }
+
+    /** BM25 (k1 = 1.2, b = 0.75) with saturated term frequency divided by its bound, summed with IDF weights. */
+    private static double bm25(Terms doc, List<String> qTerms, double[] idf, double avgLength) {
+        double sum = 0;
+        double norm = 1.2 * (1.0 - 0.75 + 0.75 * doc.length() / avgLength);
+        for (int i = 0; i < qTerms.size(); i++) {
+            int tf = doc.frequencies().getOrDefault(qTerms.get(i), 0);
+            if (tf > 0) {
+                sum += idf[i] * tf / (tf + norm);
+            }
+        }
+        return sum;
+    }
+
+    /** Term frequencies of an entry exactly as the in-memory index counts them (title and tags twice). */
+    private record Terms(Map<String, Integer> frequencies, int length) {
+        static Terms of(TemplateEntry e) {
+            Map<String, Integer> tf = new HashMap<>();
+            int len = count(tf, e.title(), 2) + count(tf, e.description(), 1) + count(tf, String.join(" ", e.tags()), 2)
+                    + count(tf, e.content(), 1);
+            return new Terms(tf, len);
+        }
+
+        private static int count(Map<String, Integer> tf, String text, int weight) {
+            List<String> tokens = Tokenizer.tokenize(text);
+            for (String t : tokens) tf.merge(t, weight, Integer::sum);
+            return tokens.size() * weight;
+        }
+
+        List<String> distinct() {
+            return frequencies.keySet().stream().sorted().toList();
+        }
     }
 
     private static double clamp(double v) {

@@ -10,11 +10,4 @@ class TextSearchTest {
         assertThat(TextSearch.words("LoginForm")).contains("Login Form");
         assertThat(TextSearch.words("user_sessions-table")).contains("user sessions table");
     }
-
-    @Test
-    void or_query_is_always_valid_tsquery_syntax() {
-        assertThat(TextSearch.orQuery("JWT auth & 'refresh' | tokens!")).isEqualTo("jwt | auth | refresh | tokens");
-        assertThat(TextSearch.orQuery("!!! ???")).isEmpty();
-        assertThat(TextSearch.orQuery("DataTable")).isEqualTo("datatable | data | table");
-    }
 }
