@@ -66,7 +66,7 @@ class DeploymentAgentTest {
                         "HEALTHCHECK", "/health", "\"uvicorn\", \"app.main:app\"")
                 .doesNotContain(":latest", "ADD ");
         assertThat(files.get("frontend/Dockerfile"))
-                .contains("FROM node:20-alpine AS build", "next build", "\"node_modules/.bin/next\", \"start\"", "USER node", "HEALTHCHECK");
+                .contains("FROM node:20-alpine AS build", "next build", "\"node_modules/.bin/next\", \"start\"", "USER 1000:1000", "HEALTHCHECK");
         assertThat(files.get("deploy/.gitignore")).contains(".env");
     }
 
