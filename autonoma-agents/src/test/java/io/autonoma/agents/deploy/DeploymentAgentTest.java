@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.autonoma.agents.testkit.TestContext;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.artifact.Artifact;
+import io.autonoma.core.guard.SecretScanner;
 import io.autonoma.core.artifact.ArtifactSink;
 import io.autonoma.core.pipeline.AgentContext;
 import io.autonoma.core.pipeline.Budget;
@@ -170,6 +172,7 @@ class DeploymentAgentTest {
     void writes_no_secrets_only_placeholders_and_references() throws Exception {
         for (AppSpec spec : List.of(inventory(), hostile())) {
             Map<String, String> files = agent.render(spec);
+            files.forEach((path, content) -> assertThat(SecretScanner.scan(path, content)).as(path).isEmpty());
             String all = String.join("\n", files.values());
             assertThat(all).doesNotContainPattern("-----BEGIN [A-Z ]*PRIVATE KEY-----")
                     .doesNotContainPattern("AKIA[0-9A-Z]{16}")
@@ -195,9 +198,9 @@ class DeploymentAgentTest {
 
     @Test
     void run_writes_every_file_through_the_artifact_sink() throws Exception {
-        TestContext ctx = new TestContext(Optional.of(inventory()));
+        TestContext ctx = new TestContext(inventory());
         var result = agent.run(ctx);
-        assertThat(ctx.written).isEqualTo(agent.render(inventory()));
+        assertThat(ctx.texts()).isEqualTo(new java.util.TreeMap<>(agent.render(inventory())));
         assertThat(result.summary()).contains("18 deployment files", "inventory");
         assertThat(agent.name()).isEqualTo("deployment");
         assertThat(agent.dependsOn()).containsExactly("requirements");
@@ -205,7 +208,7 @@ class DeploymentAgentTest {
 
     @Test
     void run_without_a_spec_is_a_clear_error() {
-        assertThatThrownBy(() -> agent.run(new TestContext(Optional.empty())))
+        assertThatThrownBy(() -> agent.run(new NoSpecContext()))
                 .isInstanceOf(AutonomaException.class).hasMessageContaining("deployment agent needs an app spec");
     }
 
@@ -246,17 +249,11 @@ class DeploymentAgentTest {
         }
     }
 
-    static final class TestContext implements AgentContext {
-        final Map<String, String> written = new LinkedHashMap<>();
-        private final Optional<AppSpec> spec;
-
-        TestContext(Optional<AppSpec> spec) {
-            this.spec = spec;
-        }
-
+    /** A context whose request has only a prompt (no spec yet). */
+    static final class NoSpecContext implements AgentContext {
         @Override public GenerationRequest request() { return GenerationRequest.builder().prompt("x").build(); }
         @Override public String runId() { return "run-1"; }
-        @Override public Optional<AppSpec> spec() { return spec; }
+        @Override public Optional<AppSpec> spec() { return Optional.empty(); }
         @Override public <T> Optional<T> output(String key, Class<T> type) { return Optional.empty(); }
         @Override public void log(String message) {}
         @Override public CancellationToken cancellation() { return () -> false; }
@@ -267,7 +264,6 @@ class DeploymentAgentTest {
             return new ArtifactSink() {
                 @Override
                 public Artifact write(String path, String content) {
-                    written.put(path, content);
                     byte[] b = content.getBytes(StandardCharsets.UTF_8);
                     return new Artifact("app", path, 1, b, "", "deployment", Instant.EPOCH);
                 }
