@@ -21,10 +21,14 @@
 #                                 then ci/deploy_policy.py dockerfile (our lint: tagged bases, no
 #                                 latest, multi-stage, non-root USER, HEALTHCHECK, no ADD of URLs,
 #                                 apt/pip/npm hygiene); both .dockerignore files present
-#   compose    deploy/docker-compose.yml  `docker compose config -q` when the compose plugin is
-#                                 installed (it is not on the Autonoma machines: no engine, no
-#                                 plugin; reported as skipped); check-jsonschema against the
-#                                 vendored compose-spec schema; ci/deploy_policy.py compose
+#   compose    deploy/docker-compose.yml  ci/composecheck: a 40-line Go main over compose-go
+#                                 (github.com/compose-spec/compose-go/v2, the loader inside
+#                                 `docker compose config`: compose-spec schema, interpolation,
+#                                 consistency) built from the Go module proxy, run after the README's
+#                                 `cp deploy/.env.example deploy/.env`; `docker compose config -q` too
+#                                 when a compose plugin exists (not on the Autonoma machines: no
+#                                 engine, no plugin); check-jsonschema against its vendored
+#                                 compose-spec schema; ci/deploy_policy.py compose
 #   prometheus deploy/prometheus/prometheus.yml  promtool check config (from Debian's `prometheus`
 #                                 package, extracted with dpkg-deb: no daemon is installed or
 #                                 started); ci/deploy_policy.py prometheus
@@ -126,6 +130,16 @@ PYEOF
     rm -rf "$tmp"
   fi
   if docker compose version >/dev/null 2>&1; then COMPOSE=1; else COMPOSE=0; fi
+
+  # composecheck: rebuilt when its sources change.
+  local stamp
+  stamp=$(cat "$HERE/composecheck/main.go" "$HERE/composecheck/go.mod" "$HERE/composecheck/go.sum" | sha256sum | cut -c1-16)
+  COMPOSECHECK="$TOOLS/bin/composecheck-$stamp"
+  if [ ! -x "$COMPOSECHECK" ]; then
+    log "building ci/composecheck (compose-go, from the Go module proxy)"
+    mkdir -p "$TOOLS/bin" && rm -f "$TOOLS"/bin/composecheck-*
+    (cd "$HERE/composecheck" && go build -o "$COMPOSECHECK" .) >&2 || { log "building composecheck failed"; return 1; }
+  fi
 }
 
 versions() {
@@ -136,7 +150,8 @@ versions() {
   echo "hadolint $("$VENV/bin/hadolint" --version)"
   echo "shellcheck $("$VENV/bin/shellcheck" --version | sed -n 's/^version: //p')"
   if [ -n "$PROMTOOL" ]; then echo "promtool $("$PROMTOOL" --version 2>&1 | head -1)"; else echo "promtool: not available"; fi
-  if [ "$COMPOSE" = 1 ]; then docker compose version; else echo "docker compose: plugin not installed (compose check uses the compose-spec schema + policy)"; fi
+  echo "composecheck: compose-go $(grep -o 'compose-go/v2 v[0-9.]*' "$HERE/composecheck/go.mod" | head -1 | cut -d' ' -f2) ($(go version | cut -d' ' -f3))"
+  if [ "$COMPOSE" = 1 ]; then docker compose version; else echo "docker compose: plugin not installed (composecheck stands in for docker compose config)"; fi
 }
 
 # ------------------------------------------------------------------ checks (each returns non-zero on failure)
@@ -178,14 +193,20 @@ check_docker() {
 }
 
 check_compose() {
-  local p=$1 rc=0 f
+  local p=$1 rc=0 f tmp
   f="$p/deploy/docker-compose.yml"
   [ -f "$f" ] || { echo "missing deploy/docker-compose.yml"; return 1; }
+  [ -f "$p/deploy/.env.example" ] || { echo "missing deploy/.env.example"; return 1; }
+  # As the README says: cp deploy/.env.example deploy/.env, then load (in a scratch copy of deploy/).
+  tmp=$(mktemp -d)
+  cp -a "$p/deploy" "$tmp/deploy" && cp "$p/deploy/.env.example" "$tmp/deploy/.env"
+  for d in backend frontend; do [ -e "$p/$d" ] && ln -s "$p/$d" "$tmp/$d"; done
+  "$COMPOSECHECK" -env-file "$tmp/deploy/.env" "$tmp/deploy/docker-compose.yml" 2>&1 | sed "s#$tmp/##g"
+  [ "${PIPESTATUS[0]}" = 0 ] || rc=1
   if [ "$COMPOSE" = 1 ]; then
-    docker compose --env-file "$p/deploy/.env.example" -f "$f" config -q && echo "docker compose config: ok" || rc=1
-  else
-    echo "docker compose config: skipped (no compose plugin on this machine)"
+    (cd "$tmp/deploy" && docker compose --profile monitoring config -q) && echo "docker compose config: ok" || rc=1
   fi
+  rm -rf "$tmp"
   "$VENV/bin/check-jsonschema" --builtin-schema vendor.compose-spec "$f" || rc=1
   "$PY" "$POLICY" compose "$p" || rc=1
   return $rc
@@ -243,6 +264,8 @@ SELF_TESTS=(
   "dockerfile-add-url docker ADD of a URL"
   "dockerfile-apt-hygiene docker without --no-install-recommends"
   "compose-unknown-key compose 'restartt' was unexpected"
+  "compose-bad-depends-condition compose value must be one of 'service_started'"
+  "compose-undeclared-volume compose refers to undefined volume prom-data"
   "compose-missing-redis compose service 'redis' missing"
   "compose-undefined-variable compose \${REDIS_HOST} is used but not defined"
   "compose-no-postgres-volume compose postgres has no named volume"

@@ -424,6 +424,10 @@ def mutate(name, p):
         sub(bdf, "WORKDIR /build\n", "WORKDIR /build\nRUN apt-get update && apt-get install -y gcc\n")
     elif name == "compose-unknown-key":
         sub(compose, "  backend:\n", "  backend:\n    restartt: always\n")
+    elif name == "compose-bad-depends-condition":
+        sub(compose, "condition: service_completed_successfully", "condition: service_completed_successfull")
+    elif name == "compose-undeclared-volume":
+        sub(compose, "- prometheus-data:/prometheus", "- prom-data:/prometheus")
     elif name == "compose-missing-redis":
         def f(d):
             d[0]["services"].pop("redis")
