@@ -39,5 +39,7 @@ class TextTest {
         assertThat(Text.line("one\ntwo\r\nthree {{x}}\\", 100)).isEqualTo("one two three { {x} }");
         assertThat(Text.line("x".repeat(300), 50)).hasSize(50).endsWith("...");
         assertThat(Text.md("<b>|`x`")).isEqualTo("&lt;b&gt;\\|'x'");
+        assertThat(Text.md("# not a heading")).isEqualTo("\\# not a heading");
+        assertThat(Text.md("1. not a list")).isEqualTo("1\\. not a list");
     }
 }

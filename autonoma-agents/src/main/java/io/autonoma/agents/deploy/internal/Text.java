@@ -99,7 +99,10 @@ public final class Text {
 
     /** Markdown-safe single line: no HTML, no line breaks, no table pipes, no code spans. */
     public static String md(String s) {
-        return line(s, 4000).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        String out = line(s, 4000).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("|", "\\|").replace("`", "'");
+        // A leading '#', '-', '+', '*', '=' or "1." would turn the line into a heading, list or rule.
+        if (out.matches("^[#+*=-].*")) return "\\" + out;
+        return out.replaceFirst("^(\\d+)([.)])", "$1\\\\$2");
     }
 }
