@@ -29,8 +29,7 @@ final class FieldRules {
             "any", "own", "optional", "required", "mandatory", "unique", "short", "brief", "simple", "single",
             "and", "or", "also", "plus", "then", "with", "have", "has", "having", "including", "include", "includes",
             "as", "well", "possibly", "maybe", "perhaps", "actual", "specific", "distinct", "free",
-            "free-text", "free-form", "freeform", "which", "that", "is", "are", "stores", "store", "records",
-            "record", "tracks", "track", "keeps", "keep", "containing", "contain", "contains", "holds", "hold");
+            "free-text", "free-form", "freeform", "which", "that", "is", "are", "containing", "contains");
 
     static final Set<String> TEXT_NAMES = Set.of(
             "description", "body", "notes", "note", "instructions", "bio", "biography", "cover_letter", "content",
@@ -81,7 +80,7 @@ final class FieldRules {
             "registration", "license", "licence", "passport", "case", "ticket", "reference", "booking",
             "reservation", "confirmation", "patient", "member", "customer", "part", "model", "item", "product",
             "vin", "plate", "badge", "national", "social", "tax", "vat", "receipt", "transaction", "loyalty",
-            "library", "card", "catalog", "catalogue", "isbn", "sku", "barcode", "staff", "enrollment", "enrolment",
+            "library", "card", "catalog", "catalogue", "driving", "drivers", "driver", "isbn", "sku", "barcode", "staff", "enrollment", "enrolment",
             "claim", "contract", "quote", "shipment", "asset");
     private static final Set<String> UNIQUE_NAMES = Set.of(
             "sku", "isbn", "barcode", "upc", "ean", "slug", "username", "handle", "vin", "license_plate",
@@ -169,7 +168,7 @@ final class FieldRules {
         }
         p = p.replace("e-mail", "email").replace("web site", "website").replace("'s ", " ").replace("’s ", " ")
                 .replaceAll("\\b(email|e mail) address\\b", "email").replaceAll("\\bmail address\\b", "email");
-        List<String> words = new ArrayList<>(Arrays.asList(p.split("[^a-z0-9]+")));
+        List<String> words = new ArrayList<>(Arrays.asList(p.split("[^a-z0-9_]+")));
         words.removeIf(String::isEmpty);
         boolean count = false;
         while (!words.isEmpty() && LEADING_FILLERS.contains(words.get(0))) {
@@ -314,7 +313,8 @@ final class FieldRules {
         } else {
             type = FieldType.STRING;
             maxLength = Set.of("name", "title", "subject", "headline", "label").contains(lastWord) ? 200 : 255;
-            if (UNIQUE_NAMES.contains(n) || lastWord.equals("number") && IDENTIFIER_PREFIXES.contains(firstWord)
+            if (UNIQUE_NAMES.contains(n) || lastWord.equals("number")
+                    && Arrays.stream(n.split("_")).anyMatch(IDENTIFIER_PREFIXES::contains)
                     || n.equals("isbn") || n.equals("sku")) {
                 unique = true;
                 maxLength = 64;

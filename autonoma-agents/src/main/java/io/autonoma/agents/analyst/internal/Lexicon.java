@@ -73,7 +73,8 @@ final class Lexicon {
             Map.entry("reply", "reply"), Map.entry("respond", "response"), Map.entry("complain", "complaint"),
             Map.entry("request", "request"), Map.entry("tip", "tip"), Map.entry("grade", "grade"),
             Map.entry("score", "score"), Map.entry("transfer", "transfer"), Map.entry("deposit", "deposit"),
-            Map.entry("withdraw", "withdrawal"), Map.entry("message", "message"), Map.entry("lend", "loan"));
+            Map.entry("withdraw", "withdrawal"), Map.entry("message", "message"), Map.entry("lend", "loan"),
+            Map.entry("rent", "rental"), Map.entry("lease", "lease"), Map.entry("upvote", "vote"), Map.entry("downvote", "vote"));
 
     /** Verbs that describe behaviour, not stored data ("the app shows the current streak"). */
     static final Set<String> IGNORED_VERBS = Set.of(
@@ -100,7 +101,9 @@ final class Lexicon {
             "landlord", "landlords", "tenant", "tenants", "host", "hosts", "traveller", "travellers", "traveler",
             "travelers", "diner", "diners", "recruiter", "recruiters", "applicant", "applicants", "company",
             "companies", "business", "businesses", "organisation", "organization", "organisations", "organizations",
-            "shop", "store", "restaurant", "school", "clinic", "hotel", "gym", "bakery", "cafe", "library");
+            "shop", "store", "restaurant", "school", "clinic", "hotel", "gym", "bakery", "cafe", "library", "listener",
+            "listeners", "fan", "fans", "learner", "learners", "patron", "patrons", "resident", "residents", "worker",
+            "workers", "me", "us", "them", "teams");
 
     /** Of {@link #USER_WORDS}, those that are data in their own right when something else refers to them. */
     static final Set<String> DATA_WHEN_REFERENCED = Set.of(
@@ -109,21 +112,32 @@ final class Lexicon {
             "agent", "applicant", "candidate", "author", "shop", "store", "restaurant", "school", "clinic", "hotel",
             "gym", "library", "host", "coach", "trainer", "family", "friend", "parent", "kid", "seller", "buyer");
 
+    /** Subjects of a verb that become entities themselves ("companies post jobs" → Company). */
+    static final Set<String> SUBJECT_DATA = Set.of(
+            "company", "business", "organisation", "organization", "shop", "store", "restaurant", "school", "clinic",
+            "hotel", "gym", "library", "customer", "client", "vendor", "supplier", "agency", "brand", "department",
+            "venue", "landlord", "employer", "publisher", "manufacturer", "partner", "charity", "university");
+
     /** Words never to name an entity after. */
     static final Set<String> NOT_ENTITIES = Set.of(
             "app", "apps", "application", "site", "website", "system", "platform", "tool", "service", "thing",
             "things", "stuff", "data", "info", "information", "details", "detail", "way", "ways", "time", "day",
             "days", "lot", "lots", "list", "lists", "dashboard", "page", "pages", "screen", "screens", "feature",
             "features", "option", "options", "ability", "record", "records", "entry", "entries", "item", "items",
-            "ticket", "tickets", "seat", "seats", "spot", "spots", "slot", "slots", "money", "progress", "streak",
+            "seat", "seats", "rent", "rents", "spot", "spots", "slot", "slots", "money", "progress", "streak",
             "streaks", "total", "totals", "summary", "summaries", "report", "reports", "chart", "charts", "stats",
             "statistics", "overview", "history", "login", "account", "accounts", "password", "passwords",
             "something", "anything", "everything", "nothing", "one", "ones", "it", "them", "this", "that",
-            "a", "an", "the", "and", "or", "of", "track", "note", "sure", "able", "use", "name", "names",
+            "a", "an", "the", "and", "or", "of", "sure", "able", "use", "name", "names",
             "date", "dates", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
-            "scale", "star", "stars", "number", "numbers", "amount", "amounts", "management", "tracking", "crm",
-            "database", "table", "tables", "form", "forms", "field", "fields", "type", "types", "kind", "kinds",
+            "scale", "star", "stars", "number", "numbers", "amount", "amounts", "management", "tracking", "crm", "entities", "entity",
+            "database", "form", "forms", "field", "fields", "type", "types", "kind", "kinds",
             "users", "user", "admin", "session", "sessions", "token", "tokens", "settings", "config", "auth");
+
+    /** Objects of a booking-like verb that are not things of their own ("attendees book tickets"). */
+    static final Set<String> VERB_OBJECT_FILLERS = Set.of(
+            "ticket", "tickets", "seat", "seats", "spot", "spots", "place", "places", "slot", "slots", "time", "times",
+            "item", "items", "thing", "things", "it", "them", "one", "ones", "something", "stuff");
 
     /** Plural nouns that are a field of their owner, not a related entity ("instructions", "notes"). */
     static final Set<String> FIELD_PLURALS = Set.of(
@@ -148,7 +162,8 @@ final class Lexicon {
             "crm", "manager", "dashboard", "service", "blog", "software", "program", "webapp", "marketplace",
             "directory", "catalog", "catalogue", "planner", "journal", "diary", "log", "logbook", "organiser",
             "organizer", "store", "shop", "management", "erp", "helpdesk", "wiki", "forum", "api", "backend",
-            "database", "registry", "inventory", "scheduler");
+            "database", "registry", "inventory", "scheduler", "desk", "hub", "club", "community", "network",
+            "library", "archive", "tracking");
 
     /** Prepositions that link a thing to the entity it belongs to ("comments on posts"). */
     static final Set<String> LINK_PREPOSITIONS = Set.of(

@@ -72,6 +72,7 @@ final class PromptParser {
         String t = prompt.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"')
                 .replace('\u2013', '-').replace('\u2014', '-').replace("\u2026", ".").replace('\u2022', '-')
                 .replace("\r", "");
+        t = t.replaceAll("(?i)\\bq\\s*&\\s*a\\b", "QA");
         t = t.replaceAll("(?i)\\be\\.g\\.?", "eg").replaceAll("(?i)\\bi\\.e\\.?", "ie").replaceAll("(?i)\\betc\\.", "etc")
                 .replaceAll("(?i)\\bvs\\.", "vs").replaceAll("(?i)\\bno\\.", "number");
         // bullet lists: a header line ending with ':' followed by bullets of fields joins into one sentence
@@ -444,6 +445,9 @@ final class PromptParser {
         }
         boolean userish = isUserOnly(subject);
         int k = skipModals(t, j);
+        if (!userish && k > j && t.subList(j, k).contains("be") && stateValues(t.subList(k, t.size()), subject)) {
+            return;
+        }
         String next = k < t.size() ? t.get(k) : "";
         boolean definesFields = next.isEmpty() || next.equals("(") || next.equals("with") || next.equals("having")
                 || next.equals(":") || next.equals(",") || next.equals("that") || next.equals("which")
@@ -488,6 +492,41 @@ final class PromptParser {
             return;
         }
         verbClause(subject, v.base, t.subList(v.end, t.size()));
+    }
+
+    /** "orders can be paid or unpaid" → a boolean; "tasks can be open, blocked or done" → an enum status. */
+    private boolean stateValues(List<String> rest, List<String> subject) {
+        DraftEntity e = entities.get(String.join(" ", singularWords(subject)));
+        if (e == null || rest.isEmpty()) return false;
+        List<String> r = new ArrayList<>(rest);
+        if (r.get(0).equals("either") || r.get(0).equals("marked")) r.remove(0);
+        if (!r.isEmpty() && r.get(0).equals("as")) r.remove(0);
+        List<String> values = new ArrayList<>();
+        for (List<String> part : splitItems(r)) {
+            if (part.size() > 2 || part.stream().anyMatch(w -> !w.matches("[a-z][a-z_-]*") || Lexicon.FUNCTION_WORDS.contains(w)
+                    && !w.equals("not"))) {
+                return false;
+            }
+            values.add(String.join("_", part).replace('-', '_'));
+        }
+        if (values.size() < 2) return false;
+        String a = values.get(0);
+        String b = values.get(1);
+        if (values.size() == 2 && (b.equals("un" + a) || b.equals("not_" + a) || b.equals("in" + a) || b.equals("non_" + a)
+                || b.equals("non" + a))) {
+            if (!e.hasField(a)) {
+                DraftField f = new DraftField(a, String.join(" ", rest));
+                f.flag = true;
+                e.fields.add(f);
+            }
+            return true;
+        }
+        if (!e.hasField("status")) {
+            DraftField f = new DraftField("status", String.join(" ", rest));
+            f.enumValues = new ArrayList<>(new java.util.LinkedHashSet<>(values));
+            e.fields.add(f);
+        }
+        return true;
     }
 
     private void verbClause(List<String> subject, String verb, List<String> rest) {
@@ -585,6 +624,10 @@ final class PromptParser {
             if (Lexicon.LINK_PREPOSITIONS.contains(w) || Lexicon.DETERMINERS.contains(w) || !Lexicon.FUNCTION_WORDS.contains(w)) {
                 int s = Lexicon.LINK_PREPOSITIONS.contains(w) ? i + 1 : i;
                 NP np = readNP(r, s);
+                if (!np.words.isEmpty() && s == i && Lexicon.VERB_OBJECT_FILLERS.contains(np.words.get(np.words.size() - 1))) {
+                    i = np.end;
+                    continue;
+                }
                 if (!np.words.isEmpty()) {
                     addRef(e, String.join(" ", np.words), RefKind.STRONG, true);
                     linked = true;
@@ -608,6 +651,7 @@ final class PromptParser {
     /** Mutable context while reading a list: the entity fields currently go to. */
     private static final class State {
         DraftEntity current;
+        boolean first = true;
 
         State(DraftEntity current) {
             this.current = current;
@@ -619,10 +663,12 @@ final class PromptParser {
      * the list describes (null at top level). Returns the entities defined or mentioned at its top.
      */
     private List<DraftEntity> list(List<String> tokens, DraftEntity owner, boolean top) {
-        List<List<String>> items = splitItems(tokens);
+        List<List<String>> items = mergeColonEnums(splitItems(tokens));
         State st = new State(owner);
         List<DraftEntity> made = new ArrayList<>();
-        for (List<String> item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            List<String> item = items.get(i);
+            st.first = i == 0;
             DraftEntity e = item(item, st, owner, top, items.size());
             if (e != null && !made.contains(e)) {
                 made.add(e);
@@ -662,16 +708,16 @@ final class PromptParser {
             boolean quantified = Set.of("many", "multiple", "several", "various", "some", "any").contains(np.determiner)
                     || np.determiner.equals("more");
             boolean known = entities.containsKey(String.join(" ", singularWords(np.words)));
-            boolean fieldy = Lexicon.FIELD_PLURALS.contains(head) || Lexicon.NOT_ENTITIES.contains(head)
-                    || Lexicon.NOT_ENTITIES.contains(Inflector.singular(head));
+            boolean fieldy = Lexicon.NOT_ENTITIES.contains(head) || Lexicon.NOT_ENTITIES.contains(Inflector.singular(head));
+            boolean fieldPlural = Lexicon.FIELD_PLURALS.contains(head);
             boolean tag = Lexicon.TAG_LIKE.contains(Inflector.singular(head));
-            boolean entityish = !fieldy && (plural || each || known || (st.current == null && top));
+            boolean entityish = !fieldy && (plural || each || known || (st.current == null && top && st.first));
             boolean userOnly = isUserOnly(np.words);
             boolean defines = next.equals("(") || Set.of("with", "having", "have", "has", "containing", "including",
                     "contain", "contains", "include", "includes", "each").contains(next)
                     || (next.equals("that") || next.equals("which") || next.equals("who"))
                     && (Lexicon.HAVE_WORDS.contains(next2) || next2.equals("can") || next2.equals("each"));
-            if (entityish && defines) {
+            if (entityish && defines && !(fieldPlural && !next.equals("(") && !next.equals("with"))) {
                 if (next.equals("(") && !plural && !each && !known && st.current != null) {
                     return field(t, st);
                 }
@@ -683,11 +729,18 @@ final class PromptParser {
                 if (next.equals("(")) {
                     int close = closing(t, k);
                     State inner = new State(e);
-                    for (List<String> f : splitItems(t.subList(k + 1, close))) {
+                    for (List<String> f : mergeColonEnums(splitItems(t.subList(k + 1, close)))) {
                         item(f, inner, e, false, 2);
                     }
                     List<String> after = t.subList(Math.min(close + 1, t.size()), t.size());
-                    if (!after.isEmpty()) item(after, st, owner, false, 2);
+                    int m = skipModals(after, 0);
+                    Verb v = verbAt(after, m);
+                    if (v != null && !Lexicon.HAVE_WORDS.contains(after.get(m)) && !Lexicon.RELATION_VERBS.contains(after.get(m))) {
+                        // "customers (name, email) rent cars"
+                        verbClause(np.words, v.base, after.subList(v.end, after.size()));
+                    } else if (!after.isEmpty()) {
+                        item(after, st, owner, false, 2);
+                    }
                     return e;
                 }
                 if (next.equals("that") || next.equals("which") || next.equals("who")) k++;
@@ -704,7 +757,7 @@ final class PromptParser {
                     || next.equals("is")) && Lexicon.RELATION_VERBS.contains(next2)
                     || Lexicon.RELATION_VERBS.contains(next) && Lexicon.LINK_PREPOSITIONS.contains(next2)
                     || Lexicon.LINK_PREPOSITIONS.contains(next) && plural && !fieldy;
-            if (entityish && relates && (plural || each || st.current == null)) {
+            if (entityish && relates && !fieldPlural && (plural || each || st.current == null)) {
                 if (userOnly && !known) {
                     return null;
                 }
@@ -718,7 +771,7 @@ final class PromptParser {
                 return e;
             }
             boolean bare = next.isEmpty() || next.equals(")");
-            if (entityish && bare && !userOnly && (st.current == null || (plural && (listSize == 1 || quantified || tag)))) {
+            if (entityish && bare && !userOnly && !fieldPlural && (st.current == null || (plural && (listSize == 1 || quantified || tag)))) {
                 DraftEntity e = entity(singularWords(np.words), owner == null ? "named in the prompt" : "named as part of " + ownerName(owner));
                 link(e, owner);
                 if (top && st.current == null) {
@@ -977,6 +1030,36 @@ final class PromptParser {
             }
         }
         if (start < t.size()) out.add(t.subList(start, t.size()));
+        return out;
+    }
+
+    /** "rsvp status: invited", "attending", "declined" → "rsvp status (invited, attending, declined)". */
+    private static List<List<String>> mergeColonEnums(List<List<String>> items) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<String> item = items.get(i);
+            int colon = topLevelIndex(item, ":");
+            if (colon <= 0 || colon == item.size() - 1 || item.size() - colon - 1 > 2) {
+                out.add(item);
+                continue;
+            }
+            List<String> merged = new ArrayList<>(item.subList(0, colon));
+            merged.add("(");
+            merged.addAll(item.subList(colon + 1, item.size()));
+            int j = i + 1;
+            while (j < items.size() && items.get(j).size() == 1 && items.get(j).get(0).matches("[a-z][a-z_-]*")) {
+                merged.add(",");
+                merged.add(items.get(j).get(0));
+                j++;
+            }
+            merged.add(")");
+            if (j == i + 1) {
+                out.add(item);
+                continue;
+            }
+            out.add(merged);
+            i = j - 1;
+        }
         return out;
     }
 

@@ -28,12 +28,18 @@ public final class SpecAssembler {
             "if", "else", "elif", "for", "while", "with", "try", "except", "finally", "raise", "del", "assert",
             "break", "continue", "nonlocal", "metadata", "registry", "query", "self", "type", "delete", "new",
             "function", "var", "let", "const", "this", "super", "default", "switch", "case", "enum", "interface");
+    /** Names the generated code imports itself (SQLAlchemy, Next.js); entities are renamed away from them. */
+    private static final Set<String> SOFT_RESERVED = Set.of(
+            "Table", "Column", "Index", "Field", "Enum", "Integer", "Text", "Float", "Decimal", "Time", "Datetime",
+            "Form", "Route", "Router", "Component", "Layout", "Link", "Image", "Script", "Head", "Map", "Set",
+            "Record", "Function", "Promise", "Json", "Select", "Relationship", "Mapped", "Optional", "Any", "Dict",
+            "Tuple", "Type", "Uuid", "Id", "Status", "App", "Users", "Role", "Permission", "RefreshToken");
     private static final Set<String> MONEY_PREFIX = Set.of("salary", "price", "budget", "pay", "wage", "cost", "rent", "fee");
 
     private SpecAssembler() {}
 
     /** The result of reading a prompt: a spec, and whether the prompt named any entity with fields. */
-    public record Analysis(AppSpec spec, boolean explicit, List<String> entityNames) {}
+    public record Analysis(AppSpec spec, boolean explicit, List<String> entityNames, Optional<String> promptName) {}
 
     /**
      * Reads a prompt with rules. {@code explicit} is false when the prompt named no field at all (a
@@ -82,7 +88,8 @@ public final class SpecAssembler {
             String name = e.pascal();
             if (name.isEmpty() || !Character.isLetter(name.charAt(0))) name = "Item" + name;
             if (name.length() > 60) name = name.substring(0, 60);
-            if (RESERVED_ENTITIES.contains(name)) {
+            if (RESERVED_ENTITIES.contains(name) || SOFT_RESERVED.contains(name)
+                    || RESERVED_FIELDS.contains(Inflector.snakeOfPascal(name))) {
                 String original = name;
                 List<String> candidates = new ArrayList<>();
                 if (name.equals("User")) {
@@ -90,13 +97,15 @@ public final class SpecAssembler {
                     candidates.add("Profile");
                 }
                 if (!appWords.isEmpty()) {
-                    String prefix = Inflector.pascal(List.of(Inflector.singular(appWords.get(0))));
+                    String prefix = Inflector.pascal(List.of(Inflector.singular(appWords.get(0).replace("'s", ""))));
                     if (!prefix.equals(name)) candidates.add(prefix + name);
                 }
                 candidates.add(name + "Item");
                 candidates.add(name + "Record");
                 name = candidates.stream().filter(c -> !used.contains(c.toLowerCase(Locale.ROOT))
-                        && !RESERVED_ENTITIES.contains(c)).findFirst().orElse(name + "Entry");
+                        && !RESERVED_ENTITIES.contains(c) && !SOFT_RESERVED.contains(c)
+                        && !RESERVED_FIELDS.contains(Inflector.snakeOfPascal(c)))
+                        .findFirst().orElse(name + "Entry");
                 notes.add("'" + original + "' is reserved by the generated app; named the entity " + name + " instead.");
             }
             while (used.contains(name.toLowerCase(Locale.ROOT))) name = name + "Item";
@@ -124,7 +133,7 @@ public final class SpecAssembler {
                 }
             }
             fieldNames.put(e.key(), seen);
-            outEntities.add(new Entity(name, describe(e, name), fields));
+            outEntities.add(new Entity(name, fields));
         }
         // relations
         List<Relation> outRelations = new ArrayList<>();
@@ -142,9 +151,8 @@ public final class SpecAssembler {
                 notes.add("Skipped " + from + " → " + to + ": " + to + " already points at " + from + ".");
                 continue;
             }
-            DraftEntity target = entities.get(r.to);
-            String relName = r.kind == RelationKind.MANY_TO_MANY ? Inflector.snake(pluralWords(target.words))
-                    : Inflector.snake(target.words);
+            String relName = r.kind == RelationKind.MANY_TO_MANY ? Inflector.snake(pluralWords(snakeWords(to)))
+                    : Inflector.snakeOfPascal(to);
             Set<String> taken = relNames.computeIfAbsent(from, k -> new HashSet<>());
             Set<String> fieldsOfFrom = fieldNames.get(r.from);
             while (taken.contains(relName) || fieldsOfFrom.contains(relName) || fieldsOfFrom.contains(relName + "_id")
@@ -155,6 +163,10 @@ public final class SpecAssembler {
             outRelations.add(new Relation(from, to, r.kind, relName, r.kind == RelationKind.MANY_TO_ONE && r.required));
         }
         String appName = appName(p, prompt, outEntities);
+        if (outEntities.isEmpty()) {
+            return new Analysis(null, false, List.of(), p.nameWords.isEmpty() && p.objectNameWords.isEmpty()
+                    ? Optional.empty() : Optional.of(appName));
+        }
         AppSpec.Builder b = AppSpec.builder(appName).description(prompt.trim());
         outEntities.forEach(b::entity);
         outRelations.forEach(b::relation);
@@ -172,14 +184,9 @@ public final class SpecAssembler {
         notes.forEach(b::note);
         p.notes.forEach(b::note);
         List<String> entityNames = outEntities.stream().map(Entity::name).toList();
-        if (outEntities.isEmpty()) {
-            return new Analysis(null, false, entityNames);
-        }
-        return new Analysis(b.build(), explicit, entityNames);
-    }
-
-    private static String describe(DraftEntity e, String name) {
-        return null;
+        Optional<String> named = p.nameWords.isEmpty() && p.objectNameWords.isEmpty() ? Optional.empty()
+                : Optional.of(appName);
+        return new Analysis(b.build(), explicit, entityNames, named);
     }
 
     /** Relation as read, by entity key. */
@@ -266,13 +273,19 @@ public final class SpecAssembler {
         }
         if (Lexicon.USER_WORDS.contains(head) || Lexicon.USER_WORDS.contains(np.words().get(np.words().size() - 1))) {
             boolean data = Lexicon.DATA_WHEN_REFERENCED.contains(head);
-            if (!data || kind == PromptParser.RefKind.SUBJECT && Set.of("author", "member", "candidate", "student",
-                    "employee", "player", "friend", "family", "parent", "kid", "agent").contains(head)) {
+            if (!data) {
                 return Optional.empty();
             }
         }
+        if (kind == PromptParser.RefKind.SUBJECT && !Lexicon.SUBJECT_DATA.contains(head)) {
+            return Optional.empty();
+        }
         if (!head.matches("[a-z][a-z0-9-]*")) return Optional.empty();
         return Optional.of(np.words());
+    }
+
+    private static List<String> snakeWords(String pascal) {
+        return List.of(Inflector.snakeOfPascal(pascal).split("_"));
     }
 
     private static List<String> pluralWords(List<String> words) {
@@ -368,7 +381,8 @@ public final class SpecAssembler {
         name = name.replaceFirst("^[^A-Za-z]+", "");
         if (name.isEmpty()) {
             if (entities.isEmpty()) return "App";
-            String first = entities.get(0).name().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+            Entity main = entities.stream().filter(e -> e.fields().size() > 1).findFirst().orElse(entities.get(0));
+            String first = main.name().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
             name = first + " manager";
         }
         // keep acronyms as the prompt wrote them ("CRM")
@@ -376,6 +390,7 @@ public final class SpecAssembler {
         for (String w : name.split(" ")) {
             String original = findOriginal(prompt, w);
             if (b.length() > 0) b.append(' ');
+            if (w.equals("qa")) original = "QA";
             b.append(original != null && original.length() > 1 && original.equals(original.toUpperCase(Locale.ROOT))
                     && original.matches(".*[A-Z].*") ? original : w);
         }
