@@ -38,7 +38,7 @@ final class PromptParser {
     List<String> objectNameWords = List.of();
     private DraftEntity lastTopEntity;
 
-    private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+(?:['-][a-z0-9]+)*|[(),:;/&]");
+    private static final Pattern TOKEN = Pattern.compile("[a-z0-9_]+(?:['-][a-z0-9_]+)*|[(),:;/&]");
     private static final Set<String> INTRO_WORDS = Set.of(
             "i", "we", "need", "want", "would", "like", "to", "please", "build", "create", "make", "write",
             "generate", "develop", "design", "give", "me", "us", "an", "a", "the", "my", "our", "simple", "small",
@@ -137,7 +137,7 @@ final class PromptParser {
             "\\b([a-z]+(?: [a-z]+)?)\\s+(?:which|that)\\s+(?:can|could|may|must|will|should)\\s+be\\s+(?:either\\s+|one of\\s+)?"
                     + VALUES_OR + "\\b");
     private static final Pattern ENUM_ONE_OF = Pattern.compile(
-            "\\b([a-z]+(?: [a-z]+)?)\\s+(?:of\\s+)?(?:either|one of)\\s+" + VALUES_OR + "\\b");
+            "\\b([a-z]+(?: [a-z]+)?)\\s*,?\\s+(?:of\\s+)?(?:either|one of)\\s+" + VALUES_OR + "\\b");
     private static final Pattern ENUM_NAMED = Pattern.compile(
             "\\b" + ENUMISH + "\\s+(?:of\\s+|as\\s+|being\\s+|like\\s+|such as\\s+|eg\\s+)?(?:" + VALUES_OR + "|" + VALUES_SLASH + ")\\b");
 
@@ -467,8 +467,8 @@ final class PromptParser {
             list(t, null, true);
             return;
         }
-        if (!userish && Lexicon.HAVE_WORDS.contains(next) && !Set.of("keep", "track", "record", "store", "list",
-                "show", "shows", "get", "need", "carry").contains(next)) {
+        if (!userish && Lexicon.HAVE_WORDS.contains(next) && !Set.of("show", "shows", "get", "gets", "need", "needs",
+                "carry", "carries").contains(next)) {
             list(t, null, true);
             return;
         }
@@ -708,13 +708,16 @@ final class PromptParser {
             boolean quantified = Set.of("many", "multiple", "several", "various", "some", "any").contains(np.determiner)
                     || np.determiner.equals("more");
             boolean known = entities.containsKey(String.join(" ", singularWords(np.words)));
-            boolean fieldy = Lexicon.NOT_ENTITIES.contains(head) || Lexicon.NOT_ENTITIES.contains(Inflector.singular(head));
-            boolean fieldPlural = Lexicon.FIELD_PLURALS.contains(head);
+            boolean fieldy = !known && (np.words.size() == 1 || Lexicon.ENTITY_ADJECTIVES.contains(np.words.get(0)))
+                    && (Lexicon.NOT_ENTITIES.contains(head) || Lexicon.NOT_ENTITIES.contains(Inflector.singular(head)));
+            boolean fieldPlural = Lexicon.FIELD_PLURALS.contains(head) && !known;
             boolean tag = Lexicon.TAG_LIKE.contains(Inflector.singular(head));
             boolean entityish = !fieldy && (plural || each || known || (st.current == null && top && st.first));
             boolean userOnly = isUserOnly(np.words);
             boolean defines = next.equals("(") || Set.of("with", "having", "have", "has", "containing", "including",
                     "contain", "contains", "include", "includes", "each").contains(next)
+                    || (plural || each) && Lexicon.HAVE_WORDS.contains(next) && !Set.of("show", "shows", "get", "gets",
+                    "need", "needs", "carry", "carries", "come", "comes").contains(next)
                     || (next.equals("that") || next.equals("which") || next.equals("who"))
                     && (Lexicon.HAVE_WORDS.contains(next2) || next2.equals("can") || next2.equals("each"));
             if (entityish && defines && !(fieldPlural && !next.equals("(") && !next.equals("with"))) {
@@ -756,6 +759,8 @@ final class PromptParser {
             boolean relates = (next.equals("that") || next.equals("which") || next.equals("who") || next.equals("are")
                     || next.equals("is")) && Lexicon.RELATION_VERBS.contains(next2)
                     || Lexicon.RELATION_VERBS.contains(next) && Lexicon.LINK_PREPOSITIONS.contains(next2)
+                    || (next.equals("is") || next.equals("are")) && Set.of("in", "at", "on", "for", "of", "part", "under",
+                    "inside", "within").contains(next2)
                     || Lexicon.LINK_PREPOSITIONS.contains(next) && plural && !fieldy;
             if (entityish && relates && !fieldPlural && (plural || each || st.current == null)) {
                 if (userOnly && !known) {
