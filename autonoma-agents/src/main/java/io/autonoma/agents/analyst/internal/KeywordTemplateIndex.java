@@ -35,13 +35,17 @@ public final class KeywordTemplateIndex implements TemplateIndex {
 
     private final Map<String, TemplateEntry> entries = new TreeMap<>();
     private final Map<String, Set<String>> words = new HashMap<>();
+    /** Words of the title, tags and id: a hit there counts fully, elsewhere {@value #BODY_WEIGHT}. */
+    private final Map<String, Set<String>> strong = new HashMap<>();
+    private static final double BODY_WEIGHT = 0.7;
 
     @Override
     public synchronized void addAll(List<TemplateEntry> list) {
         for (TemplateEntry e : list) {
             entries.put(e.id(), e);
-            words.put(e.id(), words(e.title() + " " + e.description() + " " + String.join(" ", e.tags()) + " "
-                    + namesIn(e.content())));
+            String head = e.title() + " " + String.join(" ", e.tags()) + " " + e.id().replaceAll("^[a-z_]+:", "");
+            strong.put(e.id(), words(head));
+            words.put(e.id(), words(head + " " + e.description() + " " + namesIn(e.content())));
         }
     }
 
@@ -68,7 +72,8 @@ public final class KeywordTemplateIndex implements TemplateIndex {
         for (TemplateEntry e : candidates) {
             double hit = 0;
             for (String w : query) {
-                if (words.get(e.id()).contains(w)) hit += idf(n, df.get(w));
+                if (strong.get(e.id()).contains(w)) hit += idf(n, df.get(w));
+                else if (words.get(e.id()).contains(w)) hit += BODY_WEIGHT * idf(n, df.get(w));
             }
             if (hit > 0 && denominator > 0) {
                 out.add(new TemplateMatch(e, Math.min(1.0, hit / denominator)));
@@ -90,6 +95,7 @@ public final class KeywordTemplateIndex implements TemplateIndex {
     @Override
     public synchronized boolean remove(String id) {
         words.remove(id);
+        strong.remove(id);
         return entries.remove(id) != null;
     }
 

@@ -132,7 +132,7 @@ final class Lexicon {
             "date", "dates", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
             "scale", "star", "stars", "number", "numbers", "amount", "amounts", "management", "tracking", "crm", "entities", "entity",
             "database", "form", "forms", "field", "fields", "type", "types", "kind", "kinds",
-            "users", "user", "admin", "session", "sessions", "token", "tokens", "settings", "config", "auth");
+            "admin", "auth");
 
     /** Objects of a booking-like verb that are not things of their own ("attendees book tickets"). */
     static final Set<String> VERB_OBJECT_FILLERS = Set.of(
