@@ -17,7 +17,7 @@ final class FieldRules {
     private FieldRules() {}
 
     static final Pattern RANGE = Pattern.compile(
-            "(?:(?:on\\s+)?(?:a\\s+)?scale\\s+(?:of|from)\\s+|from\\s+|between\\s+)?(-?\\d{1,9})\\s*(?:to|-|–|and|\\.\\.)\\s*(-?\\d{1,9})(?:\\s+stars?|\\s+points?)?");
+            "(?:(?:on\\s+)?(?:a\\s+)?scale\\s+(?:of|from)\\s+|from\\s+|between\\s+)?(-?\\d{1,9}(?:\\.\\d{1,6})?)\\s*(?:to|-|–|and|\\.\\.)\\s*(-?\\d{1,9}(?:\\.\\d{1,6})?)(?:\\s+stars?|\\s+points?)?");
     private static final Pattern OUT_OF = Pattern.compile("out\\s+of\\s+(\\d{1,9})");
     private static final Pattern UNIT = Pattern.compile(
             "\\s+(?:in|as|measured in)\\s+(minutes|mins|hours|hrs|seconds|secs|days|weeks|months|years|euros?|dollars?|pounds?|usd|eur|gbp|cents|kg|kgs|kilograms?|grams?|g|lbs?|km|kms|kilometres?|kilometers?|miles?|metres?|meters?|litres?|liters?|ml|percent|%)\\b");
@@ -233,8 +233,8 @@ final class FieldRules {
         String lastWord = n.contains("_") ? n.substring(n.lastIndexOf('_') + 1) : n;
         String firstWord = n.contains("_") ? n.substring(0, n.indexOf('_')) : n;
         FieldType type;
-        BigDecimal min = d.min;
-        BigDecimal max = d.max;
+        BigDecimal min = null;
+        BigDecimal max = null;
         String defaultValue = null;
         Integer maxLength = null;
         boolean required = true;
@@ -246,8 +246,6 @@ final class FieldRules {
                 || BOOLEAN_WORDS.contains(n)) {
             type = FieldType.BOOLEAN;
             defaultValue = "false";
-        } else if (d.min != null) {
-            type = d.min.scale() > 0 || (d.max != null && d.max.scale() > 0) ? FieldType.DECIMAL : FieldType.INTEGER;
         } else if (n.equals("email") || lastWord.equals("email")) {
             type = FieldType.EMAIL;
             maxLength = 254;
@@ -318,6 +316,21 @@ final class FieldRules {
                     || n.equals("isbn") || n.equals("sku")) {
                 unique = true;
                 maxLength = 64;
+            }
+        }
+        if (d.min != null) {
+            // an explicit range ("from 1 to 5") bounds numbers and makes an untyped field a number
+            boolean fractional = d.min.scale() > 0 || (d.max != null && d.max.scale() > 0);
+            if (type == FieldType.STRING || type == FieldType.TEXT) {
+                type = fractional ? FieldType.DECIMAL : FieldType.INTEGER;
+                maxLength = null;
+                unique = d.unique;
+            } else if (type == FieldType.INTEGER && fractional) {
+                type = FieldType.DECIMAL;
+            }
+            if (type == FieldType.INTEGER || type == FieldType.DECIMAL) {
+                min = d.min;
+                max = d.max;
             }
         }
         if (type == FieldType.EMAIL && PERSON_ENTITIES.contains(entity)) {

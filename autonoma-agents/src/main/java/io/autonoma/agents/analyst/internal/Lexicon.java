@@ -89,7 +89,7 @@ final class Lexicon {
             "user", "users", "people", "person", "author", "authors", "reader", "readers", "attendee", "attendees",
             "candidate", "candidates", "member", "members", "visitor", "visitors", "guest", "guests", "admin",
             "admins", "administrator", "administrators", "owner", "owners", "everyone", "anyone", "someone",
-            "somebody", "anybody", "everybody", "staff", "team", "viewer", "viewers", "subscriber", "subscribers",
+            "somebody", "anybody", "everybody", "staff", "viewer", "viewers", "subscriber", "subscribers",
             "participant", "participants", "follower", "followers", "i", "we", "you", "they", "he", "she", "it",
             "customer", "customers", "client", "clients", "buyer", "buyers", "seller", "sellers", "shopper",
             "shoppers", "player", "players", "manager", "managers", "employee", "employees", "volunteer",
@@ -103,7 +103,7 @@ final class Lexicon {
             "companies", "business", "businesses", "organisation", "organization", "organisations", "organizations",
             "shop", "store", "restaurant", "school", "clinic", "hotel", "gym", "bakery", "cafe", "library", "listener",
             "listeners", "fan", "fans", "learner", "learners", "patron", "patrons", "resident", "residents", "worker",
-            "workers", "me", "us", "them", "teams");
+            "workers", "me", "us", "them");
 
     /** Of {@link #USER_WORDS}, those that are data in their own right when something else refers to them. */
     static final Set<String> DATA_WHEN_REFERENCED = Set.of(

@@ -38,7 +38,7 @@ final class PromptParser {
     List<String> objectNameWords = List.of();
     private DraftEntity lastTopEntity;
 
-    private static final Pattern TOKEN = Pattern.compile("[a-z0-9_]+(?:['-][a-z0-9_]+)*|[(),:;/&]");
+    private static final Pattern TOKEN = Pattern.compile("\\d+\\.\\d+|[a-z0-9_]+(?:['-][a-z0-9_]+)*|[(),:;/&]");
     private static final Set<String> INTRO_WORDS = Set.of(
             "i", "we", "need", "want", "would", "like", "to", "please", "build", "create", "make", "write",
             "generate", "develop", "design", "give", "me", "us", "an", "a", "the", "my", "our", "simple", "small",
@@ -69,7 +69,8 @@ final class PromptParser {
     // ---------------------------------------------------------------- text preparation
 
     static List<String> sentences(String prompt) {
-        String t = prompt.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"')
+        String t = java.text.Normalizer.normalize(prompt, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"')
                 .replace('\u2013', '-').replace('\u2014', '-').replace("\u2026", ".").replace('\u2022', '-')
                 .replace("\r", "");
         t = t.replaceAll("(?i)\\bq\\s*&\\s*a\\b", "QA");
@@ -144,7 +145,7 @@ final class PromptParser {
     /** Lower-cases and rewrites enum and range forms into the canonical "name (a, b, c)" / "from 1 to 5". */
     static String preprocess(String sentence) {
         String s = " " + sentence.toLowerCase(Locale.ROOT).replaceAll("[\"`]", "") + " ";
-        s = s.replaceAll("between\\s+(-?\\d+)\\s+and\\s+(-?\\d+)", "from $1 to $2");
+        s = s.replaceAll("between\\s+(-?\\d+(?:\\.\\d+)?)\\s+and\\s+(-?\\d+(?:\\.\\d+)?)", "from $1 to $2");
         s = s.replaceAll("(\\d)\\s*-\\s*(\\d)", "$1 to $2");
         s = s.replaceAll("\\band/or\\b", "or");
         s = s.replaceAll("'s\\b", "'s");
@@ -460,15 +461,18 @@ final class PromptParser {
             return;
         }
         if (definesFields) {
-            if (userish && (next.isEmpty() || next.equals(",") || Lexicon.LINK_PREPOSITIONS.contains(next))) {
+            if (userish && (next.isEmpty() || Lexicon.LINK_PREPOSITIONS.contains(next))) {
                 notes.add("'" + String.join(" ", subject) + "' are the app's users (built-in User); no entity made for them.");
                 return;
             }
             list(t, null, true);
             return;
         }
-        if (!userish && Lexicon.HAVE_WORDS.contains(next) && !Set.of("show", "shows", "get", "gets", "need", "needs",
-                "carry", "carries").contains(next)) {
+        boolean pluralSubject = Inflector.isPlural(subject.get(subject.size() - 1)) || t.get(0).equals("each")
+                || t.get(0).equals("every");
+        if (!userish && Lexicon.HAVE_WORDS.contains(next) && (k == j && pluralSubject || next.equals("have")
+                || next.equals("has")) && !Set.of("show", "shows", "get", "gets", "need", "needs", "carry", "carries")
+                .contains(next)) {
             list(t, null, true);
             return;
         }
@@ -771,11 +775,18 @@ final class PromptParser {
                 st.current = e;
                 if (top) lastTopEntity = e;
                 List<String> rest = t.subList(np.end, t.size());
+                int with = rest.indexOf("with");
+                if (with < 0) with = rest.indexOf("having");
+                if (with > 0) {
+                    addRef(e, String.join(" ", rest.subList(0, with)), RefKind.STRONG, true);
+                    item(rest.subList(with + 1, rest.size()), st, e, false, 2);
+                    return e;
+                }
                 addRef(e, String.join(" ", rest), RefKind.STRONG, true);
                 // "purchase orders that belong to a supplier and have …" continues as fields of e
                 return e;
             }
-            boolean bare = next.isEmpty() || next.equals(")");
+            boolean bare = next.isEmpty() || next.equals(")") || Set.of("i", "we", "you", "they").contains(next);
             if (entityish && bare && !userOnly && !fieldPlural && (st.current == null || (plural && (listSize == 1 || quantified || tag)))) {
                 DraftEntity e = entity(singularWords(np.words), owner == null ? "named in the prompt" : "named as part of " + ownerName(owner));
                 link(e, owner);

@@ -63,13 +63,32 @@ public final class SpecAssembler {
                     if (target == e) continue;
                     String ts = Inflector.snake(target.words);
                     String tp = Inflector.snake(pluralWords(target.words));
+                    boolean linked = rels.stream().anyMatch(r -> r.from().equals(e.key()) && r.to().equals(target.key())
+                            || r.to().equals(e.key()) && r.from().equals(target.key()))
+                            || e.manyToMany.contains(target.key()) || target.manyToMany.contains(e.key());
                     if (n.equals(ts) || n.equals(tp)) {
                         e.fields.remove(f);
-                        boolean many = n.equals(tp) && !ts.equals(tp);
-                        rels.add(new Rel(e.key(), target.key(), many ? RelationKind.MANY_TO_MANY : RelationKind.MANY_TO_ONE,
-                                false));
-                        notes.add(e.pascal() + "." + f.name + " names the entity " + target.pascal() + "; made it a "
-                                + (many ? "many-to-many" : "many-to-one") + " relation.");
+                        if (linked) break;
+                        boolean plural = n.equals(tp) && !ts.equals(tp);
+                        boolean tag = Lexicon.TAG_LIKE.contains(target.words.get(target.words.size() - 1));
+                        if (plural && !tag) {
+                            rels.add(new Rel(target.key(), e.key(), RelationKind.MANY_TO_ONE, false, null));
+                            notes.add(e.pascal() + "." + f.name + " names the entity " + target.pascal() + "; made "
+                                    + target.pascal() + " point at " + e.pascal() + " instead of a field.");
+                        } else {
+                            rels.add(new Rel(e.key(), target.key(), plural ? RelationKind.MANY_TO_MANY : RelationKind.MANY_TO_ONE,
+                                    false, null));
+                            notes.add(e.pascal() + "." + f.name + " names the entity " + target.pascal() + "; made it a "
+                                    + (plural ? "many-to-many" : "many-to-one") + " relation.");
+                        }
+                        break;
+                    }
+                    if (n.endsWith("_" + ts) && n.length() > ts.length() + 1 && !linkedByName(rels, e.key(), n)) {
+                        // "home team" → a relation named home_team to Team
+                        e.fields.remove(f);
+                        rels.add(new Rel(e.key(), target.key(), RelationKind.MANY_TO_ONE, false, n));
+                        notes.add(e.pascal() + "." + f.name + " names the entity " + target.pascal()
+                                + "; made it a many-to-one relation called " + n + ".");
                         break;
                     }
                 }
@@ -146,13 +165,14 @@ public final class SpecAssembler {
             String pairKey = r.kind == RelationKind.MANY_TO_MANY
                     ? (from.compareTo(to) < 0 ? from + "~" + to : to + "~" + from) : from + ">" + to;
             String reverse = to + ">" + from;
+            if (r.name != null) pairKey = pairKey + ":" + r.name;
             if (!pairs.add(pairKey)) continue;
             if (r.kind == RelationKind.MANY_TO_ONE && pairs.contains(reverse)) {
                 notes.add("Skipped " + from + " → " + to + ": " + to + " already points at " + from + ".");
                 continue;
             }
-            String relName = r.kind == RelationKind.MANY_TO_MANY ? Inflector.snake(pluralWords(snakeWords(to)))
-                    : Inflector.snakeOfPascal(to);
+            String relName = r.name != null ? r.name : r.kind == RelationKind.MANY_TO_MANY
+                    ? Inflector.snake(pluralWords(snakeWords(to))) : Inflector.snakeOfPascal(to);
             Set<String> taken = relNames.computeIfAbsent(from, k -> new HashSet<>());
             Set<String> fieldsOfFrom = fieldNames.get(r.from);
             while (taken.contains(relName) || fieldsOfFrom.contains(relName) || fieldsOfFrom.contains(relName + "_id")
@@ -189,8 +209,16 @@ public final class SpecAssembler {
         return new Analysis(b.build(), explicit, entityNames, named);
     }
 
-    /** Relation as read, by entity key. */
-    record Rel(String from, String to, RelationKind kind, boolean required) {}
+    /** Relation as read, by entity key; {@code name} null means "named after the target". */
+    record Rel(String from, String to, RelationKind kind, boolean required, String name) {
+        Rel(String from, String to, RelationKind kind, boolean required) {
+            this(from, to, kind, required, null);
+        }
+    }
+
+    private static boolean linkedByName(List<Rel> rels, String from, String name) {
+        return rels.stream().anyMatch(r -> r.from().equals(from) && name.equals(r.name()));
+    }
 
     private static void resolveReferences(PromptParser p, List<String> notes) {
         Map<String, DraftEntity> entities = p.entities;
