@@ -160,6 +160,8 @@ final class FieldRules {
             max = new BigDecimal(o.group(1));
             p = (p.substring(0, o.start()) + " " + p.substring(o.end())).trim();
         }
+        // example values are not part of the name: "a total of $100", "a colour like red"
+        p = p.replaceAll("\\s+(?:of|=|like|eg|such as|for example)\\s+[$€£]?\\s*\\d.*$", "").trim();
         String unit = null;
         Matcher u = UNIT.matcher(" " + p);
         if (u.find()) {
@@ -190,7 +192,12 @@ final class FieldRules {
             if (!w.equals("field") && !w.equals("etc")) flag = true;
         }
         words.removeIf(w -> w.equals("optional") || w.equals("unique") || w.equals("required"));
-        if (words.isEmpty() || words.size() > 4 || words.stream().allMatch(Lexicon.FILLER::contains)) {
+        while (!words.isEmpty() && Set.of("of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "the", "a", "an",
+                "per", "from", "as").contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        if (words.isEmpty() || words.size() > 4 || words.stream().allMatch(Lexicon.FILLER::contains)
+                || words.get(0).matches("\\d+")) {
             return Optional.empty();
         }
         if (words.stream().anyMatch(w -> Set.of("that", "which", "who", "when", "where", "because", "so", "is", "are",

@@ -73,6 +73,8 @@ final class PromptParser {
                 .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"')
                 .replace('\u2013', '-').replace('\u2014', '-').replace("\u2026", ".").replace('\u2022', '-')
                 .replace("\r", "");
+        t = t.replaceAll("</?[A-Za-z][^<>]{0,200}>", " ");
+        t = t.replaceAll("\\b\\d{4}-\\d{1,2}-\\d{1,2}(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2})?)?\\b", " ");
         t = t.replaceAll("(?i)\\bq\\s*&\\s*a\\b", "QA");
         t = t.replaceAll("(?i)\\be\\.g\\.?", "eg").replaceAll("(?i)\\bi\\.e\\.?", "ie").replaceAll("(?i)\\betc\\.", "etc")
                 .replaceAll("(?i)\\bvs\\.", "vs").replaceAll("(?i)\\bno\\.", "number");
