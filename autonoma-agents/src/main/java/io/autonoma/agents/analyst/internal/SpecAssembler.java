@@ -198,8 +198,14 @@ public final class SpecAssembler {
         }
         b.note("Read by the offline rule-based analyst: entities are the nouns given fields or relations in the prompt; "
                 + "field types follow their names and words (date → date, price → decimal, 'status (a, b)' → enum).");
+        for (Entity e : outEntities) {
+            b.note(e.name() + " (" + entities.values().stream().filter(d -> names.get(d.key()).equals(e.name()))
+                    .map(d -> d.origin).findFirst().orElse("named in the prompt") + "): "
+                    + e.fields().stream().map(SpecAssembler::explain).reduce((x, y) -> x + "; " + y).orElse("") + ".");
+        }
         for (Relation r : outRelations) {
-            b.note(r.from() + " " + r.kind().json() + " " + r.to() + " (as '" + r.name() + "').");
+            b.note(r.from() + " " + r.kind().json() + " " + r.to() + " (as '" + r.name() + "'"
+                    + (r.required() ? ", required" : "") + ").");
         }
         notes.forEach(b::note);
         p.notes.forEach(b::note);
@@ -207,6 +213,21 @@ public final class SpecAssembler {
         Optional<String> named = p.nameWords.isEmpty() && p.objectNameWords.isEmpty() ? Optional.empty()
                 : Optional.of(appName);
         return new Analysis(b.build(), explicit, entityNames, named);
+    }
+
+    private static String explain(Field f) {
+        StringBuilder s = new StringBuilder(f.name()).append(" → ").append(f.type().json());
+        if (!f.enumValues().isEmpty()) s.append(" ").append(f.enumValues()).append(" default ").append(f.defaultValue());
+        if (f.min() != null && f.max() != null) {
+            s.append(" ").append(f.min().toPlainString()).append(" to ").append(f.max().toPlainString());
+        } else if (f.min() != null) {
+            s.append(" >= ").append(f.min().toPlainString());
+        } else if (f.max() != null) {
+            s.append(" <= ").append(f.max().toPlainString());
+        }
+        if (f.unique()) s.append(", unique");
+        if (!f.required()) s.append(", optional");
+        return s.toString();
     }
 
     /** Relation as read, by entity key; {@code name} null means "named after the target". */
