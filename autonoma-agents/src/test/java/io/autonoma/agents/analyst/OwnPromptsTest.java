@@ -79,6 +79,32 @@ class OwnPromptsTest {
                         + "and the date.",
                         List.of("Vehicle.registration_number!", "Vehicle.year:integer", "Driver.licence_number!",
                                 "Trip.distance:decimal", "Trip.date:date", "Trip->Driver", "Trip->Vehicle")),
+                Arguments.of("hotel-link", "A hotel booking system. Rooms have a number, a type (single, double, suite) and "
+                        + "a price per night. Guests have a name, an email and a phone number. Reservations link a guest to a "
+                        + "room with a check-in date, a check-out date and a number of guests.",
+                        List.of("Room.room_type=[single,double,suite]", "Room.price_per_night:decimal", "Guest.email!",
+                                "Reservation.check_in_date:date", "Reservation.guests:integer[1..]", "Reservation->Guest",
+                                "Reservation->Room")),
+                Arguments.of("dog-walking", "Create an app for a dog walking business: dogs have a name, a breed and an owner; "
+                        + "owners have a name, an address and a phone; walks have a date, a duration in minutes and a price, "
+                        + "and each walk is for one dog.",
+                        List.of("Dog.breed", "Dog->Owner as owner", "Walk.duration:integer", "Walk.price:decimal", "Walk->Dog")),
+                Arguments.of("meal-planner-dash", "Meal planner \u2014 recipes (name, calories, prep time in minutes), meal plans "
+                        + "(week start date) and planned meals that link a recipe to a meal plan with a day (monday, tuesday, "
+                        + "wednesday, thursday, friday, saturday, sunday) and a meal type (breakfast, lunch, dinner).",
+                        List.of("Recipe.calories:integer", "Recipe.prep_time:integer", "MealPlan.week_start_date:date",
+                                "PlannedMeal.meal_type=[breakfast,lunch,dinner]", "PlannedMeal->Recipe", "PlannedMeal->MealPlan")),
+                Arguments.of("conference-many", "Conference app: talks have a title, an abstract, a start time and a room; "
+                        + "speakers have a name, a bio and a twitter handle; each talk has one or more speakers.",
+                        List.of("Talk.abstract:text", "Talk.start_time:datetime", "Speaker.bio:text", "Talk<->Speaker")),
+                Arguments.of("finance", "Personal finance: accounts have a name, a type (checking, savings, credit card) and a "
+                        + "balance; transactions have a date, an amount, a description and a category and belong to an account.",
+                        List.of("Account.account_type=[checking,savings,credit_card]", "Account.balance:decimal",
+                                "Transaction.amount:decimal", "Transaction->Account as account")),
+                Arguments.of("fuel", "An app to track my car's fuel consumption: refuels with a date, litres, total cost and "
+                        + "odometer reading.",
+                        List.of("Refuel.date:date", "Refuel.litres:decimal", "Refuel.total_cost:decimal",
+                                "Refuel.odometer_reading:decimal")),
                 Arguments.of("colour-us-mix", "Simple inventory for a hardware store. Items have a name, a SKU (unique), "
                         + "a unit price in dollars, a quantity and a colour. Each item belongs to a category. Categories "
                         + "have a name.",

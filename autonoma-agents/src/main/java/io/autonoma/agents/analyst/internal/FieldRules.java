@@ -53,9 +53,13 @@ final class FieldRules {
     private static final Set<String> MONEY_WORDS = Set.of(
             "price", "amount", "fee", "fees", "cost", "costs", "budget", "salary", "total", "balance", "revenue",
             "wage", "payment", "tax", "discount", "deposit", "rent", "income", "spent", "spend", "subtotal",
-            "charge", "rate", "fare", "tip", "bid", "donation", "value", "valuation", "profit", "expense",
+            "charge", "rate", "fare", "tip", "bid", "donation", "valuation", "profit", "expense",
             "commission", "premium", "allowance", "pay", "paid_amount", "tuition", "cash", "credit", "debit",
             "msrp", "rrp", "mileage_rate", "hourly_rate", "daily_rate", "nightly_rate", "price_per_night");
+    private static final Set<String> MEASURE_ANY = Set.of(
+            "litres", "liters", "litre", "liter", "gallons", "kg", "kgs", "kilograms", "grams", "km", "kms",
+            "kilometres", "kilometers", "miles", "metres", "meters", "odometer", "weight", "distance", "height",
+            "temperature", "latitude", "longitude");
     private static final Set<String> MEASURE_WORDS = Set.of(
             "weight", "distance", "height", "width", "length", "depth", "latitude", "longitude", "lat", "lng",
             "lon", "percentage", "percent", "temperature", "size_sqm", "area", "volume", "speed", "pace", "bmi",
@@ -295,12 +299,14 @@ final class FieldRules {
                 || n.startsWith("price_") || n.startsWith("cost_") || n.endsWith("_price") || n.endsWith("_cost")) {
             type = FieldType.DECIMAL;
             min = BigDecimal.ZERO;
-        } else if (MEASURE_WORDS.contains(n) || MEASURE_WORDS.contains(lastWord)) {
+        } else if (MEASURE_WORDS.contains(n) || MEASURE_WORDS.contains(lastWord)
+                || Arrays.stream(n.split("_")).anyMatch(MEASURE_ANY::contains)) {
             type = FieldType.DECIMAL;
             if (!Set.of("latitude", "longitude", "lat", "lng", "lon", "temperature", "elevation", "altitude").contains(lastWord)) {
                 min = BigDecimal.ZERO;
             }
         } else if (d.count || INTEGER_WORDS.contains(n) || INTEGER_WORDS.contains(lastWord) || n.startsWith("number_of_")
+                || n.startsWith("years_of_") || n.startsWith("hours_of_") || n.startsWith("days_of_")
                 || n.startsWith("num_") || n.endsWith("_count")) {
             type = FieldType.INTEGER;
             if (Set.of("seats", "capacity", "servings", "guests", "party_size", "adults", "nights", "headcount",

@@ -112,6 +112,12 @@ final class Lexicon {
             "agent", "applicant", "candidate", "author", "shop", "store", "restaurant", "school", "clinic", "hotel",
             "gym", "library", "host", "coach", "trainer", "family", "friend", "parent", "kid", "seller", "buyer");
 
+    /** People shared between many owners: "each talk has multiple speakers" is many-to-many. */
+    static final Set<String> SHARED_PEOPLE = Set.of(
+            "speaker", "author", "actor", "artist", "instructor", "teacher", "participant", "attendee", "member",
+            "guest", "player", "contributor", "reviewer", "assignee", "collaborator", "volunteer", "performer",
+            "musician", "presenter", "panelist", "student", "trainer", "coach", "host", "organizer", "organiser");
+
     /** Subjects of a verb that become entities themselves ("companies post jobs" → Company). */
     static final Set<String> SUBJECT_DATA = Set.of(
             "company", "business", "organisation", "organization", "shop", "store", "restaurant", "school", "clinic",
@@ -126,7 +132,7 @@ final class Lexicon {
             "features", "option", "options", "ability",
             "seat", "seats", "rent", "rents", "spot", "spots", "slot", "slots", "money", "progress", "streak",
             "streaks", "total", "totals", "summary", "summaries", "chart", "charts", "stats",
-            "statistics", "overview", "history", "login", "account", "accounts", "password", "passwords",
+            "statistics", "overview", "history", "login", "password", "passwords",
             "something", "anything", "everything", "nothing", "one", "ones", "it", "them", "this", "that",
             "a", "an", "the", "and", "or", "of", "sure", "able", "use", "name", "names",
             "date", "dates", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
@@ -173,7 +179,7 @@ final class Lexicon {
     static final Set<String> RELATION_VERBS = Set.of(
             "belong", "belongs", "belonging", "work", "works", "working", "linked", "link", "links", "attached",
             "tied", "assigned", "related", "connected", "associated", "reference", "references", "referencing",
-            "point", "points", "refer", "refers", "relate", "relates", "part", "made", "placed", "sent", "owned",
+            "point", "points", "refer", "refers", "connect", "connects", "join", "joins", "pair", "pairs", "relate", "relates", "part", "made", "placed", "sent", "owned",
             "written", "created", "filed", "logged", "booked", "issued", "borrowed", "done", "taken", "held",
             "stored", "kept", "listed", "located", "based", "employed", "go", "goes");
 

@@ -150,6 +150,7 @@ final class PromptParser {
         s = s.replaceAll("between\\s+(-?\\d+(?:\\.\\d+)?)\\s+and\\s+(-?\\d+(?:\\.\\d+)?)", "from $1 to $2");
         s = s.replaceAll("(\\d)\\s*-\\s*(\\d)", "$1 to $2");
         s = s.replaceAll("\\band/or\\b", "or");
+        s = s.replaceAll("\\b(?:one|zero|1|0) or (?:more|many)\\b", "multiple");
         s = s.replaceAll("'s\\b", "'s");
         s = rewrite(ENUM_CAN_BE, s);
         s = rewrite(ENUM_ONE_OF, s);
@@ -716,7 +717,7 @@ final class PromptParser {
             boolean known = entities.containsKey(String.join(" ", singularWords(np.words)));
             boolean fieldy = !known && (np.words.size() == 1 || Lexicon.ENTITY_ADJECTIVES.contains(np.words.get(0)))
                     && (Lexicon.NOT_ENTITIES.contains(head) || Lexicon.NOT_ENTITIES.contains(Inflector.singular(head)));
-            boolean fieldPlural = Lexicon.FIELD_PLURALS.contains(head) && !known;
+            boolean fieldPlural = Lexicon.FIELD_PLURALS.contains(head) && !known && st.current != null;
             boolean tag = Lexicon.TAG_LIKE.contains(Inflector.singular(head));
             boolean entityish = !fieldy && (plural || each || known || (st.current == null && top && st.first));
             boolean userOnly = isUserOnly(np.words);
@@ -765,6 +766,8 @@ final class PromptParser {
             boolean relates = (next.equals("that") || next.equals("which") || next.equals("who") || next.equals("are")
                     || next.equals("is")) && Lexicon.RELATION_VERBS.contains(next2)
                     || Lexicon.RELATION_VERBS.contains(next) && Lexicon.LINK_PREPOSITIONS.contains(next2)
+                    || Set.of("link", "links", "connect", "connects", "join", "joins", "pair", "pairs", "match", "matches",
+                    "reference", "references", "assign", "assigns").contains(next) && !next2.isEmpty()
                     || (next.equals("is") || next.equals("are")) && Set.of("in", "at", "on", "for", "of", "part", "under",
                     "inside", "within").contains(next2)
                     || Lexicon.LINK_PREPOSITIONS.contains(next) && plural && !fieldy;
@@ -790,8 +793,9 @@ final class PromptParser {
             }
             boolean bare = next.isEmpty() || next.equals(")") || Set.of("i", "we", "you", "they").contains(next);
             if (entityish && bare && !userOnly && !fieldPlural && (st.current == null || (plural && (listSize == 1 || quantified || tag)))) {
-                DraftEntity e = entity(singularWords(np.words), owner == null ? "named in the prompt" : "named as part of " + ownerName(owner));
-                link(e, owner);
+                DraftEntity parent = owner != null ? owner : st.current;
+                DraftEntity e = entity(singularWords(np.words), parent == null ? "named in the prompt" : "named as part of " + ownerName(parent));
+                link(e, parent);
                 if (top && st.current == null) {
                     lastTopEntity = e;
                 }
@@ -869,7 +873,8 @@ final class PromptParser {
 
     private void link(DraftEntity child, DraftEntity owner) {
         if (owner == null || owner == child) return;
-        if (Lexicon.TAG_LIKE.contains(child.words.get(child.words.size() - 1))) {
+        String head = child.words.get(child.words.size() - 1);
+        if (Lexicon.TAG_LIKE.contains(head) || Lexicon.SHARED_PEOPLE.contains(head)) {
             if (!owner.manyToMany.contains(child.key())) owner.manyToMany.add(child.key());
         } else {
             addRef(child, owner.key(), RefKind.KNOWN, true);
@@ -1110,6 +1115,14 @@ final class PromptParser {
     static List<String> appName(List<String> header) {
         List<String> w = new ArrayList<>(header);
         while (!w.isEmpty() && (INTRO_WORDS.contains(w.get(0)) || w.get(0).equals(","))) w.remove(0);
+        if (w.size() > 2 && NAME_TRAILING.contains(w.get(0)) && Set.of("for", "to", "that").contains(w.get(1))) {
+            // "an app for a dog walking business", "an app to track my car's fuel consumption"
+            w = new ArrayList<>(w.subList(2, w.size()));
+            while (!w.isEmpty() && (Lexicon.DETERMINERS.contains(w.get(0)) || verbBase(w.get(0)) != null
+                    || Set.of("keep", "track", "of").contains(w.get(0)))) {
+                w.remove(0);
+            }
+        }
         for (int i = 1; i < w.size(); i++) {
             if (NAME_CUT.contains(w.get(i)) || w.get(i).equals(",") || w.get(i).equals("(")) {
                 w = new ArrayList<>(w.subList(0, i));

@@ -57,7 +57,7 @@ public final class SpecAssembler {
         List<Rel> rels = new ArrayList<>(p.relations);
         for (DraftEntity e : entities.values()) {
             for (DraftField f : new ArrayList<>(e.fields)) {
-                if (!f.enumValues.isEmpty()) continue;
+                if (!f.enumValues.isEmpty() || f.count || f.min != null || f.flag || f.unit != null) continue;
                 String n = f.name.endsWith("_id") ? f.name.substring(0, f.name.length() - 3) : f.name;
                 for (DraftEntity target : entities.values()) {
                     if (target == e) continue;
