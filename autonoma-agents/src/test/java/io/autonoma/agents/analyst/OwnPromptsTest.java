@@ -105,6 +105,25 @@ class OwnPromptsTest {
                         + "odometer reading.",
                         List.of("Refuel.date:date", "Refuel.litres:decimal", "Refuel.total_cost:decimal",
                                 "Refuel.odometer_reading:decimal")),
+                Arguments.of("numbered-list", "I want to build a CRM.\n1. Companies: name, website, employee count\n"
+                        + "2. Contacts: first name, last name, email, company\n3. Notes: body, created date",
+                        List.of("Company.employee_count:integer", "Contact.email:email!", "Contact->Company as company",
+                                "Note.body:text", "Note.created_date:date")),
+                Arguments.of("app-should-track", "The app should track students, courses and enrolments. Students have a name "
+                        + "and an email. Courses have a title and credits. Enrolments have a grade (A, B, C, D, F) and belong "
+                        + "to a student and a course.",
+                        List.of("Student.email!", "Course.credits:integer", "Enrolment.grade=[a,b,c,d,f]", "Enrolment->Student",
+                                "Enrolment->Course")),
+                Arguments.of("kanban-nesting", "Make me a kanban board. Boards have columns; columns have cards; cards have a "
+                        + "title, a description, a due date and labels.",
+                        List.of("Board.name", "KanbanColumn->Board", "Card->KanbanColumn", "Card<->Label", "Card.due_date:date",
+                                "-Column")),
+                Arguments.of("it-should-let-me", "It should let me log my runs with the distance, the time, the route and how I "
+                        + "felt (great, ok, bad).",
+                        List.of("Run.distance:decimal", "Run.route:string")),
+                Arguments.of("there-should-be", "There should be customers with a name and loyalty points, and orders with a "
+                        + "total and a delivery address. Customers place orders.",
+                        List.of("Customer.loyalty_points:integer", "Order.total:decimal", "Order->Customer")),
                 Arguments.of("colour-us-mix", "Simple inventory for a hardware store. Items have a name, a SKU (unique), "
                         + "a unit price in dollars, a quantity and a colour. Each item belongs to a category. Categories "
                         + "have a name.",

@@ -296,6 +296,10 @@ final class PromptParser {
         for (int i = 0; i < limit; i++) {
             String w = t.get(i);
             if (w.equals(",") || w.equals("(") || w.equals(":")) return -1;
+            if (Lexicon.APP_WORDS.contains(w) && i > 0 && Set.of("to", "me", "us", "can", "should", "will", "must", "i",
+                    "we", "you", "let", "lets", "could", "would", "and", "or").contains(t.get(i - 1))) {
+                continue; // a verb here: "let me log my runs", "I want to track"
+            }
             if (Lexicon.APP_WORDS.contains(w)) {
                 if (!first) {
                     // later sentences: only "the app shows…", "it should…"
