@@ -21,7 +21,10 @@ import java.util.Objects;
  * date, "price" → decimal, "status (open, closed)" → enum, "from 1 to 5" → integer 1..5). When the
  * prompt names no fields at all ("a personal reading list app"), the nearest archetype of collection
  * {@value Archetypes#COLLECTION} in the {@link TemplateIndex} is used instead, and recorded in the
- * spec's notes. Thread-safe.
+ * spec's notes ("No entities named in the prompt; used archetype 'reading-list' (score 0.83)."). Index
+ * entries whose content is not a valid AppSpec are skipped; if the index throws, the archetypes shipped
+ * in this jar ({@link Archetypes}) are matched by keyword instead. If nothing matches and the prompt
+ * named nothing, the default archetype ({@code todo} unless configured) is used. Thread-safe.
  */
 public final class OfflineRequirementsAnalyst {
     /** Prompts longer than this are rejected (they are not plain descriptions). */
@@ -69,7 +72,17 @@ public final class OfflineRequirementsAnalyst {
     }
 
     private AppSpec fromArchetype(String prompt, SpecAssembler.Analysis analysis) {
-        List<TemplateMatch> matches = index.search(TemplateQuery.of(prompt.strip(), 10).inCollection(Archetypes.COLLECTION));
+        TemplateQuery query = TemplateQuery.of(prompt.strip(), 10).inCollection(Archetypes.COLLECTION);
+        List<TemplateMatch> matches;
+        String indexNote = null;
+        try {
+            matches = index.search(query);
+        } catch (RuntimeException e) {
+            // a broken external index must not stop an offline run: fall back to the shipped archetypes
+            matches = builtInIndex().search(query);
+            indexNote = "The template index failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); matched the shipped archetypes by keyword instead.";
+        }
         for (TemplateMatch m : matches) {
             if (m.score() < minArchetypeScore && analysis.spec() != null) {
                 break;
@@ -85,8 +98,9 @@ public final class OfflineRequirementsAnalyst {
             String why = analysis.spec() == null
                     ? "No entities named in the prompt"
                     : "The prompt names " + String.join(", ", analysis.entityNames()) + " but no fields";
-            return adopt(prompt, archetype, analysis, String.format(Locale.ROOT,
+            AppSpec adopted = adopt(prompt, archetype, analysis, String.format(Locale.ROOT,
                     "%s; used archetype '%s' (score %.2f).", why, base, m.score()));
+            return indexNote == null ? adopted : adopted.toBuilder().note(indexNote).build();
         }
         if (analysis.spec() != null) {
             return analysis.spec();
@@ -95,6 +109,12 @@ public final class OfflineRequirementsAnalyst {
                 "default archetype '" + defaultArchetype + "' is not shipped; choose one of " + Archetypes.names()));
         return adopt(prompt, fallback, analysis, "No entities named in the prompt and no archetype matched it; used the default archetype '"
                 + defaultArchetype + "' (score 0.00).");
+    }
+
+    private static TemplateIndex builtInIndex() {
+        KeywordTemplateIndex k = new KeywordTemplateIndex();
+        k.addAll(Archetypes.entries());
+        return k;
     }
 
     private static AppSpec adopt(String prompt, AppSpec archetype, SpecAssembler.Analysis analysis, String note) {
@@ -153,9 +173,7 @@ public final class OfflineRequirementsAnalyst {
                         + Archetypes.names());
             }
             if (index == null) {
-                KeywordTemplateIndex k = new KeywordTemplateIndex();
-                k.addAll(Archetypes.entries());
-                index = k;
+                index = builtInIndex();
             }
             return new OfflineRequirementsAnalyst(this);
         }

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A tiny keyword-scoring index for tests: score = share of query words found in title/description/tags. */
-final class FakeTemplateIndex implements TemplateIndex {
+class FakeTemplateIndex implements TemplateIndex {
     private final Map<String, TemplateEntry> entries = new LinkedHashMap<>();
     final List<TemplateQuery> queries = new ArrayList<>();
 

@@ -309,6 +309,23 @@ class OfflineRequirementsAnalystTest {
     }
 
     @Test
+    void failing_index_falls_back_to_the_shipped_archetypes() {
+        FakeTemplateIndex broken = new FakeTemplateIndex() {
+            @Override
+            public List<io.autonoma.core.template.TemplateMatch> search(io.autonoma.core.template.TemplateQuery q) {
+                throw new IllegalStateException("database is down");
+            }
+        };
+        OfflineRequirementsAnalyst analyst = OfflineRequirementsAnalyst.builder().templateIndex(broken).build();
+
+        AppSpec spec = analyst.analyze("a personal reading list app");
+
+        assertThat(spec.notes().get(0)).contains("used archetype 'reading-list'");
+        assertThat(spec.notes()).anyMatch(n -> n.contains("database is down"));
+        assertThat(analyst.analyze("Tasks have a title.").entities()).hasSize(1);
+    }
+
+    @Test
     void builder_validates() {
         assertThatThrownBy(() -> OfflineRequirementsAnalyst.builder().defaultArchetype("nope").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reading-list");
