@@ -124,11 +124,11 @@ PY
 echo "server $API up, logged in"
 
 say "schemathesis ($EXAMPLES examples per operation)"
-if ! timeout 240 schemathesis run "$API/openapi.json" \
+if ! (cd "$LOG_DIR" && timeout 240 schemathesis run "$API/openapi.json" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --header "Authorization: Bearer $TOKEN" \
-  --max-examples "$EXAMPLES" --workers 2 --phases examples,coverage,fuzzing,stateful \
-  --suppress-health-check all --no-color >"$LOG_DIR/schemathesis.log" 2>&1; then
+  --max-examples "$EXAMPLES" --workers 1 --phases examples,coverage,fuzzing,stateful \
+  --suppress-health-check all --no-color) >"$LOG_DIR/schemathesis.log" 2>&1; then
   tail -80 "$LOG_DIR/schemathesis.log"
   echo "--- server log" && tail -30 "$LOG_DIR/uvicorn.log"
   fail "schemathesis"
