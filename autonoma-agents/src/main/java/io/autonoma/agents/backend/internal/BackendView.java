@@ -174,6 +174,7 @@ public record BackendView(
                 .add("app.config", "Settings", "get_settings")
                 .add("app.db", "create_engine", "create_sessionmaker")
                 .add("app.middleware", "RateLimitMiddleware", "SecurityHeadersMiddleware")
+                .add("app.metrics", "Metrics", "MetricsMiddleware")
                 .add("app.routers", "auth", "health")
                 .add("app.security", "make_password_hasher");
         for (EntityView ev : entities) {
