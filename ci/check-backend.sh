@@ -16,7 +16,7 @@ UVICORN_PID=""
 DB_NAME=""
 LOG_DIR="$(mktemp -d /tmp/autonoma-check.XXXXXX)"
 
-say() { printf '\n== %s\n' "$*"; }
+say() { printf '\n== %s  (+%ss)\n' "$*" "$(($(date +%s) - START))"; }
 fail() {
   printf '\nFAILED: %s (project %s; logs in %s)\n' "$1" "$PROJECT" "$LOG_DIR" >&2
   exit 1
@@ -33,8 +33,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[ -f "$BACKEND/requirements.txt" ] || fail "no backend/requirements.txt under $PROJECT"
 START=$(date +%s)
+[ -f "$BACKEND/requirements.txt" ] || fail "no backend/requirements.txt under $PROJECT"
 
 say "venv $VENV"
 if [ ! -x "$VENV/bin/python" ]; then

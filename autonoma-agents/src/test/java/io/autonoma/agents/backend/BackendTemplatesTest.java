@@ -19,7 +19,7 @@ class BackendTemplatesTest {
     private static final BackendTemplates TEMPLATES = new BackendTemplates();
 
     static Stream<String> specs() {
-        return Stream.of("inventory", "single", "chain", "blog", "crm", "library");
+        return Stream.of("inventory", "single", "chain", "blog", "crm", "library", "stress");
     }
 
     static AppSpec spec(String name) {

@@ -196,6 +196,19 @@ public record BackendView(
                 entities.size());
     }
 
+    /** {@code stmt = stmt.where(left == right)} at indent 8, split at {@code ==} as ruff format does when too long. */
+    static String where(String left, String right) {
+        String one = "        stmt = stmt.where(" + left + " == " + right + ")";
+        if (one.length() <= Py.LINE_LENGTH) {
+            return one;
+        }
+        String inner = "            " + left + " == " + right;
+        if (inner.length() <= Py.LINE_LENGTH) {
+            return "        stmt = stmt.where(\n" + inner + "\n        )";
+        }
+        return "        stmt = stmt.where(\n            " + left + "\n            == " + right + "\n        )";
+    }
+
     /** Stable revision id: the first 12 hex digits of the SHA-256 of the canonical spec JSON. */
     static String revision(AppSpec spec) {
         return Py.sha256(AppSpecJson.write(spec)).substring(0, 12);
@@ -258,7 +271,7 @@ public record BackendView(
                 List.of("session", r.to(), "payload." + fk, Py.str(fk), Py.str(r.to())), ")");
         String param = Py.call(4, "filter_" + fk + ": Annotated[", List.of("int | None",
                 "Query(alias=" + Py.str(fk) + ", ge=1, le=MAX_INT)"), "] = None,");
-        String where = "    if filter_" + fk + " is not None:\n        stmt = stmt.where(" + r.from() + "." + fk + " == filter_" + fk + ")";
+        String where = "    if filter_" + fk + " is not None:\n" + where(r.from() + "." + fk, "filter_" + fk);
         return new M2OView(r.name(), fk, Py.str(fk), r.to(), toSnake, toTable, "/api/v1/" + Naming.pluralKebab(r.to()),
                 r.from(), fromSnake, "/api/v1/" + Naming.pluralKebab(r.from()), required, selfRef, column, aliasCode,
                 createLine, updateLine, readLine, ensure, param, where, fromSnake + "_" + r.name());
@@ -267,8 +280,15 @@ public record BackendView(
     private static M2MView m2mView(Relation r, String fromSnake, String toSnake, String assocTable) {
         String ids = r.name() + "_ids";
         String alias = Naming.pascal(ids) + "Value";
-        String rel = Py.exploded(4, r.name() + ": Mapped[list[" + r.to() + "]] = relationship(",
-                List.of(Py.str(r.to()), "secondary=" + assocTable, "lazy=\"selectin\""), ")");
+        List<String> relArgs = new ArrayList<>(List.of(Py.str(r.to()), "secondary=" + assocTable));
+        if (r.from().equals(r.to())) {
+            // Both columns of the association table point at the same table: say which is which.
+            relArgs.add("primaryjoin=" + Py.str(r.from() + ".id == " + assocTable + ".c." + fromSnake + "_id"));
+            relArgs.add("secondaryjoin=" + Py.str(r.to() + ".id == " + assocTable + ".c.related_" + toSnake + "_id"));
+            relArgs.add("join_depth=1");
+        }
+        relArgs.add("lazy=\"selectin\"");
+        String rel = Py.exploded(4, r.name() + ": Mapped[list[" + r.to() + "]] = relationship(", relArgs, ")");
         String aliasCode = Py.exploded(0, alias + " = Annotated[",
                 List.of("list[Annotated[int, Field(ge=1, le=MAX_INT)]]", "Field(max_length=1000)"), "]");
         String load = Py.exploded(4, "obj." + r.name() + " = await load_many(",
@@ -446,8 +466,8 @@ public record BackendView(
             if (f.type() == FieldType.ENUM) ri.add("app.models." + snake, f.enumClass);
             filterParams.add(Py.call(4, "filter_" + f.name + ": Annotated[", List.of(f.filterAnnotation() + " | None",
                     "Query(alias=" + Py.str(f.name) + ")"), "] = None,"));
-            filterWheres.add("    if filter_" + f.name + " is not None:\n        stmt = stmt.where(" + name + "." + f.name
-                    + " == filter_" + f.name + (f.type() == FieldType.ENUM ? ".value" : "") + ")");
+            filterWheres.add("    if filter_" + f.name + " is not None:\n" + where(name + "." + f.name,
+                    "filter_" + f.name + (f.type() == FieldType.ENUM ? ".value" : "")));
         }
         for (M2OView r : refs) {
             filterParams.add(r.filterParam());

@@ -218,8 +218,17 @@ final class FieldModel {
         };
     }
 
-    private String optionalAnnotation() {
-        return blankable() ? "Annotated[" + alias() + " | None, BlankToNone]" : alias() + " | None";
+    /** {@code name: <optional type> = default}, split inside {@code Annotated[...]} as ruff format does when too long. */
+    private String optionalLine(String defaultValue) {
+        if (!blankable()) {
+            return "    " + name + ": " + alias() + " | None = " + defaultValue;
+        }
+        String inner = alias() + " | None, BlankToNone";
+        String one = "    " + name + ": Annotated[" + inner + "] = " + defaultValue;
+        if (one.length() <= Py.LINE_LENGTH) {
+            return one;
+        }
+        return "    " + name + ": Annotated[\n        " + inner + "\n    ] = " + defaultValue;
     }
 
     String createLine() {
@@ -227,11 +236,11 @@ final class FieldModel {
         if (f.required()) {
             return "    " + name + ": " + alias() + (d == null ? "" : " = " + d);
         }
-        return "    " + name + ": " + optionalAnnotation() + " = " + (d == null ? "None" : d);
+        return optionalLine(d == null ? "None" : d);
     }
 
     String updateLine() {
-        return "    " + name + ": " + optionalAnnotation() + " = None";
+        return optionalLine("None");
     }
 
     String readLine() {
