@@ -49,7 +49,8 @@ class BackendTemplatesTest {
         });
         assertThat(files.keySet()).anyMatch(p -> p.matches("backend/alembic/versions/[0-9a-f]{12}_initial_schema\\.py"));
         files.forEach((path, text) -> {
-            assertThat(text).as(path).doesNotContain("{{").doesNotContain("\t");
+            // Mustache in spec text is data, never re-rendered; anything else left over is a template bug.
+            assertThat(text.replace("{{not mustache}}", "")).as(path).doesNotContain("{{").doesNotContain("\t");
             if (path.endsWith(".py")) {
                 assertThat(text).as(path).endsWith("\n").doesNotEndWith("\n\n").doesNotContain(" \n");
             }
