@@ -73,6 +73,16 @@ class BackendTemplatesTest {
         assertThat(files.get("backend/app/schemas/post.py")).contains("description='The post\\'s \"headline\"'");
     }
 
+    @ParameterizedTest
+    @MethodSource("specs")
+    void generated_backend_passes_the_security_review(String name) throws Exception {
+        TestContext ctx = new TestContext(spec(name));
+        new BackendAgent().run(ctx);
+        new TestingAgent().run(ctx);
+        new io.autonoma.agents.security.SecurityAgent(java.util.Set.of("backend", "testing")).run(ctx);
+        assertThat(ctx.texts()).containsKey("docs/security.md");
+    }
+
     @Test
     void agents_write_backend_and_tests_through_the_context() throws Exception {
         AppSpec spec = TestContext.exampleSpec();
