@@ -84,6 +84,21 @@ class BackendTemplatesTest {
     }
 
     @Test
+    void backend_with_the_performance_script_is_written_to_target_for_the_python_tools() throws Exception {
+        TestContext ctx = new TestContext(TestContext.exampleSpec());
+        new BackendAgent().run(ctx);
+        new TestingAgent().run(ctx);
+        new io.autonoma.agents.performance.PerformanceAgent(new io.autonoma.agents.render.TemplateRenderer()).run(ctx);
+        Path out = Path.of("target", "generated-backends", "inventory-with-performance");
+        for (Map.Entry<String, String> f : ctx.texts().entrySet()) {
+            Path file = out.resolve(f.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, f.getValue());
+        }
+        assertThat(out.resolve("backend/scripts/load_test.py")).exists();
+    }
+
+    @Test
     void agents_write_backend_and_tests_through_the_context() throws Exception {
         AppSpec spec = TestContext.exampleSpec();
         TestContext ctx = new TestContext(spec);
