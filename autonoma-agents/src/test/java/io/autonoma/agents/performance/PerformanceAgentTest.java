@@ -23,6 +23,6 @@ class PerformanceAgentTest {
         String inner = m.group(1).replace("\\'", "'").replace("\\\\", "\\");
         Map<String, Object> payload = json.readValue(inner, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
         assertThat(payload).containsEntry("email", "load{n}@example.com").containsKey("name");
-        assertThat(ctx.texts().get("docs/performance.md")).contains("/api/v1/suppliers").contains("N+1");
+        assertThat(ctx.texts().get("docs/performance.md")).contains("/api/v1/suppliers").contains("N+1").contains("test_queries.py");
     }
 }
