@@ -9,6 +9,13 @@ public class UnsafePathException extends AutonomaException {
     }
 
     private static String printable(String p) {
-        return p == null ? "null" : p.replace("\0", "\\0");
+        if (p == null) return "null";
+        StringBuilder b = new StringBuilder(p.length());
+        for (char c : p.toCharArray()) {
+            if (c == 0) b.append("\\0");
+            else if (Character.isISOControl(c)) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
     }
 }

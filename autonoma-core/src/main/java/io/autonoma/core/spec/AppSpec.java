@@ -34,7 +34,9 @@ public record AppSpec(
         relations = relations == null ? List.of() : List.copyOf(relations);
         roles = roles == null ? List.of() : List.copyOf(roles);
         pages = pages == null ? List.of() : List.copyOf(pages);
-        features = features == null ? Set.of() : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(features));
+        // Sorted by declaration order so that the same spec always serialises to the same bytes.
+        features = features == null || features.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(java.util.EnumSet.copyOf(features)));
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 

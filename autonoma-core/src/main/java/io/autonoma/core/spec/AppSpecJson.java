@@ -49,11 +49,16 @@ public final class AppSpecJson {
         AppSpec spec;
         try {
             spec = MAPPER.readValue(json, AppSpec.class);
-        } catch (JsonMappingException e) {
-            throw new InvalidSpecException(List.of(path(e) + ": " + cleanMessage(e)));
         } catch (JsonProcessingException e) {
-            throw new InvalidSpecException(List.of("spec: not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            boolean syntax = e instanceof com.fasterxml.jackson.core.JsonParseException
+                    || e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException
+                    || e.getOriginalMessage().startsWith("Unexpected");
+            String path = e instanceof JsonMappingException m ? path(m) : "spec";
+            String msg = e instanceof JsonMappingException m ? cleanMessage(m) : e.getOriginalMessage();
+            throw new InvalidSpecException(List.of((syntax ? "spec: not valid JSON" + where + ": " : path + ": ")
+                    + msg + (syntax ? "" : where)));
         }
         AppSpecValidator.validate(spec).throwIfInvalid();
         return spec;
@@ -92,6 +97,8 @@ public final class AppSpecJson {
             return root.getMessage();
         }
         String m = e.getOriginalMessage();
+        int src = m.indexOf(" (for ");
+        m = src > 0 ? m.substring(0, src) : m;
         int cut = m.indexOf(" (class ");
         m = cut > 0 ? m.substring(0, cut) : m;
         cut = m.indexOf(", not marked as ignorable");

@@ -16,7 +16,7 @@ public record Field(
         boolean required,
         boolean unique,
         String defaultValue,
-        List<String> enumValues,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> enumValues,
         Integer maxLength,
         BigDecimal min,
         BigDecimal max,
@@ -24,6 +24,23 @@ public record Field(
 
     public Field {
         enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);
+    }
+
+    /** JSON creator: {@code required} defaults to true and {@code unique} to false when absent. */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    static Field fromJson(
+            @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+            @com.fasterxml.jackson.annotation.JsonProperty("type") FieldType type,
+            @com.fasterxml.jackson.annotation.JsonProperty("required") Boolean required,
+            @com.fasterxml.jackson.annotation.JsonProperty("unique") Boolean unique,
+            @com.fasterxml.jackson.annotation.JsonProperty("defaultValue") String defaultValue,
+            @com.fasterxml.jackson.annotation.JsonProperty("enumValues") List<String> enumValues,
+            @com.fasterxml.jackson.annotation.JsonProperty("maxLength") Integer maxLength,
+            @com.fasterxml.jackson.annotation.JsonProperty("min") BigDecimal min,
+            @com.fasterxml.jackson.annotation.JsonProperty("max") BigDecimal max,
+            @com.fasterxml.jackson.annotation.JsonProperty("description") String description) {
+        return new Field(name, type, required == null || required, unique != null && unique, defaultValue, enumValues,
+                maxLength, min, max, description);
     }
 
     public static Builder builder(String name, FieldType type) {

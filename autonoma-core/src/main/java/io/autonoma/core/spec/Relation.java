@@ -8,4 +8,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * column is {@code company_id}); {@code required} says whether the reference may be empty.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Relation(String from, String to, RelationKind kind, String name, boolean required) {}
+public record Relation(String from, String to, RelationKind kind, String name, boolean required) {
+
+    /** JSON creator: {@code required} defaults to true when absent. */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    static Relation fromJson(
+            @com.fasterxml.jackson.annotation.JsonProperty("from") String from,
+            @com.fasterxml.jackson.annotation.JsonProperty("to") String to,
+            @com.fasterxml.jackson.annotation.JsonProperty("kind") RelationKind kind,
+            @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+            @com.fasterxml.jackson.annotation.JsonProperty("required") Boolean required) {
+        return new Relation(from, to, kind, name, required == null || required);
+    }
+}

@@ -1,0 +1,81 @@
+package io.autonoma.agents.architecture.internal;
+
+import io.autonoma.agents.naming.Naming;
+import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.Entity;
+import io.autonoma.core.spec.Field;
+import io.autonoma.core.spec.Relation;
+import io.autonoma.core.spec.RelationKind;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Logic-less view of an AppSpec for the documentation templates (markdown). */
+public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
+        List<String> notes, String features) {
+
+    public boolean hasNotes() {
+        return !notes.isEmpty();
+    }
+
+    public static DocsView of(AppSpec spec) {
+        List<EntityView> entities = spec.entities().stream().map(e -> EntityView.of(e, spec)).toList();
+        List<RelView> rels = spec.relations().stream().map(RelView::of).toList();
+        return new DocsView(spec.name(), Naming.kebab(spec.name()), md(spec.description()), entities, rels,
+                spec.notes().stream().map(DocsView::md).toList(),
+                spec.features().stream().map(f -> f.json()).collect(Collectors.joining(", ")));
+    }
+
+    /** Markdown-safe single line: no HTML, no line breaks, no table pipes. */
+    static String md(String s) {
+        if (s == null) return "";
+        return s.replace("\r", " ").replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("|", "\\|").replace("`", "'").strip();
+    }
+
+    public record EntityView(String name, String table, String path, String label, List<FieldView> fields, String upper) {
+        static EntityView of(Entity e, AppSpec spec) {
+            List<FieldView> fields = new java.util.ArrayList<>(e.fields().stream().map(FieldView::of).toList());
+            for (Relation r : spec.relations()) {
+                if (r.from().equals(e.name()) && r.kind() == RelationKind.MANY_TO_ONE) {
+                    fields.add(new FieldView(r.name() + "_id", "integer", r.required() ? "yes" : "no", "no",
+                            "references " + r.to(), "int"));
+                }
+            }
+            return new EntityView(e.name(), Naming.pluralSnake(e.name()), "/api/v1/" + Naming.pluralKebab(e.name()),
+                    Naming.label(e.name()), fields, Naming.snake(e.name()).toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    public record FieldView(String name, String type, String required, String unique, String constraints, String mermaidType) {
+        static FieldView of(Field f) {
+            StringBuilder c = new StringBuilder();
+            if (!f.enumValues().isEmpty()) c.append("one of ").append(String.join(", ", f.enumValues())).append("; ");
+            if (f.min() != null) c.append("min ").append(f.min().toPlainString()).append("; ");
+            if (f.max() != null) c.append("max ").append(f.max().toPlainString()).append("; ");
+            if (f.maxLength() != null) c.append("max length ").append(f.maxLength()).append("; ");
+            if (f.defaultValue() != null) c.append("default ").append(md(f.defaultValue())).append("; ");
+            String cs = c.length() == 0 ? "" : c.substring(0, c.length() - 2);
+            String mt = switch (f.type()) {
+                case INTEGER -> "int";
+                case DECIMAL -> "decimal";
+                case BOOLEAN -> "boolean";
+                case DATE -> "date";
+                case DATETIME -> "datetime";
+                case TIME -> "time";
+                default -> "string";
+            };
+            return new FieldView(f.name(), f.type().json(), f.required() ? "yes" : "no", f.unique() ? "yes" : "no", cs, mt);
+        }
+    }
+
+    public record RelView(String fromUpper, String toUpper, String name, String cardinality, String description) {
+        static RelView of(Relation r) {
+            boolean m2o = r.kind() == RelationKind.MANY_TO_ONE;
+            return new RelView(Naming.snake(r.from()).toUpperCase(java.util.Locale.ROOT),
+                    Naming.snake(r.to()).toUpperCase(java.util.Locale.ROOT), r.name(),
+                    m2o ? (r.required() ? "}o--||" : "}o--o|") : "}o--o{",
+                    m2o ? "each " + r.from() + " belongs to " + (r.required() ? "one " : "at most one ") + r.to()
+                        : r.from() + " and " + r.to() + " are linked many-to-many");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.autonoma.agents.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autonoma.agents.testkit.TestContext;
+import io.autonoma.core.spec.AppSpec;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureAgentTest {
+    @Test
+    void documents_components_entities_relations_and_every_endpoint() {
+        TestContext ctx = new TestContext(TestContext.exampleSpec());
+        new ArchitectureAgent().run(ctx);
+        String doc = ctx.texts().get("docs/architecture.md");
+        assertThat(doc).contains("erDiagram")
+                .contains("PURCHASE_ORDER }o--|| SUPPLIER : \"supplier\"")
+                .contains("PURCHASE_ORDER }o--o{ PRODUCT : \"products\"")
+                .contains("| `sku` | string | yes | yes | max length 64 |")
+                .contains("| `status` | enum | yes | no | one of draft, sent, received; default draft |")
+                .contains("| DELETE | `/api/v1/purchase-orders/{id}` | delete (admin) |")
+                .contains("| `supplier_id` | integer | yes | no | references Supplier |");
+        assertThat(ctx.texts().get("README.md")).contains("# Inventory").contains("uvicorn app.main:app");
+    }
+
+    @Test
+    void spec_text_cannot_inject_markup_into_the_docs() {
+        AppSpec hostile = TestContext.exampleSpec().toBuilder().description("A <script>alert(1)</script> | `x` shop\nwith lines")
+                .build();
+        TestContext ctx = new TestContext(hostile);
+        new ArchitectureAgent().run(ctx);
+        String doc = ctx.texts().get("docs/architecture.md");
+        assertThat(doc).doesNotContain("<script>").contains("&lt;script&gt;").contains("\\|");
+    }
+
+    @Test
+    void same_spec_gives_identical_docs() {
+        TestContext a = new TestContext(TestContext.exampleSpec());
+        TestContext b = new TestContext(TestContext.exampleSpec());
+        new ArchitectureAgent().run(a);
+        new ArchitectureAgent().run(b);
+        assertThat(a.texts()).isEqualTo(b.texts());
+    }
+}

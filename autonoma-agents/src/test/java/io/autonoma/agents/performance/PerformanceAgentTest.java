@@ -1,0 +1,28 @@
+package io.autonoma.agents.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autonoma.agents.render.TemplateRenderer;
+import io.autonoma.agents.testkit.TestContext;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PerformanceAgentTest {
+    @Test
+    void seeds_an_entity_without_required_parents_with_a_valid_payload() throws Exception {
+        TestContext ctx = new TestContext(TestContext.exampleSpec());
+        new PerformanceAgent(new TemplateRenderer()).run(ctx);
+        String script = ctx.texts().get("backend/scripts/load_test.py");
+        assertThat(script).contains("ENTITY_PATH = \"/api/v1/suppliers\"");
+        Matcher m = Pattern.compile("json\\.loads\\((\".*\")\\)").matcher(script);
+        assertThat(m.find()).isTrue();
+        ObjectMapper json = new ObjectMapper();
+        String inner = json.readValue(m.group(1), String.class);
+        Map<String, Object> payload = json.readValue(inner, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+        assertThat(payload).containsEntry("email", "load{n}@example.com").containsKey("name");
+        assertThat(ctx.texts().get("docs/performance.md")).contains("/api/v1/suppliers").contains("N+1");
+    }
+}
