@@ -27,7 +27,7 @@ public final class Ts {
         if (s == null) {
             return "";
         }
-        return s.replace("*/", "*\\/").replaceAll("[\\r\\n\\u2028\\u2029]+", " ").strip();
+        return s.replace("*/", "*\\/").replaceAll("[ \\t]*[\\r\\n\\u2028\\u2029]+[ \\t\\r\\n\\u2028\\u2029]*", " ").strip();
     }
 
     /** A number literal without exponent or trailing zeros ({@code 0}, {@code 12.5}, {@code -3}). */
