@@ -130,6 +130,10 @@ public final class E2ePlan {
             }
         }
         m.put("fields", fields);
+        if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
+                || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
+            m.put("search", "{run}");
+        }
         Map<String, Object> edit = edit(e, display);
         if (edit != null) {
             m.put("edit", edit);
