@@ -31,6 +31,10 @@ class FrontendAgentTest {
         return AppSpecJson.read(Path.of("src", "test", "resources", "specs", "crm.app-spec.json"));
     }
 
+    static AppSpec edge() {
+        return AppSpecJson.read(Path.of("src", "test", "resources", "specs", "edge.app-spec.json"));
+    }
+
     /** A spec whose free text holds everything that can break a TS string literal or comment. */
     static AppSpec hostile() {
         String nasty = "Quote \" backslash \\ end-comment */ template ${x} `tick` </script> line\nbreak \u2028 sep é";
@@ -106,7 +110,7 @@ class FrontendAgentTest {
 
     @Test
     void every_generated_script_parses() throws Exception {
-        for (AppSpec spec : List.of(TestContext.exampleSpec(), crm(), hostile())) {
+        for (AppSpec spec : List.of(TestContext.exampleSpec(), crm(), edge(), hostile())) {
             Map<String, String> files = new FrontendAgent().render(spec);
             files.forEach((path, text) -> {
                 String checked = path.endsWith(".mjs") ? path.replace(".mjs", ".js") : path;
@@ -133,6 +137,19 @@ class FrontendAgentTest {
         String e2e = files.get("frontend/e2e/crud.spec.mjs");
         assertThat(e2e.indexOf("\"route\": \"/companies\"")).isLessThan(e2e.indexOf("\"route\": \"/contacts\""));
         assertThat(e2e.indexOf("\"route\": \"/contacts\"")).isLessThan(e2e.indexOf("\"route\": \"/deals\""));
+    }
+
+    @Test
+    void self_references_and_name_clashes_render_valid_identifiers() throws Exception {
+        Map<String, String> files = run(edge(), "edge").texts();
+        String api = files.get("frontend/src/lib/api.ts");
+        assertThat(api).contains("export type SwitchModeValue = (typeof SWITCH_MODE_VALUES)[number];")
+                .contains("export interface SwitchMode extends RecordBase {")
+                .contains("  manager_id: number | null;")
+                .contains("export const categoriesApi = crud<Category, CategoryInput>(\"/api/v1/categories\");");
+        String employee = files.get("frontend/src/entities/employee.ts");
+        assertThat(employee).containsOnlyOnce("  employeesApi,\n").contains("displayField: \"email\"");
+        assertThat(files.get("frontend/src/entities/switch.ts")).contains("displayField: null");
     }
 
     @Test

@@ -235,6 +235,12 @@ public final class E2ePlan {
                         continue;
                     }
                 }
+                if (value.equals(value(e, f, f.name().equals(display)))) {
+                    if (FrontendViews.maxLength(f) < RUN_LENGTH + 1) {
+                        continue;
+                    }
+                    value = "e{run}";
+                }
                 shown = t == FieldType.ENUM ? Naming.label(value) : value;
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", f.name());

@@ -65,6 +65,8 @@ class E2ePlanTest {
         Entity e = entity("Ticket", Field.builder("code", FieldType.STRING).maxLength(20).build(),
                 Field.builder("title", FieldType.STRING).build());
         assertThat(E2ePlan.edit(e, "title")).containsEntry("name", "title").containsEntry("value", "Ticket {run} edited");
+        Field shortUnique = Field.builder("label", FieldType.STRING).unique(true).maxLength(12).build();
+        assertThat(E2ePlan.edit(entity("Category", shortUnique), "label")).containsEntry("value", "e{run}");
         Entity enumOnly = entity("Flag", Field.builder("state", FieldType.ENUM).enumValues(List.of("on", "off_now")).build());
         assertThat(E2ePlan.edit(enumOnly, null)).containsEntry("value", "on").containsEntry("shown", "On");
     }
