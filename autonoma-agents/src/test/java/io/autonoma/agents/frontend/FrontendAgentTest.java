@@ -3,6 +3,8 @@ package io.autonoma.agents.frontend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autonoma.agents.render.TemplateRenderer;
 import io.autonoma.agents.testkit.TestContext;
 import io.autonoma.core.AutonomaException;
@@ -96,6 +98,20 @@ class FrontendAgentTest {
         assertThat(files.get("frontend/src/app/purchase-orders/page.tsx"))
                 .startsWith("\"use client\";")
                 .contains("<EntityList config={purchaseOrderConfig} />");
+    }
+
+    @Test
+    void lockfile_pins_the_same_direct_dependencies_as_package_json() throws Exception {
+        Map<String, String> files = new FrontendAgent().render(crm());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode pkg = json.readTree(files.get("frontend/package.json"));
+        JsonNode lock = json.readTree(files.get("frontend/package-lock.json"));
+        assertThat(lock.path("name").asText()).isEqualTo("sales-crm-frontend");
+        assertThat(lock.path("packages").path("").path("dependencies")).isEqualTo(pkg.path("dependencies"));
+        assertThat(lock.path("packages").path("").path("devDependencies")).isEqualTo(pkg.path("devDependencies"));
+        pkg.path("dependencies").fields().forEachRemaining(d -> assertThat(d.getValue().asText()).matches("\\d+\\.\\d+\\.\\d+"));
+        pkg.path("devDependencies").fields().forEachRemaining(d -> assertThat(d.getValue().asText()).matches("\\d+\\.\\d+\\.\\d+"));
+        assertThat(files.get("frontend/package-lock.json")).doesNotContain("://");
     }
 
     @Test
