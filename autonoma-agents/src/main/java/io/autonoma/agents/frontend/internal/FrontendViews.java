@@ -99,6 +99,7 @@ public final class FrontendViews {
         List<String> enumImports = new ArrayList<>();
         apiImports.add(apiName(name));
         int listed = 0;
+        boolean onlyText = e.fields().stream().allMatch(f -> f.type() == FieldType.TEXT);
         for (Field f : e.fields()) {
             String enumConst = null;
             String enumType = null;
@@ -123,7 +124,8 @@ public final class FrontendViews {
                 doc = (doc == null ? "" : doc + " ") + "Decimal as a string, e.g. \"12.50\".";
             }
             properties.add(new PropertyView(f.name(), type, type, doc == null || doc.isEmpty() ? null : doc));
-            boolean inList = f.type() != FieldType.TEXT && listed < MAX_LIST_COLUMNS;
+            // long text is left out of tables, unless the entity has nothing else to show
+            boolean inList = (f.type() != FieldType.TEXT || onlyText) && listed < MAX_LIST_COLUMNS;
             if (inList) {
                 listed++;
             }
