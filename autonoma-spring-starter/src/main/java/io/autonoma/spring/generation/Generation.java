@@ -122,7 +122,9 @@ public final class Generation {
             };
             message = e.message() == null ? "" : e.message();
             if (status == Status.CANCELLED) {
+                // agents stopped by the cancellation (still running, or failed with the cancellation) show as cancelled
                 agents.replaceAll((k, a) -> a.status() == AgentStatus.RUNNING || a.status() == AgentStatus.RETRYING
+                        || (a.status() == AgentStatus.FAILED && a.error().toLowerCase(java.util.Locale.ROOT).contains("cancel"))
                         ? new AgentState(a.name(), AgentStatus.CANCELLED, a.attempt(), 0, "", "") : a);
             }
         }
