@@ -11,6 +11,9 @@ bash ci/setup-machine.sh
 echo "== Java: mvn verify (all modules) =="
 mvn -B -ntp verify
 
+echo "== Web sample in a browser (samples/web, built by verify) =="
+SKIP_BUILD=1 bash ci/check-web.sh
+
 echo "== Generated apps =="
 bash ci/test-generated.sh
 
