@@ -7,7 +7,10 @@ import java.util.concurrent.CompletableFuture;
 public interface RunHandle {
     String runId();
 
-    /** Completes normally with the result for success, failure and cancellation alike; never exceptionally. */
+    /**
+     * Completes normally with the result for success, failure and cancellation alike; never
+     * exceptionally. It completes after {@code RunFinished} has been delivered to the listeners.
+     */
     CompletableFuture<GenerationResult> result();
 
     /** Asks the run to stop: agents not yet started never start, running ones see their token cancelled. */
