@@ -107,6 +107,7 @@
   async function start(ev) {
     ev.preventDefault();
     showError(null);
+    $('prompt-note').textContent = '';
     const prompt = promptBox.value;
     if (current && current.source) current.source.close();
     generateBtn.disabled = true;
@@ -126,6 +127,7 @@
       promptBox.focus();
       return;
     }
+    $('prompt-note').textContent = body.promptNote ? 'Note: ' + body.promptNote + '.' : '';
     current = { id: body.id, agents: new Map(), files: 0, finished: false, source: null };
     progress.hidden = false;
     filesSection.hidden = true;

@@ -32,6 +32,7 @@ public final class Generation {
     private final String id;
     private final Instant createdAt;
     private final String source;
+    private final String promptNote;
     private final List<GenerationEvent> events = new ArrayList<>();
     private final Map<String, AgentState> agents = new LinkedHashMap<>();
     private final Set<String> paths = new TreeSet<>();
@@ -41,10 +42,11 @@ public final class Generation {
     private Status status = Status.RUNNING;
     private String message = "";
 
-    Generation(String id, Instant createdAt, String source) {
+    Generation(String id, Instant createdAt, String source, String promptNote) {
         this.id = id;
         this.createdAt = createdAt;
         this.source = source;
+        this.promptNote = promptNote == null ? "" : promptNote;
     }
 
     public String id() { return id; }
@@ -56,6 +58,9 @@ public final class Generation {
 
     /** {@code "prompt"} or {@code "spec"}. */
     public String source() { return source; }
+
+    /** What {@link io.autonoma.core.guard.PromptGuard} removed from the prompt, e.g. "removed code fences from the prompt"; empty when nothing. */
+    public String promptNote() { return promptNote; }
 
     public synchronized Status status() { return status; }
 

@@ -75,16 +75,16 @@ public final class Generations implements AutoCloseable {
      */
     public Generation start(String prompt) {
         PromptGuard.Result checked = guard.check(prompt);
-        return start("prompt", b -> b.prompt(checked.prompt()));
+        return start("prompt", checked.summary(), b -> b.prompt(checked.prompt()));
     }
 
     /** Starts a run from a ready spec (the analyst only validates it). */
     public Generation start(AppSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        return start("spec", b -> b.spec(spec));
+        return start("spec", "", b -> b.spec(spec));
     }
 
-    private Generation start(String source, java.util.function.Consumer<GenerationRequest.Builder> input) {
+    private Generation start(String source, String promptNote, java.util.function.Consumer<GenerationRequest.Builder> input) {
         if (!slots.tryAcquire()) {
             throw new TooManyRunsException(maxConcurrentRuns);
         }
@@ -93,7 +93,7 @@ public final class Generations implements AutoCloseable {
         options.forEach(rb::option);
         input.accept(rb);
         GenerationRequest request = rb.build();
-        Generation generation = new Generation(id, clock.instant(), source);
+        Generation generation = new Generation(id, clock.instant(), source, promptNote);
         synchronized (runs) {
             runs.put(id, generation);
         }

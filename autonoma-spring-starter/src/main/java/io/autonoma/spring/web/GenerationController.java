@@ -112,6 +112,7 @@ public class GenerationController implements org.springframework.beans.factory.D
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", g.id());
         out.put("status", g.status().name().toLowerCase(Locale.ROOT));
+        if (!g.promptNote().isEmpty()) out.put("promptNote", g.promptNote());
         out.put("links", links(g.id()));
         return ResponseEntity.accepted().location(java.net.URI.create("/api/generations/" + g.id())).contentType(JSON).body(Json.write(out));
     }
@@ -137,6 +138,7 @@ public class GenerationController implements org.springframework.beans.factory.D
         out.put("id", g.id());
         out.put("status", lower(g.status()));
         out.put("source", g.source());
+        if (!g.promptNote().isEmpty()) out.put("promptNote", g.promptNote());
         out.put("createdAt", g.createdAt().toString());
         List<Map<String, Object>> agents = new ArrayList<>();
         for (Generation.AgentState a : g.agents()) {
