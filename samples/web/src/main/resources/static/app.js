@@ -77,6 +77,10 @@
       announce(d.agent + ' started');
     });
     on('ArtifactWritten', () => { current.files += 1; });
+    on('AgentLog', (d) => {
+      const a = current.agents.get(d.agent);
+      if (a && a.status === 'running') a.detail.textContent = d.message.length > 80 ? d.message.slice(0, 79) + '…' : d.message;
+    });
     on('AgentFinished', (d) => {
       setAgent(d.agent, 'done', d.durationMillis + ' ms');
       announce(d.agent + ' done');
