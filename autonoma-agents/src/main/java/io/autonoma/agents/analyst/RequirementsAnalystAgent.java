@@ -4,6 +4,7 @@ import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.pipeline.AgentContext;
 import io.autonoma.core.pipeline.AgentResult;
 import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.guard.PromptGuard;
 import io.autonoma.core.spec.AppSpecJson;
 import io.autonoma.core.spec.AppSpecValidator;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class RequirementsAnalystAgent implements Agent {
     /**
      * @throws io.autonoma.core.spec.InvalidSpecException if the request's spec is invalid
      * @throws IllegalArgumentException if there is no spec and the prompt is blank
+     * @throws PromptGuard.RejectedPromptException if the prompt is binary, too long or nothing but an attack
      */
     @Override
     public AgentResult run(AgentContext ctx) {
@@ -51,7 +53,13 @@ public final class RequirementsAnalystAgent implements Agent {
             summary = "Using the given app spec '" + spec.name() + "' (" + spec.entities().size() + " entities)";
         } else {
             ctx.cancellation().throwIfCancelled();
-            spec = analyst.analyze(ctx.request().prompt());
+            // The prompt is data: neutralise text aimed at models or at the generated code first.
+            PromptGuard.Result guarded = PromptGuard.defaults().check(ctx.request().prompt());
+            spec = analyst.analyze(guarded.prompt());
+            if (guarded.changed()) {
+                ctx.log("prompt guard " + guarded.summary());
+                spec = spec.toBuilder().note("Prompt guard " + guarded.summary() + ".").build();
+            }
             summary = "Read the prompt into app spec '" + spec.name() + "': " + spec.entities().size() + " entities ("
                     + String.join(", ", spec.entities().stream().map(e -> e.name()).toList()) + "), "
                     + spec.relations().size() + " relations";
