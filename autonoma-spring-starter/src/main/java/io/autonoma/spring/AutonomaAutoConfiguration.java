@@ -4,8 +4,6 @@ import io.autonoma.agents.Autonoma;
 import io.autonoma.agents.seed.DefaultTemplateIndex;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.artifact.ArtifactStore;
-import io.autonoma.core.artifact.FileSystemArtifactStore;
-import io.autonoma.core.artifact.InMemoryArtifactStore;
 import io.autonoma.core.pipeline.DefaultPipeline;
 import io.autonoma.core.pipeline.GenerationListener;
 import io.autonoma.core.pipeline.Pipeline;
@@ -23,7 +21,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -54,8 +51,10 @@ import org.springframework.context.annotation.Import;
         "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnBooleanProperty(name = "autonoma.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AutonomaProperties.class)
-@Import({AutonomaAutoConfiguration.MemoryStoreConfiguration.class,
-        AutonomaAutoConfiguration.FileSystemStoreConfiguration.class, AutonomaAutoConfiguration.MissingStoreConfiguration.class})
+// Imported in this order (not nested here: member classes would be processed before the imports), so the
+// first store that matches wins and the others back off.
+@Import({PostgresStoreConfiguration.class, StoreConfigurations.Memory.class, StoreConfigurations.FileSystem.class,
+        StoreConfigurations.PostgresMissing.class})
 public class AutonomaAutoConfiguration {
 
     @Bean
@@ -97,38 +96,6 @@ public class AutonomaAutoConfiguration {
                 .maxRetainedRuns(api.getMaxRetainedRuns());
         resultListeners.orderedStream().forEach(b::resultListener);
         return b.build();
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "autonoma.store.type", havingValue = "memory")
-    static class MemoryStoreConfiguration {
-        @Bean
-        @ConditionalOnMissingBean(ArtifactStore.class)
-        InMemoryArtifactStore autonomaArtifactStore() {
-            return new InMemoryArtifactStore();
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "autonoma.store.type", havingValue = "filesystem", matchIfMissing = true)
-    static class FileSystemStoreConfiguration {
-        @Bean
-        @ConditionalOnMissingBean(ArtifactStore.class)
-        FileSystemArtifactStore autonomaArtifactStore(AutonomaProperties properties) {
-            return FileSystemArtifactStore.builder().root(properties.resolvedOutputRoot()).build();
-        }
-    }
-
-    /** {@code autonoma.store.type=postgres} without what it needs: fail at startup saying what is missing. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "autonoma.store.type", havingValue = "postgres")
-    static class MissingStoreConfiguration {
-        @Bean
-        @ConditionalOnMissingBean(ArtifactStore.class)
-        ArtifactStore autonomaArtifactStore() {
-            throw new AutonomaException("autonoma.store.type=postgres needs io.autonoma:autonoma-store on the classpath and a "
-                    + "javax.sql.DataSource bean (e.g. spring.datasource.url); add them, or set autonoma.store.type=filesystem");
-        }
     }
 
     @Configuration(proxyBeanMethods = false)
