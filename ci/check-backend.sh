@@ -61,8 +61,7 @@ run_step() {
 }
 
 run_step ruff-check ruff check --no-cache .
-# Formatting is enforced on what the backend and testing agents write; other agents (e.g. scripts/) are linted only.
-run_step ruff-format ruff format --no-cache --check app tests alembic
+run_step ruff-format ruff format --no-cache --check .
 run_step mypy mypy --no-incremental app tests
 run_step bandit bandit -ll -r app -q
 say "pytest"
