@@ -359,7 +359,10 @@ final class FieldModel {
             case DATETIME -> out.add(n + ", \"not-a-datetime\"");
             case TIME -> out.add(n + ", \"25:61:00\"");
             case EMAIL -> out.add(n + ", \"not-an-email\"");
-            case URL -> out.add(n + ", \"not a url\"");
+            case URL -> {
+                out.add(n + ", \"not a url\"");
+                out.add(n + ", \"http://[\"");
+            }
             case PHONE -> out.add(n + ", \"call me\"");
             case ENUM -> {
                 String bad = "not_a_choice";
