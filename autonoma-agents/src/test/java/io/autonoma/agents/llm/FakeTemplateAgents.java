@@ -20,7 +20,7 @@ final class FakeTemplateAgents {
 
     static List<Agent> offlineAgents() {
         return List.of(new OfflineAnalyst(), new Backend(), new ArchitectureAgent(), new PerformanceAgent(new io.autonoma.agents.render.TemplateRenderer()),
-                new SecurityAgent(Set.of("backend")));
+                new SecurityAgent(Set.of("backend", "architecture", "performance")));
     }
 
     static final class OfflineAnalyst implements Agent {
