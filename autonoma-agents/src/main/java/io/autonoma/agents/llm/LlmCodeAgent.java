@@ -100,6 +100,7 @@ public final class LlmCodeAgent implements Agent {
     private final int maxFiles;
     private final int maxFileChars;
     private final int retrievalTopK;
+    private final String retrievalFramework;
     private final boolean skipOnFailure;
     private final PromptGuard guard;
 
@@ -121,6 +122,7 @@ public final class LlmCodeAgent implements Agent {
         this.maxFiles = b.maxFiles;
         this.maxFileChars = b.maxFileChars;
         this.retrievalTopK = b.retrievalTopK;
+        this.retrievalFramework = b.retrievalFramework;
         this.skipOnFailure = b.skipOnFailure;
         this.guard = b.guard;
     }
@@ -351,7 +353,8 @@ public final class LlmCodeAgent implements Agent {
         }
         if (index != null && index.size() > 0) {
             String query = "business rule validation hook " + String.join(" ", spec.notes()) + " " + prompt;
-            List<TemplateMatch> hits = index.search(TemplateQuery.of(clip(query, 2000), retrievalTopK));
+            TemplateQuery q = TemplateQuery.of(clip(query, 2000), retrievalTopK);
+            List<TemplateMatch> hits = index.search(retrievalFramework == null ? q : q.forFramework(retrievalFramework));
             if (!hits.isEmpty()) {
                 u.append("Relevant examples from the template library (for style and APIs; do not copy blindly):\n");
                 for (TemplateMatch m : hits) {
@@ -416,6 +419,7 @@ public final class LlmCodeAgent implements Agent {
         private int maxFiles = 8;
         private int maxFileChars = 60_000;
         private int retrievalTopK = 3;
+        private String retrievalFramework = "fastapi";
         private boolean skipOnFailure;
         private PromptGuard guard = PromptGuard.defaults();
 
@@ -448,6 +452,8 @@ public final class LlmCodeAgent implements Agent {
         public Builder maxFiles(int v) { this.maxFiles = v; return this; }
         public Builder maxFileChars(int v) { this.maxFileChars = v; return this; }
         public Builder retrievalTopK(int v) { this.retrievalTopK = v; return this; }
+        /** Only examples whose {@code metadata.framework} is this ({@code fastapi} by default); null for any. */
+        public Builder retrievalFramework(String v) { this.retrievalFramework = v == null || v.isBlank() ? null : v; return this; }
         /** Keep the template files and finish with a warning instead of failing when the model's code stays unusable. */
         public Builder skipOnFailure(boolean v) { this.skipOnFailure = v; return this; }
         public Builder promptGuard(PromptGuard v) { this.guard = v; return this; }

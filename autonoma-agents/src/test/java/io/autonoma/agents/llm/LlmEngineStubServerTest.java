@@ -142,6 +142,24 @@ class LlmEngineStubServerTest {
         }
     }
 
+    @Test
+    void the_rules_agent_gets_fastapi_examples_from_the_seed_template_index(@TempDir Path cache) {
+        try (OpenAiStubServer stub = OpenAiStubServer.builder().responder(LlmEngineStubServerTest::respond).start();
+             LlmClient client = client(LlmEngine.openAiCompatible(stub.baseUrl(), "k", "stub-model", Duration.ofSeconds(5)), cache,
+                     new CopyOnWriteArrayList<>())) {
+            io.autonoma.core.template.TemplateIndex index = io.autonoma.agents.seed.DefaultTemplateIndex.keywordOnly();
+            List<Agent> agents = LlmEngine.builder().client(client).templateIndex(index).build().agents(FakeTemplateAgents.offlineAgents());
+            GenerationResult result;
+            try (DefaultPipeline pipeline = DefaultPipeline.builder().store(new InMemoryArtifactStore()).agents(agents).build()) {
+                result = pipeline.run(GenerationRequest.builder().prompt(Fixtures.LIBRARY_PROMPT).build()).await();
+            }
+            assertThat(result.succeeded()).as(result.error().orElse("")).isTrue();
+            String rulesRequest = stub.requests().stream().filter(r -> r.first("system").contains("business rules"))
+                    .findFirst().orElseThrow().last();
+            assertThat(rulesRequest).contains("Relevant examples from the template library").doesNotContain("React Query");
+        }
+    }
+
     private static int indexOfFinish(List<GenerationEvent> events, String agent) {
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i) instanceof GenerationEvent.AgentFinished f && f.agent().equals(agent)) return i;
