@@ -51,6 +51,8 @@ step "determinism (same prompt twice, and --spec app-spec.json)" determinism
 # 3. Deploy configs of every generated app validate.
 if [ -f ci/check-deploy.sh ]; then
   for id in $ids example; do step "deploy checks $id" bash ci/check-deploy.sh "$OUT/$id"; done
+  # ...and every one of those checks can fail: broken copies of a good project must be rejected.
+  step "deploy checks reject broken manifests (self-test)" bash ci/check-deploy.sh --self-test "$OUT/example"
 fi
 
 # 4. The full backend battery (needs PostgreSQL).

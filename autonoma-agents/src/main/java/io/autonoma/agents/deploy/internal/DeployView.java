@@ -1,0 +1,59 @@
+package io.autonoma.agents.deploy.internal;
+
+import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.Feature;
+
+/**
+ * Logic-less view of an {@link AppSpec} for the deployment templates. Every value is already
+ * escaped for where the templates put it: {@code *Yaml} fields are complete YAML double-quoted
+ * scalars, {@code *Compose} ones are YAML scalars with {@code $} doubled, {@code *Line} ones are
+ * safe inside a {@code #} comment, {@code *Md} ones are markdown-safe. Names of resources, images,
+ * databases and hosts come from {@link #slug}, never from free text.
+ */
+public record DeployView(
+        String slug,
+        String dbName,
+        String nameLine,
+        String nameYaml,
+        String nameCompose,
+        String nameMd,
+        String descriptionLine,
+        String descriptionYaml,
+        String descriptionCompose,
+        String descriptionMd,
+        String host,
+        String imageRegistry,
+        String version,
+        String k8sVersion,
+        boolean caching) {
+
+    /** Image tag the manifests refer to; CI builds {@code <slug>-backend:ci-<sha>}. */
+    public static final String VERSION = "0.1.0";
+    /** Kubernetes minor the manifests are validated against. */
+    public static final String K8S_VERSION = "1.37.0";
+
+    public static DeployView of(AppSpec spec) {
+        String slug = Text.slug(spec.name());
+        String name = spec.name() == null ? "" : spec.name();
+        String description = spec.description() == null || spec.description().isBlank()
+                ? name : spec.description();
+        // Annotations and labels hold a short summary, not a whole essay.
+        String shortDescription = description.length() > 500 ? description.substring(0, 500) : description;
+        return new DeployView(
+                slug,
+                Text.snakeSlug(slug),
+                Text.line(name, 120),
+                Text.yaml(name),
+                Text.compose(name),
+                Text.md(name),
+                Text.line(description, 200),
+                Text.yaml(shortDescription),
+                Text.compose(shortDescription),
+                Text.md(description),
+                slug + ".example.com",
+                "registry.example.com/" + slug,
+                VERSION,
+                K8S_VERSION,
+                spec.features().contains(Feature.CACHING));
+    }
+}
