@@ -1,0 +1,456 @@
+package io.autonoma.agents.analyst.internal;
+
+import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.Entity;
+import io.autonoma.core.spec.Feature;
+import io.autonoma.core.spec.Field;
+import io.autonoma.core.spec.FieldType;
+import io.autonoma.core.spec.Relation;
+import io.autonoma.core.spec.RelationKind;
+import io.autonoma.core.spec.Role;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns what {@link PromptParser} read into a valid {@link AppSpec}. */
+public final class SpecAssembler {
+    private static final Set<String> RESERVED_ENTITIES = Set.of(
+            "User", "Base", "Health", "Auth", "Token", "Session", "Settings", "Config", "Model", "Schema", "Page",
+            "List", "Object", "String", "Number", "Boolean", "Date", "Error", "Response", "Request", "Query");
+    private static final Set<String> RESERVED_FIELDS = Set.of(
+            "id", "created_at", "updated_at", "owner_id", "class", "def", "from", "import", "return", "global",
+            "lambda", "pass", "yield", "async", "await", "none", "true", "false", "and", "or", "not", "is", "in",
+            "if", "else", "elif", "for", "while", "with", "try", "except", "finally", "raise", "del", "assert",
+            "break", "continue", "nonlocal", "metadata", "registry", "query", "self", "type", "delete", "new",
+            "function", "var", "let", "const", "this", "super", "default", "switch", "case", "enum", "interface");
+    /** Names the generated code imports itself (SQLAlchemy, Next.js); entities are renamed away from them. */
+    private static final Set<String> SOFT_RESERVED = Set.of(
+            "Table", "Column", "Index", "Field", "Enum", "Integer", "Text", "Float", "Decimal", "Time", "Datetime",
+            "Form", "Route", "Router", "Component", "Layout", "Link", "Image", "Script", "Head", "Map", "Set",
+            "Record", "Function", "Promise", "Json", "Select", "Relationship", "Mapped", "Optional", "Any", "Dict",
+            "Tuple", "Type", "Uuid", "Id", "Status", "App", "Users", "Role", "Permission", "RefreshToken");
+    private static final Set<String> MONEY_PREFIX = Set.of("salary", "price", "budget", "pay", "wage", "cost", "rent", "fee");
+
+    private SpecAssembler() {}
+
+    /** The result of reading a prompt: a spec, and whether the prompt named any entity with fields. */
+    public record Analysis(AppSpec spec, boolean explicit, List<String> entityNames, Optional<String> promptName) {}
+
+    /**
+     * Reads a prompt with rules. {@code explicit} is false when the prompt named no field at all (a
+     * vague prompt); the spec is then built from default fields only and may be empty of entities.
+     */
+    public static Analysis analyze(String prompt) {
+        PromptParser p = new PromptParser();
+        p.parse(prompt);
+        List<String> notes = new ArrayList<>();
+        Map<String, DraftEntity> entities = p.entities;
+        resolveReferences(p, notes);
+        boolean explicit = entities.values().stream().anyMatch(e -> !e.fields.isEmpty() && !e.fromVerb)
+                || entities.values().stream().anyMatch(e -> e.fields.size() > 1);
+        // fields named after an entity are references to it ("expenses have … a category")
+        List<Rel> rels = new ArrayList<>(p.relations);
+        for (DraftEntity e : entities.values()) {
+            for (DraftField f : new ArrayList<>(e.fields)) {
+                if (!f.enumValues.isEmpty() || f.count || f.min != null || f.flag || f.unit != null) continue;
+                String n = f.name.endsWith("_id") ? f.name.substring(0, f.name.length() - 3) : f.name;
+                for (DraftEntity target : entities.values()) {
+                    if (target == e) continue;
+                    String ts = Inflector.snake(target.words);
+                    String tp = Inflector.snake(pluralWords(target.words));
+                    boolean linked = rels.stream().anyMatch(r -> r.from().equals(e.key()) && r.to().equals(target.key())
+                            || r.to().equals(e.key()) && r.from().equals(target.key()))
+                            || e.manyToMany.contains(target.key()) || target.manyToMany.contains(e.key());
+                    if (n.equals(ts) || n.equals(tp)) {
+                        e.fields.remove(f);
+                        if (linked) break;
+                        boolean plural = n.equals(tp) && !ts.equals(tp);
+                        boolean tag = Lexicon.TAG_LIKE.contains(target.words.get(target.words.size() - 1));
+                        if (plural && !tag) {
+                            rels.add(new Rel(target.key(), e.key(), RelationKind.MANY_TO_ONE, false, null));
+                            notes.add(e.pascal() + "." + f.name + " names the entity " + target.pascal() + "; made "
+                                    + target.pascal() + " point at " + e.pascal() + " instead of a field.");
+                        } else {
+                            rels.add(new Rel(e.key(), target.key(), plural ? RelationKind.MANY_TO_MANY : RelationKind.MANY_TO_ONE,
+                                    false, null));
+                            notes.add(e.pascal() + "." + f.name + " names the entity " + target.pascal() + "; made it a "
+                                    + (plural ? "many-to-many" : "many-to-one") + " relation.");
+                        }
+                        break;
+                    }
+                    if (n.endsWith("_" + ts) && n.length() > ts.length() + 1 && !linkedByName(rels, e.key(), n)) {
+                        // "home team" → a relation named home_team to Team
+                        e.fields.remove(f);
+                        rels.add(new Rel(e.key(), target.key(), RelationKind.MANY_TO_ONE, false, n));
+                        notes.add(e.pascal() + "." + f.name + " names the entity " + target.pascal()
+                                + "; made it a many-to-one relation called " + n + ".");
+                        break;
+                    }
+                }
+            }
+        }
+        for (DraftEntity e : entities.values()) {
+            for (String m : e.manyToMany) {
+                rels.add(new Rel(e.key(), m, RelationKind.MANY_TO_MANY, false));
+            }
+        }
+        // names
+        Map<String, String> names = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        List<String> appWords = p.nameWords.isEmpty() ? p.objectNameWords : p.nameWords;
+        for (DraftEntity e : entities.values()) {
+            String name = e.pascal();
+            if (name.isEmpty() || !Character.isLetter(name.charAt(0))) name = "Item" + name;
+            if (name.length() > 60) name = name.substring(0, 60);
+            if (RESERVED_ENTITIES.contains(name) || SOFT_RESERVED.contains(name)
+                    || RESERVED_FIELDS.contains(Inflector.snakeOfPascal(name))) {
+                String original = name;
+                List<String> candidates = new ArrayList<>();
+                if (name.equals("User")) {
+                    candidates.add("Member");
+                    candidates.add("Profile");
+                }
+                if (!appWords.isEmpty()) {
+                    String prefix = Inflector.pascal(List.of(Inflector.singular(appWords.get(0).replace("'s", ""))));
+                    if (!prefix.equals(name)) candidates.add(prefix + name);
+                }
+                candidates.add(name + "Item");
+                candidates.add(name + "Record");
+                name = candidates.stream().filter(c -> !used.contains(c.toLowerCase(Locale.ROOT))
+                        && !RESERVED_ENTITIES.contains(c) && !SOFT_RESERVED.contains(c)
+                        && !RESERVED_FIELDS.contains(Inflector.snakeOfPascal(c)))
+                        .findFirst().orElse(name + "Entry");
+                notes.add("'" + original + "' is reserved by the generated app; named the entity " + name + " instead.");
+            }
+            while (used.contains(name.toLowerCase(Locale.ROOT))) name = name + "Item";
+            used.add(name.toLowerCase(Locale.ROOT));
+            names.put(e.key(), name);
+        }
+        // entities and fields
+        List<Entity> outEntities = new ArrayList<>();
+        Map<String, Set<String>> fieldNames = new LinkedHashMap<>();
+        for (DraftEntity e : entities.values()) {
+            String name = names.get(e.key());
+            List<Field> fields = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            if (e.fields.isEmpty()) {
+                for (Field f : defaultFields(e)) {
+                    fields.add(f);
+                    seen.add(f.name());
+                }
+                notes.add(name + " had no fields in the prompt; gave it "
+                        + fields.stream().map(f -> "'" + f.name() + "'").reduce((a, b) -> a + ", " + b).orElse("") + ".");
+            }
+            for (DraftField d : e.fields) {
+                for (Field f : expand(d, name, e, notes)) {
+                    if (seen.add(f.name())) fields.add(f);
+                }
+            }
+            fieldNames.put(e.key(), seen);
+            outEntities.add(new Entity(name, fields));
+        }
+        // relations
+        List<Relation> outRelations = new ArrayList<>();
+        Set<String> pairs = new HashSet<>();
+        Map<String, Set<String>> relNames = new LinkedHashMap<>();
+        for (Rel r : rels) {
+            if (!names.containsKey(r.from) || !names.containsKey(r.to) || r.from.equals(r.to)) continue;
+            String from = names.get(r.from);
+            String to = names.get(r.to);
+            String pairKey = r.kind == RelationKind.MANY_TO_MANY
+                    ? (from.compareTo(to) < 0 ? from + "~" + to : to + "~" + from) : from + ">" + to;
+            String reverse = to + ">" + from;
+            if (r.name != null) pairKey = pairKey + ":" + r.name;
+            if (!pairs.add(pairKey)) continue;
+            if (r.kind == RelationKind.MANY_TO_ONE && pairs.contains(reverse)) {
+                notes.add("Skipped " + from + " → " + to + ": " + to + " already points at " + from + ".");
+                continue;
+            }
+            String relName = r.name != null ? r.name : r.kind == RelationKind.MANY_TO_MANY
+                    ? Inflector.snake(pluralWords(snakeWords(to))) : Inflector.snakeOfPascal(to);
+            Set<String> taken = relNames.computeIfAbsent(from, k -> new HashSet<>());
+            Set<String> fieldsOfFrom = fieldNames.get(r.from);
+            while (taken.contains(relName) || fieldsOfFrom.contains(relName) || fieldsOfFrom.contains(relName + "_id")
+                    || RESERVED_FIELDS.contains(relName)) {
+                relName = relName + "_ref";
+            }
+            taken.add(relName);
+            outRelations.add(new Relation(from, to, r.kind, relName, r.kind == RelationKind.MANY_TO_ONE && r.required));
+        }
+        String appName = appName(p, prompt, outEntities);
+        if (outEntities.isEmpty()) {
+            return new Analysis(null, false, List.of(), p.nameWords.isEmpty() && p.objectNameWords.isEmpty()
+                    ? Optional.empty() : Optional.of(appName));
+        }
+        AppSpec.Builder b = AppSpec.builder(appName).description(prompt.trim());
+        outEntities.forEach(b::entity);
+        outRelations.forEach(b::relation);
+        b.role(new Role("admin", List.of("*")));
+        b.role(new Role("user", List.of("read:*", "create:*", "update:*")));
+        for (Feature f : List.of(Feature.AUTH, Feature.RBAC, Feature.PAGINATION, Feature.SEARCH, Feature.SORTING,
+                Feature.FILTERING, Feature.RATE_LIMIT)) {
+            b.feature(f);
+        }
+        b.note("Read by the offline rule-based analyst: entities are the nouns given fields or relations in the prompt; "
+                + "field types follow their names and words (date → date, price → decimal, 'status (a, b)' → enum).");
+        for (Entity e : outEntities) {
+            b.note(e.name() + " (" + entities.values().stream().filter(d -> names.get(d.key()).equals(e.name()))
+                    .map(d -> d.origin).findFirst().orElse("named in the prompt") + "): "
+                    + e.fields().stream().map(SpecAssembler::explain).reduce((x, y) -> x + "; " + y).orElse("") + ".");
+        }
+        for (Relation r : outRelations) {
+            b.note(r.from() + " " + r.kind().json() + " " + r.to() + " (as '" + r.name() + "'"
+                    + (r.required() ? ", required" : "") + ").");
+        }
+        notes.forEach(b::note);
+        p.notes.forEach(b::note);
+        List<String> entityNames = outEntities.stream().map(Entity::name).toList();
+        Optional<String> named = p.nameWords.isEmpty() && p.objectNameWords.isEmpty() ? Optional.empty()
+                : Optional.of(appName);
+        return new Analysis(b.build(), explicit, entityNames, named);
+    }
+
+    private static String explain(Field f) {
+        StringBuilder s = new StringBuilder(f.name()).append(" → ").append(f.type().json());
+        if (!f.enumValues().isEmpty()) s.append(" ").append(f.enumValues()).append(" default ").append(f.defaultValue());
+        if (f.min() != null && f.max() != null) {
+            s.append(" ").append(f.min().toPlainString()).append(" to ").append(f.max().toPlainString());
+        } else if (f.min() != null) {
+            s.append(" >= ").append(f.min().toPlainString());
+        } else if (f.max() != null) {
+            s.append(" <= ").append(f.max().toPlainString());
+        }
+        if (f.unique()) s.append(", unique");
+        if (!f.required()) s.append(", optional");
+        return s.toString();
+    }
+
+    /** Relation as read, by entity key; {@code name} null means "named after the target". */
+    record Rel(String from, String to, RelationKind kind, boolean required, String name) {
+        Rel(String from, String to, RelationKind kind, boolean required) {
+            this(from, to, kind, required, null);
+        }
+    }
+
+    private static boolean linkedByName(List<Rel> rels, String from, String name) {
+        return rels.stream().anyMatch(r -> r.from().equals(from) && name.equals(r.name()));
+    }
+
+    private static void resolveReferences(PromptParser p, List<String> notes) {
+        Map<String, DraftEntity> entities = p.entities;
+        // STRONG first (may create), then SUBJECT, then KNOWN
+        for (PromptParser.RefKind kind : PromptParser.RefKind.values()) {
+            for (Map.Entry<String, List<PromptParser.Reference>> en : new ArrayList<>(p.references.entrySet())) {
+                DraftEntity from = entities.get(en.getKey());
+                if (from == null) continue;
+                for (PromptParser.Reference ref : en.getValue()) {
+                    if (ref.kind() != kind) continue;
+                    List<String> targets = match(entities, ref.text(), from);
+                    if (targets.isEmpty() && kind != PromptParser.RefKind.KNOWN) {
+                        Optional<List<String>> created = creatable(ref.text(), kind);
+                        if (created.isPresent()) {
+                            List<String> words = PromptParser.singularWords(created.get());
+                            String key = String.join(" ", words);
+                            if (!key.equals(from.key())) {
+                                DraftEntity t = entities.computeIfAbsent(key, k -> new DraftEntity(words, "referenced"));
+                                notes.add(t.pascal() + " is referenced (\"" + ref.text() + "\") but not described; added it.");
+                                targets = List.of(key);
+                            }
+                        }
+                    }
+                    for (String t : targets) {
+                        p.relations.add(new Rel(from.key(), t, RelationKind.MANY_TO_ONE, ref.required()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Entity keys named in {@code text} (longest match first). */
+    private static List<String> match(Map<String, DraftEntity> entities, String text, DraftEntity self) {
+        List<String> tokens = PromptParser.tokens(text);
+        List<String> sing = new ArrayList<>();
+        for (String t : tokens) sing.add(Inflector.singular(t.replace("'s", "")));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < sing.size(); i++) {
+            boolean found = false;
+            for (int len = Math.min(3, sing.size() - i); len >= 1 && !found; len--) {
+                List<String> window = new ArrayList<>(tokens.subList(i, i + len));
+                String key = String.join(" ", PromptParser.singularWords(window));
+                if (entities.containsKey(key) && !key.equals(self.key())) {
+                    if (!out.contains(key)) out.add(key);
+                    i += len - 1;
+                    found = true;
+                }
+            }
+            if (!found) {
+                // head word of a multi-word entity: "an order" → "purchase order" when unique
+                String w = sing.get(i);
+                List<String> heads = entities.values().stream()
+                        .filter(e -> e.words.size() > 1 && e.words.get(e.words.size() - 1).equals(w) && e != self)
+                        .map(DraftEntity::key).toList();
+                boolean partOfLonger = i + 1 < sing.size() && !Lexicon.FUNCTION_WORDS.contains(sing.get(i + 1))
+                        && sing.get(i + 1).matches("[a-z].*") && !Lexicon.DETERMINERS.contains(sing.get(i + 1));
+                if (heads.size() == 1 && !partOfLonger && (i == 0 || !entities.containsKey(sing.get(i - 1) + " " + w))) {
+                    if (!out.contains(heads.get(0))) out.add(heads.get(0));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The noun phrase a reference names, when it is plausible as a new entity. */
+    private static Optional<List<String>> creatable(String text, PromptParser.RefKind kind) {
+        List<String> t = PromptParser.tokens(text);
+        int i = 0;
+        while (i < t.size() && (Lexicon.RELATION_VERBS.contains(t.get(i)) || Lexicon.LINK_PREPOSITIONS.contains(t.get(i))
+                || Set.of("that", "which", "who", "are", "is", "can", "be", "with", "by").contains(t.get(i))
+                || Lexicon.DETERMINERS.contains(t.get(i)))) {
+            i++;
+        }
+        PromptParser.NP np = PromptParser.readNP(t, i);
+        if (np.words().isEmpty()) return Optional.empty();
+        String head = Inflector.singular(np.words().get(np.words().size() - 1));
+        if (Lexicon.NOT_ENTITIES.contains(head) || Lexicon.NOT_ENTITIES.contains(np.words().get(np.words().size() - 1))
+                || Lexicon.FIELD_PLURALS.contains(np.words().get(np.words().size() - 1))) {
+            return Optional.empty();
+        }
+        if (Lexicon.USER_WORDS.contains(head) || Lexicon.USER_WORDS.contains(np.words().get(np.words().size() - 1))) {
+            boolean data = Lexicon.DATA_WHEN_REFERENCED.contains(head);
+            if (!data) {
+                return Optional.empty();
+            }
+        }
+        if (kind == PromptParser.RefKind.SUBJECT && !Lexicon.SUBJECT_DATA.contains(head)) {
+            return Optional.empty();
+        }
+        if (!head.matches("[a-z][a-z0-9-]*")) return Optional.empty();
+        return Optional.of(np.words());
+    }
+
+    private static List<String> snakeWords(String pascal) {
+        return List.of(Inflector.snakeOfPascal(pascal).split("_"));
+    }
+
+    private static List<String> pluralWords(List<String> words) {
+        List<String> out = new ArrayList<>(words);
+        out.set(out.size() - 1, Inflector.plural(out.get(out.size() - 1)));
+        return out;
+    }
+
+    /** One draft field becomes one or two fields (salary range → salary_min, salary_max), renamed if reserved. */
+    private static List<Field> expand(DraftField d, String entity, DraftEntity e, List<String> notes) {
+        if (d.name.endsWith("_range") && d.enumValues.isEmpty() && d.min == null) {
+            String prefix = d.name.substring(0, d.name.length() - "_range".length());
+            String last = prefix.contains("_") ? prefix.substring(prefix.lastIndexOf('_') + 1) : prefix;
+            if (MONEY_PREFIX.contains(last)) {
+                notes.add(entity + "." + d.name + " became " + prefix + "_min and " + prefix + "_max (decimal).");
+                return List.of(
+                        Field.builder(prefix + "_min", FieldType.DECIMAL).required(false).min(0).build(),
+                        Field.builder(prefix + "_max", FieldType.DECIMAL).required(false).min(0).build());
+            }
+        }
+        String original = d.name;
+        if (RESERVED_FIELDS.contains(d.name)) {
+            if (Set.of("created_at", "updated_at", "id", "owner_id").contains(d.name)) {
+                notes.add(entity + "." + d.name + " is added automatically; dropped it from the fields.");
+                return List.of();
+            }
+            String renamed = switch (d.name) {
+                case "type" -> Inflector.snakeOfPascal(entity) + "_type";
+                case "class" -> "class_name";
+                case "default" -> "is_default";
+                case "new" -> "is_new";
+                case "from" -> "origin";
+                case "return" -> "return_date";
+                case "metadata" -> "meta_data";
+                case "query" -> "query_text";
+                case "delete" -> "deleted";
+                default -> d.name + "_value";
+            };
+            notes.add(entity + "." + original + " is a reserved name; called it " + renamed + ".");
+            d.name = renamed;
+        }
+        Field f = FieldRules.toField(d, entity);
+        return List.of(f);
+    }
+
+    private static List<Field> defaultFields(DraftEntity e) {
+        String head = e.words.get(e.words.size() - 1);
+        String key = e.key();
+        if (Set.of("rating", "score", "grade", "vote").contains(head)) {
+            return List.of(Field.builder("score", FieldType.INTEGER).min(1).max(5).build());
+        }
+        if (key.equals("check in") || key.equals("checkin") || head.equals("attendance") || head.equals("entry")
+                || head.equals("log") || head.equals("completion")) {
+            return List.of(Field.builder("date", FieldType.DATE).build());
+        }
+        if (Set.of("comment", "review", "message", "reply", "note", "answer", "feedback", "post", "complaint", "question",
+                "response").contains(head)) {
+            List<Field> out = new ArrayList<>();
+            out.add(Field.builder("body", FieldType.TEXT).build());
+            if (head.equals("review")) out.add(Field.builder("rating", FieldType.INTEGER).min(1).max(5).build());
+            return out;
+        }
+        if (Lexicon.TAG_LIKE.contains(head)) {
+            return List.of(Field.builder("name", FieldType.STRING).unique(true).maxLength(100).build());
+        }
+        if (Set.of("payment", "donation", "bid", "tip", "deposit", "withdrawal", "transfer", "purchase").contains(head)) {
+            return List.of(Field.builder("amount", FieldType.DECIMAL).min(0).build());
+        }
+        if (head.equals("loan") || head.equals("rental")) {
+            return List.of(Field.builder(head + "_date", FieldType.DATE).build(),
+                    Field.builder("return_date", FieldType.DATE).required(false).build());
+        }
+        if (head.equals("order")) {
+            return List.of(Field.builder("order_date", FieldType.DATE).build());
+        }
+        if (Set.of("appointment", "reservation", "booking", "visit", "session", "consultation", "lesson").contains(head)) {
+            return List.of(Field.builder("starts_at", FieldType.DATETIME).build(),
+                    Field.builder("notes", FieldType.TEXT).required(false).build());
+        }
+        if (e.fromVerb) {
+            return List.of(Field.builder("notes", FieldType.TEXT).required(false).build());
+        }
+        if (Set.of("photo", "image", "picture", "attachment", "file", "document", "link", "video").contains(head)) {
+            return List.of(Field.builder("title", FieldType.STRING).maxLength(200).build(),
+                    Field.builder("url", FieldType.URL).maxLength(2048).build());
+        }
+        return List.of(Field.builder("name", FieldType.STRING).maxLength(200).build());
+    }
+
+    private static String appName(PromptParser p, String prompt, List<Entity> entities) {
+        List<String> words = p.nameWords.isEmpty() ? p.objectNameWords : p.nameWords;
+        String name = String.join(" ", words).replaceAll("[^A-Za-z0-9 _-]", " ").replaceAll("\\s+", " ").trim();
+        name = name.replaceFirst("^[^A-Za-z]+", "");
+        if (name.isEmpty()) {
+            if (entities.isEmpty()) return "App";
+            Entity main = entities.stream().filter(e -> e.fields().size() > 1).findFirst().orElse(entities.get(0));
+            String first = main.name().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+            name = first + " manager";
+        }
+        // keep acronyms as the prompt wrote them ("CRM")
+        StringBuilder b = new StringBuilder();
+        for (String w : name.split(" ")) {
+            String original = findOriginal(prompt, w);
+            if (b.length() > 0) b.append(' ');
+            if (w.equals("qa")) original = "QA";
+            b.append(original != null && original.length() > 1 && original.equals(original.toUpperCase(Locale.ROOT))
+                    && original.matches(".*[A-Z].*") ? original : w);
+        }
+        String out = b.toString();
+        out = Character.toUpperCase(out.charAt(0)) + out.substring(1);
+        return out.length() > 63 ? out.substring(0, 63).trim() : out;
+    }
+
+    private static String findOriginal(String prompt, String word) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\b" + java.util.regex.Pattern.quote(word) + "\\b")
+                .matcher(prompt);
+        return m.find() ? m.group() : null;
+    }
+}
