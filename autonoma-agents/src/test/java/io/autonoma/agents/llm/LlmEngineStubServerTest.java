@@ -160,6 +160,27 @@ class LlmEngineStubServerTest {
         }
     }
 
+    @Test
+    void offline_analyst_fallback_takes_over_when_the_model_spec_stays_invalid(@TempDir Path cache) {
+        try (OpenAiStubServer stub = OpenAiStubServer.builder()
+                .responder(r -> r.first("system").contains("requirements analyst") ? "{\"name\": \"\"}" : Fixtures.goodRulesAnswer()).start();
+             LlmClient client = client(LlmEngine.openAiCompatible(stub.baseUrl(), "k", "stub-model", Duration.ofSeconds(5)), cache,
+                     new CopyOnWriteArrayList<>())) {
+            List<Agent> offline = new java.util.ArrayList<>(FakeTemplateAgents.offlineAgents());
+            offline.set(0, new io.autonoma.agents.analyst.RequirementsAnalystAgent());
+            List<Agent> agents = LlmEngine.builder().client(client).analystTries(2).fallbackToOfflineAnalyst(true).build().agents(offline);
+            List<GenerationEvent> events = new CopyOnWriteArrayList<>();
+            GenerationResult result;
+            try (DefaultPipeline pipeline = DefaultPipeline.builder().store(new InMemoryArtifactStore()).agents(agents).build()) {
+                result = pipeline.run(GenerationRequest.builder().prompt(Fixtures.LIBRARY_PROMPT).build(), events::add).await();
+            }
+            assertThat(result.succeeded()).as(result.error().orElse("")).isTrue();
+            assertThat(result.spec().orElseThrow().entities()).extracting(e -> e.name()).contains("Book", "Member", "Loan");
+            assertThat(events).anyMatch(e -> e instanceof GenerationEvent.AgentLog l && l.message().contains("using the 'requirements' fallback"));
+            assertThat(stub.requests()).filteredOn(r -> r.first("system").contains("requirements analyst")).hasSize(2);
+        }
+    }
+
     private static int indexOfFinish(List<GenerationEvent> events, String agent) {
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i) instanceof GenerationEvent.AgentFinished f && f.agent().equals(agent)) return i;
