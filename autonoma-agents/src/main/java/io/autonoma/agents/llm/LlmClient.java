@@ -19,6 +19,8 @@ import io.autonoma.core.pipeline.Budget;
 import io.autonoma.core.pipeline.CancellationToken;
 import io.autonoma.core.pipeline.CancelledException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
@@ -54,6 +56,7 @@ public final class LlmClient implements AutoCloseable {
     private final LlmCallListener listener;
     private final Random random;
     private final ExecutorService calls;
+    private final List<String> redact;
     private final AtomicBoolean responseFormatUnsupported = new AtomicBoolean();
     private final AtomicInteger modelCalls = new AtomicInteger();
 
@@ -67,6 +70,7 @@ public final class LlmClient implements AutoCloseable {
         this.pricing = b.pricing;
         this.cache = b.cache;
         this.listener = b.listener;
+        this.redact = List.copyOf(b.redact);
         this.random = b.seed == null ? new Random() : new Random(b.seed);
         AtomicInteger n = new AtomicInteger();
         this.calls = Executors.newCachedThreadPool(r -> {
@@ -157,7 +161,7 @@ public final class LlmClient implements AutoCloseable {
                     throw failure;
                 }
                 long delay = backoffMillis(attempt);
-                out.accept("model call failed (" + describe(kind) + ": " + rootMessage(e) + "); retrying in " + delay
+                out.accept("model call failed (" + describe(kind) + ": " + safeMessage(e) + "); retrying in " + delay
                         + " ms (attempt " + (attempt + 1) + " of " + maxAttempts + ")");
                 sleep(delay, cancel);
                 continue;
@@ -230,7 +234,7 @@ public final class LlmClient implements AutoCloseable {
     }
 
     private LlmException failure(Kind kind, int attempts, Throwable cause) {
-        String why = rootMessage(cause);
+        String why = safeMessage(cause);
         String msg = switch (kind) {
             case UNREACHABLE -> "cannot reach the model endpoint (" + why + "); check the base URL and that the server is running";
             case AUTHENTICATION -> "the model endpoint rejected the credentials (" + why + "); check the API key in AUTONOMA_API_KEY";
@@ -240,11 +244,30 @@ public final class LlmClient implements AutoCloseable {
             default -> "the model endpoint kept failing (" + describe(kind) + ") after " + attempts + " attempt"
                     + (attempts == 1 ? "" : "s") + "; last error: " + why + "; try again later";
         };
-        return new LlmException(kind, "model '" + modelName + "': " + msg, cause);
+        return new LlmException(kind, "model '" + modelName + "': " + msg, leaksSecret(cause) ? null : cause);
+    }
+
+    /** True when a message in the cause chain shows a redacted string: such a cause is not kept (stack traces get logged). */
+    private boolean leaksSecret(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (redact.stream().anyMatch(m::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Kind kind) {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private String safeMessage(Throwable t) {
+        String m = rootMessage(t);
+        for (String secret : redact) {
+            m = m.replace(secret, "***");
+        }
+        return m;
     }
 
     static String rootMessage(Throwable t) {
@@ -330,8 +353,17 @@ public final class LlmClient implements AutoCloseable {
         private LlmResponseCache cache = LlmResponseCache.none();
         private LlmCallListener listener = LlmCallListener.none();
         private Long seed;
+        private final List<String> redact = new ArrayList<>();
 
         private Builder() {}
+
+        /** Strings (e.g. the API key) replaced by {@code ***} wherever an error message or log line would show them. */
+        public Builder redact(String... secrets) {
+            for (String s : secrets) {
+                if (s != null && s.length() >= 4) redact.add(s);
+            }
+            return this;
+        }
 
         /** The model to call. Required. */
         public Builder model(ChatModel v) { this.model = v; return this; }

@@ -147,6 +147,18 @@ class LlmClientTest {
     }
 
     @Test
+    void the_api_key_never_appears_in_errors_or_logs() {
+        String key = "sk-live-0123456789abcdef";
+        ScriptedChatModel model = new ScriptedChatModel().fail(new HttpException(500, "upstream echoed " + key))
+                .fail(new HttpException(401, "Incorrect API key provided: " + key));
+        try (LlmClient c = client(model).redact(key).build()) {
+            assertThatThrownBy(() -> chat(c, request("hi"), Budget.unlimited()))
+                    .hasMessageContaining("Incorrect API key provided: ***").hasMessageNotContaining(key).hasNoCause();
+        }
+        assertThat(logs).isNotEmpty().noneMatch(l -> l.contains(key));
+    }
+
+    @Test
     void cache_hit_makes_zero_calls_and_costs_nothing() {
         ScriptedChatModel model = new ScriptedChatModel().answer("first", 10, 10);
         LlmResponseCache cache = LlmResponseCache.inMemory();
