@@ -85,4 +85,14 @@ class SecurityChecksTest {
         var html = file("frontend/app/page.tsx", "<div dangerouslySetInnerHTML={{ __html: x }} />");
         assertThat(SecurityChecks.rawHtml(List.of(html))).hasSize(1);
     }
+
+    @Test
+    void test_fixtures_may_hold_test_passwords_but_never_real_key_formats() {
+        var fixture = file("backend/tests/conftest.py", "PASSWORD = \"correct-horse-battery\"\n");
+        var leaked = file("backend/tests/conftest.py", "KEY = \"AKIAIOSFODNN7EXAMPL3\"\n");
+        var app = file("backend/app/config.py", "PASSWORD = \"correct-horse-battery\"\n");
+        assertThat(SecurityChecks.secrets(List.of(fixture))).isEmpty();
+        assertThat(SecurityChecks.secrets(List.of(leaked))).hasSize(1);
+        assertThat(SecurityChecks.secrets(List.of(app))).hasSize(1);
+    }
 }

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * the environment are not findings. Findings never include the secret itself.
  */
 public final class SecretScanner {
+    /** Name of the rule for string literals assigned to secret-sounding names. */
+    public static final String GENERIC_RULE = "hard-coded secret";
+
     private record Rule(String name, Pattern pattern, int valueGroup) {}
 
     private static final List<Rule> RULES = List.of(
@@ -23,7 +26,7 @@ public final class SecretScanner {
             new Rule("Anthropic API key", Pattern.compile("\\bsk-ant-[A-Za-z0-9_-]{20,}\\b"), 0),
             new Rule("Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"), 0),
             new Rule("JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"), 0),
-            new Rule("hard-coded secret", Pattern.compile(
+            new Rule(GENERIC_RULE, Pattern.compile(
                     "(?i)\\b[a-z_]*(secret|password|passwd|api[_-]?key|access[_-]?key|auth[_-]?token|private[_-]?key)[a-z_]*\\b"
                     + "[\"']?\\s*(:|=|:=)\\s*[rbf]?[\"']([^\"'\\s]{8,})[\"']"), 3));
     private static final Pattern PLACEHOLDER = Pattern.compile(
