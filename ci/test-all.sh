@@ -8,7 +8,12 @@ start=$(date +%s)
 
 bash ci/setup-machine.sh
 
-echo "== Java: mvn verify (all modules) =="
+echo "== PostgreSQL + pgvector for autonoma-store's integration tests (ci/pgvector.sh) =="
+AUTONOMA_PG_URL="$(bash ci/pgvector.sh start)"
+export AUTONOMA_PG_URL
+trap 'bash ci/pgvector.sh stop >/dev/null 2>&1 || true' EXIT
+
+echo "== Java: mvn verify (all modules; autonoma-store's *IT run against \$AUTONOMA_PG_URL) =="
 mvn -B -ntp verify
 
 echo "== Generated apps =="

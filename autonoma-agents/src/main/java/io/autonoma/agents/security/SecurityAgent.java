@@ -111,7 +111,7 @@ public final class SecurityAgent implements Agent {
             new Evidence("Cross-origin attacks", "CORS allow-list read from CORS_ORIGINS", "backend/app/",
                     Pattern.compile("CORS_ORIGINS|cors_origins")),
             new Evidence("Clickjacking, MIME sniffing", "security headers (X-Frame-Options, X-Content-Type-Options, Referrer-Policy)", "backend/app/",
-                    Pattern.compile("X-Content-Type-Options")),
+                    Pattern.compile("X-Content-Type-Options", Pattern.CASE_INSENSITIVE)),
             new Evidence("Malformed or hostile input", "Pydantic v2 validation with the spec's constraints (lengths, ranges, enums)", "backend/app/",
                     Pattern.compile("Field\\(|constr|conint|max_length")),
             new Evidence("SQL injection", "SQLAlchemy ORM with bound parameters only", "backend/app/",

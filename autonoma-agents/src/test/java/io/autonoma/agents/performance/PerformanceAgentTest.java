@@ -17,12 +17,12 @@ class PerformanceAgentTest {
         new PerformanceAgent(new TemplateRenderer()).run(ctx);
         String script = ctx.texts().get("backend/scripts/load_test.py");
         assertThat(script).contains("ENTITY_PATH = \"/api/v1/suppliers\"");
-        Matcher m = Pattern.compile("json\\.loads\\((\".*\")\\)").matcher(script);
+        Matcher m = Pattern.compile("json\\.loads\\(\\n    '(.*)',\\n\\)").matcher(script);
         assertThat(m.find()).isTrue();
         ObjectMapper json = new ObjectMapper();
-        String inner = json.readValue(m.group(1), String.class);
+        String inner = m.group(1).replace("\\'", "'").replace("\\\\", "\\");
         Map<String, Object> payload = json.readValue(inner, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
         assertThat(payload).containsEntry("email", "load{n}@example.com").containsKey("name");
-        assertThat(ctx.texts().get("docs/performance.md")).contains("/api/v1/suppliers").contains("N+1");
+        assertThat(ctx.texts().get("docs/performance.md")).contains("/api/v1/suppliers").contains("N+1").contains("test_queries.py");
     }
 }

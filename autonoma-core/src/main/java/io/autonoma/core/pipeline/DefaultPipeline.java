@@ -35,6 +35,12 @@ import java.util.concurrent.Executors;
  *       status {@code CANCELLED}.
  *   <li><b>Ending.</b> The result completes (never exceptionally) after the last running agent has
  *       returned, or timed out, and after {@code RunFinished} was delivered to every listener.
+ *   <li><b>Resume.</b> The run id is the request option {@link CheckpointStore#RUN_ID_OPTION} when
+ *       present, else a new UUID. With {@link Builder#checkpoints(CheckpointStore)}, an agent whose
+ *       checkpoint exists for that run id (and all of whose dependencies were restored too) does not
+ *       run again: its checkpointed result is used, and it publishes {@code AgentFinished} with that
+ *       summary and duration 0, without {@code AgentStarted}. Every agent that returns successfully is
+ *       checkpointed before its dependents start; a checkpoint that cannot be saved fails the agent.
  *   <li><b>Events.</b> {@code RunStarted} first, {@code RunFinished} last, per agent
  *       {@code AgentStarted … AgentFinished|AgentFailed}; {@code seq} is strictly increasing and
  *       listeners are called one at a time in {@code seq} order, on pipeline threads. Keep listeners
@@ -61,7 +67,8 @@ public final class DefaultPipeline implements Pipeline, AutoCloseable {
                 ? Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                         new DaemonThreadFactory("autonoma-agent"))
                 : b.executor;
-        this.settings = new RunSettings(store, executor, b.agentTimeout, b.maxAttempts, b.retryBackoff, b.listeners);
+        this.settings = new RunSettings(store, executor, b.agentTimeout, b.maxAttempts, b.retryBackoff, b.listeners,
+                b.checkpoints);
     }
 
     public static Builder builder() {
@@ -126,6 +133,7 @@ public final class DefaultPipeline implements Pipeline, AutoCloseable {
         private Duration agentTimeout = Duration.ofMinutes(10);
         private int maxAttempts = 3;
         private Duration retryBackoff = Duration.ofMillis(200);
+        private CheckpointStore checkpoints = CheckpointStore.none();
 
         private Builder() {}
 
@@ -172,6 +180,15 @@ public final class DefaultPipeline implements Pipeline, AutoCloseable {
         /** Wait before the first retry, doubled for each further one; default 200 ms; zero retries at once. */
         public Builder retryBackoff(Duration backoff) {
             this.retryBackoff = backoff;
+            return this;
+        }
+
+        /**
+         * Where finished agents are recorded so that a run can be resumed (see {@link CheckpointStore}).
+         * Optional; by default nothing is recorded and every run starts from scratch.
+         */
+        public Builder checkpoints(CheckpointStore checkpoints) {
+            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
             return this;
         }
 

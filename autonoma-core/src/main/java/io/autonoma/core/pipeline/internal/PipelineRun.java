@@ -5,6 +5,8 @@ import io.autonoma.core.pipeline.AgentContext;
 import io.autonoma.core.pipeline.AgentResult;
 import io.autonoma.core.pipeline.Budget;
 import io.autonoma.core.pipeline.CancelledException;
+import io.autonoma.core.pipeline.CheckpointStore;
+import io.autonoma.core.AutonomaException;
 import io.autonoma.core.pipeline.GenerationEvent;
 import io.autonoma.core.pipeline.GenerationEvent.AgentFailed;
 import io.autonoma.core.pipeline.GenerationEvent.AgentFinished;
@@ -58,7 +60,7 @@ public final class PipelineRun implements RunHandle {
     private final AgentGraph graph;
     private final RunSettings settings;
     private final GenerationRequest request;
-    private final String runId = UUID.randomUUID().toString();
+    private final String runId;
     private final Budget budget;
     private final EventDispatcher events;
     private final Consumer<PipelineRun> onFinish;
@@ -84,6 +86,8 @@ public final class PipelineRun implements RunHandle {
         this.graph = graph;
         this.settings = settings;
         this.request = request;
+        String given = request.options().get(CheckpointStore.RUN_ID_OPTION);
+        this.runId = given == null || given.isBlank() ? UUID.randomUUID().toString() : given;
         this.budget = request.budget().fresh();
         List<GenerationListener> ls = new ArrayList<>(settings.listeners());
         ls.add(listener);
@@ -102,14 +106,54 @@ public final class PipelineRun implements RunHandle {
 
     /** Publishes {@code RunStarted} and hands the agents without dependencies to the executor. */
     public void start() {
+        AgentResult[] restored = new AgentResult[graph.size()];
+        int unreadable = -1;
+        String unreadableWhy = null;
+        for (int i = 0; i < graph.size() && unreadable < 0; i++) {
+            boolean depsRestored = true;
+            for (int d : graph.dependencies(i)) {
+                depsRestored &= restored[d] != null;
+            }
+            if (!depsRestored) {
+                continue; // a dependency runs again, so this agent must too
+            }
+            try {
+                restored[i] = settings.checkpoints().finished(runId, graph.name(i)).orElse(null);
+            } catch (RuntimeException e) {
+                unreadable = i;
+                unreadableWhy = describe(e);
+            }
+        }
         List<Integer> ready = new ArrayList<>();
         synchronized (lock) {
             events.enqueue((seq, at) -> new RunStarted(runId, seq, at, request.projectId(), graph.names()));
-            for (int i = 0; i < graph.size(); i++) {
-                if (remaining[i] == 0) {
-                    state[i] = State.QUEUED;
-                    ready.add(i);
+            if (unreadable >= 0) {
+                int i = unreadable;
+                String why = unreadableWhy;
+                fail(i, "agent '" + graph.name(i) + "' could not be looked up in the checkpoint store: " + why);
+                maybeFinish();
+            } else {
+                for (int i = 0; i < graph.size(); i++) {
+                    AgentResult r = restored[i];
+                    if (r == null) {
+                        continue;
+                    }
+                    state[i] = State.SUCCEEDED;
+                    results.set(i, r);
+                    succeeded++;
+                    String name = graph.name(i);
+                    events.enqueue((seq, at) -> new AgentFinished(runId, seq, at, name, r.summary(), 0));
+                    for (int j : graph.dependentsView(i)) {
+                        remaining[j]--;
+                    }
                 }
+                for (int i = 0; i < graph.size(); i++) {
+                    if (remaining[i] == 0 && state[i] == State.PENDING) {
+                        state[i] = State.QUEUED;
+                        ready.add(i);
+                    }
+                }
+                maybeFinish(); // every agent restored: the run is already complete
             }
         }
         submitAll(ready);
@@ -208,6 +252,12 @@ public final class PipelineRun implements RunHandle {
                 r = agent.run(ctx);
                 if (r == null) {
                     r = AgentResult.of("");
+                }
+                try {
+                    settings.checkpoints().agentFinished(runId, graph.name(i), r);
+                } catch (RuntimeException e) {
+                    r = null;
+                    failure = new AutonomaException("it finished but its checkpoint could not be saved: " + describe(e), e);
                 }
             } catch (Throwable t) {
                 failure = t;

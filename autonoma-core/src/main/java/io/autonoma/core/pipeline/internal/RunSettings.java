@@ -1,6 +1,7 @@
 package io.autonoma.core.pipeline.internal;
 
 import io.autonoma.core.artifact.ArtifactStore;
+import io.autonoma.core.pipeline.CheckpointStore;
 import io.autonoma.core.pipeline.GenerationListener;
 import java.time.Duration;
 import java.util.List;
@@ -13,13 +14,21 @@ public record RunSettings(
         Duration agentTimeout,
         int maxAttempts,
         Duration retryBackoff,
-        List<GenerationListener> listeners) {
+        List<GenerationListener> listeners,
+        CheckpointStore checkpoints) {
 
     /** Back-off is capped so a large {@code maxAttempts} never waits absurdly long. */
     static final long MAX_BACKOFF_NANOS = Duration.ofMinutes(1).toNanos();
 
     public RunSettings {
         listeners = List.copyOf(listeners);
+        checkpoints = checkpoints == null ? CheckpointStore.none() : checkpoints;
+    }
+
+    /** Settings without checkpoints. */
+    public RunSettings(ArtifactStore store, Executor executor, Duration agentTimeout, int maxAttempts, Duration retryBackoff,
+            List<GenerationListener> listeners) {
+        this(store, executor, agentTimeout, maxAttempts, retryBackoff, listeners, CheckpointStore.none());
     }
 
     /** Delay before attempt {@code failedAttempt + 1}: {@code retryBackoff * 2^(failedAttempt - 1)}, at most one minute. */

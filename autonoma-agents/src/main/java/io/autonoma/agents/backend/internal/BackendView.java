@@ -1,0 +1,529 @@
+package io.autonoma.agents.backend.internal;
+
+import io.autonoma.agents.naming.Naming;
+import io.autonoma.core.AutonomaException;
+import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.AppSpecJson;
+import io.autonoma.core.spec.Entity;
+import io.autonoma.core.spec.FieldType;
+import io.autonoma.core.spec.Relation;
+import io.autonoma.core.spec.RelationKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The logic-less view of an {@link AppSpec} for the {@code backend-fastapi} template packs. Every
+ * Python type, column type, constraint, import line and test value is decided here; templates only
+ * place the strings. Values that come from the spec's free text are escaped as Python/TOML literals.
+ */
+public record BackendView(
+        String appNamePy,
+        String titlePy,
+        String descriptionPy,
+        String projectName,
+        String descriptionToml,
+        String revision,
+        List<EntityView> entities,
+        List<AssocView> associations,
+        boolean hasAssociations,
+        String modelsInitImports,
+        String modelsAllCode,
+        String mainImports,
+        List<TableView> tables,
+        List<String> dropTables,
+        List<M2OView> relationTests,
+        List<M2MView> linkTests,
+        String readmeTitle,
+        int entityCount) {
+
+    /** Module names the generated app already uses; entity modules must not collide with them. */
+    private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "associations", "common",
+            "types", "crud", "deps", "db", "config", "main", "middleware", "security");
+
+    public boolean hasRelationTests() {
+        return !relationTests.isEmpty() || !linkTests.isEmpty();
+    }
+
+    public record EnumView(String className, List<String> members) {}
+
+    public record M2OView(String name, String fk, String fkPy, String target, String targetSnake, String targetTable,
+            String targetPath, String fromName, String fromSnake, String fromPath, boolean required, boolean selfRef,
+            String columnCode, String aliasCode, String createLine, String updateLine, String readLine, String ensureCode,
+            String filterParam, String filterWhere, String testSlug) {
+        public String badJson() {
+            return "{" + fkPy + ": 999_999}";
+        }
+    }
+
+    public record M2MView(String name, String ids, String idsPy, String target, String targetSnake, String targetPath,
+            String fromName, String fromSnake, String fromPath, String assocVar, String relationshipCode, String aliasCode,
+            String createLine, String updateLine, String readLine, String createLoad, String updateLoad, String testSlug) {
+        public String secondJson() {
+            return "{" + idsPy + ": [second]}";
+        }
+
+        public String badJson() {
+            return "{" + idsPy + ": [second, 999_999]}";
+        }
+    }
+
+    public record AssocView(String varName, String tablePy, String fromColumnPy, String fromTargetPy, String toColumnPy,
+            String toTargetPy) {}
+
+    public record TableView(String namePy, List<String> columns, List<String> constraints, List<String> indexes) {}
+
+    public record EntityView(
+            String name, String snake, String pluralSnake, String path, String table, String tablePy, String label,
+            String idName, String idPath, String missingFmt,
+            String modelImports, boolean hasTypeChecking, List<String> typeCheckingImports, List<EnumView> enums,
+            List<String> columnLines, List<M2OView> manyToOne, List<M2MView> manyToMany,
+            String schemaImports, List<String> aliasCodes, String notNullableCode, List<String> createLines,
+            List<String> updateLines, List<String> readLines,
+            String routerImports, List<String> sortMembers, List<String> sortColumns, String searchColumnsCode,
+            List<String> filterParams, List<String> filterWheres, String createDump, String updateDump,
+            boolean usesN, List<String> sampleLines, List<String> parentLines, String echoedCode, String invalidCode,
+            String notNullableTestCode, String requiredOnCreateCode, String updateCode, String sortableCode,
+            String uniqueCode, String searchFieldPy, String filtersCode) {}
+
+    public static BackendView of(AppSpec spec) {
+        Map<String, Entity> byName = new LinkedHashMap<>();
+        spec.entities().forEach(e -> byName.put(e.name(), e));
+        for (Entity e : spec.entities()) {
+            if (RESERVED_MODULES.contains(Naming.snake(e.name()))) {
+                throw new AutonomaException("entity '" + e.name() + "' would clash with the generated module app/*/"
+                        + Naming.snake(e.name()) + ".py; rename it");
+            }
+        }
+        List<Entity> ordered = creationOrder(spec);
+        Map<String, List<M2OView>> m2o = new HashMap<>();
+        Map<String, List<M2MView>> m2m = new HashMap<>();
+        List<AssocView> assocs = new ArrayList<>();
+        List<TableView> assocTables = new ArrayList<>();
+        for (Relation r : spec.relations()) {
+            String from = r.from();
+            String fromSnake = Naming.snake(from);
+            String toSnake = Naming.snake(r.to());
+            String toTable = table(r.to());
+            if (r.kind() == RelationKind.MANY_TO_ONE) {
+                m2o.computeIfAbsent(from, k -> new ArrayList<>()).add(m2oView(r, fromSnake, toSnake, toTable));
+            } else {
+                String assocTable = Py.bounded(fromSnake + "_" + r.name());
+                String fromCol = fromSnake + "_id";
+                String toCol = from.equals(r.to()) ? "related_" + toSnake + "_id" : toSnake + "_id";
+                String fromTable = table(from);
+                assocs.add(new AssocView(assocTable, Py.str(assocTable), Py.str(fromCol), Py.str(fromTable + ".id"),
+                        Py.str(toCol), Py.str(toTable + ".id")));
+                assocTables.add(new TableView(Py.str(assocTable),
+                        List.of(Py.call(8, "sa.Column(", List.of(Py.str(fromCol), "sa.Integer()", "nullable=False"), "),"),
+                                Py.call(8, "sa.Column(", List.of(Py.str(toCol), "sa.Integer()", "nullable=False"), "),")),
+                        List.of(fk(assocTable, fromCol, fromTable, "CASCADE"), fk(assocTable, toCol, toTable, "CASCADE"),
+                                Py.call(8, "sa.PrimaryKeyConstraint(", List.of(Py.str(fromCol), Py.str(toCol),
+                                        "name=" + Py.str(Py.bounded("pk_" + assocTable))), "),")),
+                        List.of(index(assocTable, toCol))));
+                m2m.computeIfAbsent(from, k -> new ArrayList<>()).add(m2mView(r, fromSnake, toSnake, assocTable));
+            }
+        }
+
+        List<EntityView> entities = new ArrayList<>();
+        for (Entity e : spec.entities()) {
+            entities.add(entity(e, m2o.getOrDefault(e.name(), List.of()), m2m.getOrDefault(e.name(), List.of())));
+        }
+
+        List<TableView> tables = new ArrayList<>();
+        for (Entity e : ordered) {
+            tables.add(entityTable(e, m2o.getOrDefault(e.name(), List.of())));
+        }
+        tables.addAll(assocTables);
+        List<String> drops = new ArrayList<>();
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            drops.add(tables.get(i).namePy());
+        }
+
+        PyImports init = new PyImports();
+        List<String> all = new ArrayList<>(List.of("Base", "RefreshToken", "User"));
+        init.add("app.models.base", "Base").add("app.models.user", "RefreshToken", "User");
+        for (AssocView a : assocs) {
+            init.add("app.models.associations", a.varName());
+            all.add(a.varName());
+        }
+        for (EntityView ev : entities) {
+            init.add("app.models." + ev.snake(), ev.name());
+            all.add(ev.name());
+            for (EnumView en : ev.enums()) {
+                init.add("app.models." + ev.snake(), en.className());
+                all.add(en.className());
+            }
+        }
+        List<String> allLines = PyImports.sorted(all).stream().map(Py::str).toList();
+        String allCode = "__all__ = " + Py.tuple(0, allLines).replaceFirst("^\\(", "[").replaceFirst("\\)$", "]");
+        if (allLines.size() == 1) {
+            allCode = "__all__ = [" + allLines.get(0) + "]";
+        }
+
+        PyImports main = new PyImports()
+                .add("collections.abc", "AsyncIterator")
+                .add("contextlib", "asynccontextmanager")
+                .add("fastapi", "FastAPI")
+                .add("fastapi.middleware.cors", "CORSMiddleware")
+                .add("app.config", "Settings", "get_settings")
+                .add("app.db", "create_engine", "create_sessionmaker")
+                .add("app.middleware", "RateLimitMiddleware", "SecurityHeadersMiddleware")
+                .add("app.metrics", "Metrics", "MetricsMiddleware")
+                .add("app.routers", "auth", "health")
+                .add("app.security", "make_password_hasher");
+        for (EntityView ev : entities) {
+            main.add("app.routers", ev.snake());
+        }
+
+        List<M2OView> relTests = new ArrayList<>();
+        m2o.values().forEach(relTests::addAll);
+        relTests.sort(java.util.Comparator.comparing(M2OView::testSlug));
+        relTests.removeIf(M2OView::selfRef);
+        List<M2MView> linkTests = new ArrayList<>();
+        m2m.values().forEach(linkTests::addAll);
+        linkTests.sort(java.util.Comparator.comparing(M2MView::testSlug));
+
+        String description = spec.description() == null ? "" : spec.description().strip();
+        return new BackendView(Py.str(spec.name()), Py.str(spec.name() + " API"), Py.str(description),
+                Py.toml(Naming.kebab(spec.name()) + "-backend"), Py.toml(description), revision(spec), entities, assocs,
+                !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, spec.name(),
+                entities.size());
+    }
+
+    /** {@code stmt = stmt.where(left == right)} at indent 8, split at {@code ==} as ruff format does when too long. */
+    static String where(String left, String right) {
+        String one = "        stmt = stmt.where(" + left + " == " + right + ")";
+        if (one.length() <= Py.LINE_LENGTH) {
+            return one;
+        }
+        String inner = "            " + left + " == " + right;
+        if (inner.length() <= Py.LINE_LENGTH) {
+            return "        stmt = stmt.where(\n" + inner + "\n        )";
+        }
+        return "        stmt = stmt.where(\n            " + left + "\n            == " + right + "\n        )";
+    }
+
+    /** Stable revision id: the first 12 hex digits of the SHA-256 of the canonical spec JSON. */
+    static String revision(AppSpec spec) {
+        return Py.sha256(AppSpecJson.write(spec)).substring(0, 12);
+    }
+
+    static String table(String entity) {
+        return Py.bounded(Naming.pluralSnake(entity));
+    }
+
+    private static String fk(String table, String column, String target, String onDelete) {
+        return Py.exploded(8, "sa.ForeignKeyConstraint(", List.of("[" + Py.str(column) + "]", "[" + Py.str(target + ".id") + "]",
+                "name=" + Py.str(Py.bounded("fk_" + table + "_" + column + "_" + target)), "ondelete=" + Py.str(onDelete)), "),");
+    }
+
+    private static String index(String table, String column) {
+        return Py.call(4, "op.create_index(", List.of(Py.str(Py.bounded("ix_" + table + "_" + column)), Py.str(table),
+                "[" + Py.str(column) + "]"), ")");
+    }
+
+    /** Entities ordered so that every many-to-one target is created before its source. */
+    private static List<Entity> creationOrder(AppSpec spec) {
+        List<Entity> out = new ArrayList<>();
+        Set<String> done = new LinkedHashSet<>();
+        List<Entity> pending = new ArrayList<>(spec.entities());
+        while (!pending.isEmpty()) {
+            Entity next = null;
+            for (Entity e : pending) {
+                boolean ready = spec.relations().stream()
+                        .filter(r -> r.kind() == RelationKind.MANY_TO_ONE && r.from().equals(e.name()) && !r.to().equals(e.name()))
+                        .allMatch(r -> done.contains(r.to()));
+                if (ready) {
+                    next = e;
+                    break;
+                }
+            }
+            if (next == null) {
+                throw new AutonomaException("the many_to_one relations between " + pending.stream().map(Entity::name).toList()
+                        + " form a cycle, which the FastAPI backend cannot create yet; make one of them many_to_many or drop it");
+            }
+            out.add(next);
+            done.add(next.name());
+            pending.remove(next);
+        }
+        return out;
+    }
+
+    private static M2OView m2oView(Relation r, String fromSnake, String toSnake, String toTable) {
+        String fk = r.name() + "_id";
+        boolean selfRef = r.from().equals(r.to());
+        boolean required = r.required() && !selfRef;
+        String alias = Naming.pascal(fk) + "Value";
+        String column = Py.exploded(4, fk + ": Mapped[" + (required ? "int" : "int | None") + "] = mapped_column(",
+                List.of("ForeignKey(" + Py.str(toTable + ".id") + ", ondelete=\"RESTRICT\")",
+                        "nullable=" + (required ? "False" : "True"), "index=True"), ")");
+        String aliasCode = Py.call(0, alias + " = Annotated[", List.of("int", "Field(ge=1, le=MAX_INT)"), "]");
+        String createLine = "    " + fk + ": " + (required ? alias : alias + " | None = None");
+        String updateLine = "    " + fk + ": " + alias + " | None = None";
+        String readLine = "    " + fk + ": " + (required ? "int" : "int | None");
+        String ensure = "    if payload." + fk + " is not None:\n" + Py.exploded(8, "await ensure_exists(",
+                List.of("session", r.to(), "payload." + fk, Py.str(fk), Py.str(r.to())), ")");
+        String param = Py.call(4, "filter_" + fk + ": Annotated[", List.of("int | None",
+                "Query(alias=" + Py.str(fk) + ", ge=1, le=MAX_INT)"), "] = None,");
+        String where = "    if filter_" + fk + " is not None:\n" + where(r.from() + "." + fk, "filter_" + fk);
+        return new M2OView(r.name(), fk, Py.str(fk), r.to(), toSnake, toTable, "/api/v1/" + Naming.pluralKebab(r.to()),
+                r.from(), fromSnake, "/api/v1/" + Naming.pluralKebab(r.from()), required, selfRef, column, aliasCode,
+                createLine, updateLine, readLine, ensure, param, where, fromSnake + "_" + r.name());
+    }
+
+    private static M2MView m2mView(Relation r, String fromSnake, String toSnake, String assocTable) {
+        String ids = r.name() + "_ids";
+        String alias = Naming.pascal(ids) + "Value";
+        List<String> relArgs = new ArrayList<>(List.of(Py.str(r.to()), "secondary=" + assocTable));
+        if (r.from().equals(r.to())) {
+            // Both columns of the association table point at the same table: say which is which.
+            relArgs.add("primaryjoin=" + Py.str(r.from() + ".id == " + assocTable + ".c." + fromSnake + "_id"));
+            relArgs.add("secondaryjoin=" + Py.str(r.to() + ".id == " + assocTable + ".c.related_" + toSnake + "_id"));
+            relArgs.add("join_depth=1");
+        }
+        relArgs.add("lazy=\"selectin\"");
+        String rel = Py.exploded(4, r.name() + ": Mapped[list[" + r.to() + "]] = relationship(", relArgs, ")");
+        String aliasCode = Py.exploded(0, alias + " = Annotated[",
+                List.of("list[Annotated[int, Field(ge=1, le=MAX_INT)]]", "Field(max_length=1000)"), "]");
+        String load = Py.exploded(4, "obj." + r.name() + " = await load_many(",
+                List.of("session", r.to(), "payload." + ids, Py.str(ids), Py.str(r.to())), ")");
+        String updateLoad = "    if payload." + ids + " is not None:\n" + Py.exploded(8, "obj." + r.name() + " = await load_many(",
+                List.of("session", r.to(), "payload." + ids, Py.str(ids), Py.str(r.to())), ")");
+        return new M2MView(r.name(), ids, Py.str(ids), r.to(), toSnake, "/api/v1/" + Naming.pluralKebab(r.to()), r.from(),
+                fromSnake, "/api/v1/" + Naming.pluralKebab(r.from()), assocTable, rel, aliasCode,
+                "    " + ids + ": " + alias + " = []", "    " + ids + ": " + alias + " | None = None",
+                "    " + ids + ": list[int]", load, updateLoad, fromSnake + "_" + r.name());
+    }
+
+    private static TableView entityTable(Entity e, List<M2OView> refs) {
+        String table = table(e.name());
+        List<String> cols = new ArrayList<>();
+        cols.add(Py.call(8, "sa.Column(", List.of("\"id\"", "sa.Integer()", "nullable=False"), "),"));
+        List<FieldModel> fields = e.fields().stream().map(f -> new FieldModel(f, e.name())).toList();
+        fields.forEach(f -> cols.add(f.alembicColumn()));
+        for (M2OView r : refs) {
+            cols.add(Py.call(8, "sa.Column(", List.of(r.fkPy(), "sa.Integer()", "nullable=" + (r.required() ? "False" : "True")), "),"));
+        }
+        cols.add(Py.call(8, "sa.Column(", List.of("\"created_at\"", "sa.DateTime(timezone=True)", "nullable=False"), "),"));
+        cols.add(Py.call(8, "sa.Column(", List.of("\"updated_at\"", "sa.DateTime(timezone=True)", "nullable=False"), "),"));
+        List<String> cons = new ArrayList<>();
+        for (M2OView r : refs) {
+            cons.add(fk(table, r.fk(), r.targetTable(), "RESTRICT"));
+        }
+        cons.add(Py.call(8, "sa.PrimaryKeyConstraint(", List.of("\"id\"", "name=" + Py.str(Py.bounded("pk_" + table))), "),"));
+        for (FieldModel f : fields) {
+            if (f.f.unique()) {
+                cons.add(Py.call(8, "sa.UniqueConstraint(", List.of(Py.str(f.name),
+                        "name=" + Py.str(Py.bounded("uq_" + table + "_" + f.name))), "),"));
+            }
+        }
+        List<String> idx = refs.stream().map(r -> index(table, r.fk())).toList();
+        return new TableView(Py.str(table), cols, cons, idx);
+    }
+
+    private static EntityView entity(Entity e, List<M2OView> refs, List<M2MView> links) {
+        String name = e.name();
+        String snake = Naming.snake(name);
+        String table = table(name);
+        List<FieldModel> fields = e.fields().stream().map(f -> new FieldModel(f, name)).toList();
+
+        // ---- model
+        PyImports mi = new PyImports();
+        if (!links.isEmpty()) mi.add("__future__", "annotations");
+        List<EnumView> enums = new ArrayList<>();
+        for (FieldModel f : fields) {
+            switch (f.type()) {
+                case DATE -> mi.add("datetime", "date");
+                case DATETIME -> {
+                    mi.add("datetime", "datetime");
+                    mi.add("app.models.base", "UTCDateTime");
+                }
+                case TIME -> mi.add("datetime", "time");
+                case DECIMAL -> mi.add("decimal", "Decimal");
+                case ENUM -> {
+                    mi.add("enum", "StrEnum");
+                    enums.add(new EnumView(f.enumClass, f.f.enumValues().stream()
+                            .map(v -> v.toUpperCase(Locale.ROOT) + " = " + Py.str(v)).toList()));
+                }
+                default -> { }
+            }
+            if (f.saImport() != null) mi.add("sqlalchemy", f.saImport());
+        }
+        mi.add("sqlalchemy.orm", "Mapped", "mapped_column");
+        mi.add("app.models.base", "Base", "TimestampMixin");
+        if (!refs.isEmpty()) mi.add("sqlalchemy", "ForeignKey");
+        List<String> typeChecking = new ArrayList<>();
+        if (!links.isEmpty()) {
+            mi.add("sqlalchemy.orm", "relationship");
+            Set<String> seen = new LinkedHashSet<>();
+            for (M2MView l : links) {
+                mi.add("app.models.associations", l.assocVar());
+                if (!l.target().equals(name) && seen.add(l.target())) {
+                    typeChecking.add("    from app.models." + l.targetSnake() + " import " + l.target());
+                }
+            }
+            typeChecking.sort(null);
+            mi.addIf(!typeChecking.isEmpty(), "typing", "TYPE_CHECKING");
+        }
+        List<String> columns = new ArrayList<>();
+        fields.forEach(f -> columns.add(f.columnLine()));
+        refs.forEach(r -> columns.add(r.columnCode()));
+
+        // ---- schemas
+        PyImports si = new PyImports()
+                .add("datetime", "datetime")
+                .add("typing", "Annotated", "Self")
+                .add("pydantic", "BaseModel", "ConfigDict", "model_validator");
+        List<String> aliases = new ArrayList<>();
+        List<String> create = new ArrayList<>();
+        List<String> update = new ArrayList<>();
+        List<String> read = new ArrayList<>(List.of("    id: int"));
+        List<String> notNull = new ArrayList<>();
+        for (FieldModel f : fields) {
+            aliases.add(f.aliasCode());
+            create.add(f.createLine());
+            update.add(f.updateLine());
+            read.add(f.readLine());
+            if (f.required()) notNull.add(Py.str(f.name));
+            if (!f.fieldArgs().isEmpty()) si.add("typing", "Annotated").add("pydantic", "Field");
+            if (f.blankable()) si.add("app.schemas.types", "BlankToNone");
+            if (f.usesIntBounds("MIN_INT")) si.add("app.schemas.types", "MIN_INT");
+            if (f.usesIntBounds("MAX_INT")) si.add("app.schemas.types", "MAX_INT");
+            switch (f.type()) {
+                case STRING, TEXT -> si.add("app.schemas.types", "CleanStr");
+                case DECIMAL -> {
+                    si.add("app.schemas.types", "TwoPlaces").add("decimal", "Decimal");
+                }
+                case DATE -> si.add("datetime", "date");
+                case DATETIME -> si.add("app.schemas.types", "UTCDatetime");
+                case TIME -> si.add("app.schemas.types", "TimeOfDay");
+                case EMAIL -> si.add("app.schemas.types", "EmailAddress");
+                case URL -> si.add("app.schemas.types", "HttpUrl");
+                case PHONE -> si.add("app.schemas.types", "PhoneNumber");
+                case ENUM -> si.add("app.models." + snake, f.enumClass);
+                default -> { }
+            }
+        }
+        for (M2OView r : refs) {
+            aliases.add(r.aliasCode());
+            create.add(r.createLine());
+            update.add(r.updateLine());
+            read.add(r.readLine());
+            if (r.required()) notNull.add(r.fkPy());
+            si.add("pydantic", "Field").add("app.schemas.types", "MAX_INT");
+        }
+        for (M2MView l : links) {
+            aliases.add(l.aliasCode());
+            create.add(l.createLine());
+            update.add(l.updateLine());
+            read.add(l.readLine());
+            notNull.add(l.idsPy());
+            si.add("pydantic", "Field").add("app.schemas.types", "MAX_INT");
+        }
+        read.add("    created_at: datetime");
+        read.add("    updated_at: datetime");
+        String notNullCode = "_NOT_NULLABLE: tuple[str, ...] = " + Py.tuple(0, notNull);
+
+        // ---- router
+        PyImports ri = new PyImports()
+                .add("enum", "StrEnum")
+                .add("typing", "Annotated", "Any")
+                .add("fastapi", "APIRouter", "Path", "Query", "status")
+                .add("sqlalchemy", "select")
+                .add("app.crud", "apply_search", "apply_sort", "commit_or_409", "get_or_404", "paginate")
+                .add("app.deps", "AdminUser", "CurrentUser", "DbSession")
+                .add("app.models." + snake, name)
+                .add("app.schemas.common", "ERROR_RESPONSES", "Page")
+                .add("app.schemas." + snake, name + "Create", name + "Read", name + "Update")
+                .add("app.schemas.types", "MAX_INT");
+        if (!refs.isEmpty()) ri.add("app.crud", "ensure_exists");
+        if (!links.isEmpty()) ri.add("app.crud", "load_many");
+        refs.forEach(r -> ri.add("app.models." + r.targetSnake(), r.target()));
+        links.forEach(l -> ri.add("app.models." + l.targetSnake(), l.target()));
+        List<String> sortMembers = new ArrayList<>();
+        List<String> sortColumns = new ArrayList<>();
+        List<String> sortable = new ArrayList<>(List.of("id", "created_at", "updated_at"));
+        fields.forEach(f -> sortable.add(f.name));
+        for (String s : sortable) {
+            String upper = s.toUpperCase(Locale.ROOT);
+            sortMembers.add("    " + upper + " = " + Py.str(s));
+            sortMembers.add("    " + upper + "_DESC = " + Py.str("-" + s));
+            sortColumns.add("    " + Py.str(s) + ": " + name + "." + s + ",");
+        }
+        List<String> search = fields.stream().filter(FieldModel::searchable).map(f -> name + "." + f.name).toList();
+        String searchCode = "_SEARCH_COLUMNS: list[Any] = " + (search.isEmpty() ? "[]"
+                : Py.exploded(0, "[", search, "]"));
+        List<String> filterParams = new ArrayList<>();
+        List<String> filterWheres = new ArrayList<>();
+        for (FieldModel f : fields) {
+            if (!f.filterable()) continue;
+            if (f.type() == FieldType.ENUM) ri.add("app.models." + snake, f.enumClass);
+            filterParams.add(Py.call(4, "filter_" + f.name + ": Annotated[", List.of(f.filterAnnotation() + " | None",
+                    "Query(alias=" + Py.str(f.name) + ")"), "] = None,"));
+            filterWheres.add("    if filter_" + f.name + " is not None:\n" + where(name + "." + f.name,
+                    "filter_" + f.name + (f.type() == FieldType.ENUM ? ".value" : "")));
+        }
+        for (M2OView r : refs) {
+            filterParams.add(r.filterParam());
+            filterWheres.add(r.filterWhere());
+        }
+        String exclude = links.isEmpty() ? "" : "exclude={" + String.join(", ", links.stream().map(M2MView::idsPy).toList()) + "}";
+        String createDump = "payload.model_dump(" + exclude + ")";
+        String updateDump = "payload.model_dump(exclude_unset=True" + (exclude.isEmpty() ? "" : ", " + exclude) + ")";
+
+        // ---- tests
+        List<String> samples = new ArrayList<>();
+        boolean usesN = false;
+        for (FieldModel f : fields) {
+            String s = f.sample();
+            usesN |= s.contains("{n") || s.contains("n %") || s.contains("(n)") || s.equals("n") || s.endsWith(" n")
+                    || s.contains("+ n") || s.contains("- n");
+            samples.add("        " + Py.str(f.name) + ": " + s + ",");
+        }
+        List<String> parents = new ArrayList<>();
+        for (M2OView r : refs) {
+            if (!r.selfRef()) {
+                parents.add("    payload[" + r.fkPy() + "] = (await create_" + r.targetSnake() + "(client, headers))[\"id\"]");
+            }
+        }
+        List<String> echoed = new ArrayList<>();
+        fields.forEach(f -> echoed.add(Py.str(f.name)));
+        refs.stream().filter(r -> !r.selfRef()).forEach(r -> echoed.add(r.fkPy()));
+        List<String> invalid = new ArrayList<>();
+        fields.forEach(f -> f.invalid().forEach(i -> invalid.add("(" + i + ")")));
+        refs.forEach(r -> invalid.add("(" + r.fkPy() + ", 0)"));
+        links.forEach(l -> invalid.add("(" + l.idsPy() + ", [\"x\"])"));
+        List<String> notNullTest = new ArrayList<>(notNull);
+        List<String> requiredOnCreate = new ArrayList<>();
+        fields.stream().filter(f -> f.required() && !f.hasDefault()).forEach(f -> requiredOnCreate.add(Py.str(f.name)));
+        refs.stream().filter(M2OView::required).forEach(r -> requiredOnCreate.add(r.fkPy()));
+        FieldModel first = fields.get(0);
+        String updateCode = "{" + Py.str(first.name) + ": " + first.changed() + "}";
+        List<String> sortableTest = fields.stream().map(f -> Py.str(f.name)).toList();
+        List<String> unique = fields.stream().filter(f -> f.f.unique()).map(f -> Py.str(f.name)).toList();
+        String searchField = fields.stream().filter(FieldModel::searchable).findFirst().map(f -> Py.str(f.name)).orElse("None");
+        List<String> filters = new ArrayList<>();
+        for (FieldModel f : fields) {
+            if (f.type() == FieldType.ENUM && f.f.enumValues().size() > 1) {
+                filters.add("Filter(" + Py.str(f.name) + ", " + Py.str(f.sampleEnum()) + ", " + Py.str(f.otherEnum()) + ")");
+            } else if (f.type() == FieldType.BOOLEAN) {
+                filters.add("Filter(" + Py.str(f.name) + ", True, False)");
+            }
+        }
+        refs.stream().filter(r -> !r.selfRef()).forEach(r -> filters.add("Filter(" + r.fkPy() + ")"));
+
+        return new EntityView(name, snake, Naming.pluralSnake(name), "/api/v1/" + Naming.pluralKebab(name), table,
+                Py.str(table), Naming.label(name), snake + "_id", "/{" + snake + "_id}",
+                "f\"{_LABEL} {" + snake + "_id} not found\"", mi.render(), !typeChecking.isEmpty(), typeChecking, enums, columns,
+                refs, links, si.render(), aliases, notNullCode, create, update, read, ri.render(), sortMembers, sortColumns,
+                searchCode, filterParams, filterWheres, createDump, updateDump, usesN, samples, parents,
+                Py.tuple(8, echoed), Py.tuple(8, invalid), Py.tuple(8, notNullTest), Py.tuple(8, requiredOnCreate),
+                updateCode, Py.tuple(8, sortableTest), Py.tuple(8, unique), searchField, Py.tuple(8, filters));
+    }
+}

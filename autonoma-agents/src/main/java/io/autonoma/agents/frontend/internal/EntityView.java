@@ -1,0 +1,26 @@
+package io.autonoma.agents.frontend.internal;
+
+import java.util.List;
+
+/**
+ * An entity as the frontend templates need it.
+ *
+ * @param name      PascalCase type name ({@code PurchaseOrder})
+ * @param camel     {@code purchaseOrder} (prefix of the schema and config constants)
+ * @param kebab     {@code purchase-order} (file name of the entity module)
+ * @param route     {@code purchase-orders} (route segment and query key)
+ * @param apiName   {@code purchaseOrdersApi}
+ * @param apiPath   {@code /api/v1/purchase-orders}
+ * @param apiImports value imports of the entity module from {@code @/lib/api}, sorted
+ */
+public record EntityView(String name, String camel, String kebab, String route, String apiName, String apiPath,
+                         String labelLiteral, String pluralLabelLiteral, String descriptionLiteral, String docComment,
+                         String displayFieldLiteral, boolean searchable, List<EnumView> enums,
+                         List<PropertyView> properties, List<FieldView> formFields, List<String> apiImports) {
+    public EntityView {
+        enums = List.copyOf(enums);
+        properties = List.copyOf(properties);
+        formFields = List.copyOf(formFields);
+        apiImports = List.copyOf(apiImports);
+    }
+}

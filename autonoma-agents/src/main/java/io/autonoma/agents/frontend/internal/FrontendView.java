@@ -1,0 +1,20 @@
+package io.autonoma.agents.frontend.internal;
+
+import java.util.List;
+
+/**
+ * Root view model of the {@code frontend-nextjs} pack.
+ *
+ * @param appName            the spec's name (validated: letters, digits, space, {@code _}, {@code -})
+ * @param appNameLiteral     TS string literal of the name
+ * @param appDescriptionLiteral TS string literal of the description (empty literal if none)
+ * @param appDescription    the description for Markdown (README)
+ * @param packageName        npm package name
+ * @param e2eJson            the e2e test plan, JSON (see {@link E2ePlan})
+ */
+public record FrontendView(String appName, String appNameLiteral, String appDescriptionLiteral, String appDescription,
+                           String packageName, List<EntityView> entities, String e2eJson) {
+    public FrontendView {
+        entities = List.copyOf(entities);
+    }
+}

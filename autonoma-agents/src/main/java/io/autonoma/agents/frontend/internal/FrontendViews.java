@@ -1,0 +1,244 @@
+package io.autonoma.agents.frontend.internal;
+
+import io.autonoma.agents.naming.Naming;
+import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.Entity;
+import io.autonoma.core.spec.Field;
+import io.autonoma.core.spec.FieldType;
+import io.autonoma.core.spec.Relation;
+import io.autonoma.core.spec.RelationKind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the {@link FrontendView} of an {@link AppSpec}: every decision about types, validation,
+ * inputs and escaping is made here so the templates stay logic-less. Deterministic.
+ */
+public final class FrontendViews {
+    /** Columns shown in a list page besides the id and many-to-one relations. */
+    static final int MAX_LIST_COLUMNS = 6;
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2})?");
+
+    private FrontendViews() {}
+
+    public static FrontendView of(AppSpec spec) {
+        Set<String> entityNames = new HashSet<>();
+        spec.entities().forEach(e -> entityNames.add(e.name()));
+        List<EntityView> entities = new ArrayList<>();
+        for (Entity e : spec.entities()) {
+            entities.add(entity(spec, e, entityNames));
+        }
+        String description = spec.description() == null ? "" : spec.description().strip();
+        return new FrontendView(spec.name(), Ts.string(spec.name()), Ts.string(description),
+                description.replaceAll("\\s+", " "), Naming.kebab(spec.name()) + "-frontend", entities,
+                E2ePlan.json(spec));
+    }
+
+    /** Backend's default maximum length of a string-like field without {@code maxLength}. */
+    static int maxLength(Field f) {
+        if (f.maxLength() != null) {
+            return f.maxLength();
+        }
+        return switch (f.type()) {
+            case STRING -> 255;
+            case EMAIL -> 320;
+            case URL -> 2048;
+            case PHONE -> 32;
+            default -> 100_000;
+        };
+    }
+
+    static String label(String name) {
+        return Naming.label(name);
+    }
+
+    static String apiName(String entityName) {
+        return Naming.camel(Naming.pluralSnake(entityName)) + "Api";
+    }
+
+    static String route(String entityName) {
+        return Naming.pluralKebab(entityName);
+    }
+
+    /** The field that names a record: name/title/label, else the first string, else the first email. */
+    static String displayField(Entity e) {
+        for (String preferred : List.of("name", "title", "label", "full_name", "display_name", "subject")) {
+            for (Field f : e.fields()) {
+                if (f.name().equals(preferred) && f.type() == FieldType.STRING) {
+                    return f.name();
+                }
+            }
+        }
+        for (FieldType t : List.of(FieldType.STRING, FieldType.EMAIL)) {
+            for (Field f : e.fields()) {
+                if (f.type() == t) {
+                    return f.name();
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean searchable(Entity e) {
+        return e.fields().stream().anyMatch(f -> f.type() == FieldType.STRING || f.type() == FieldType.TEXT || f.type() == FieldType.EMAIL);
+    }
+
+    private static EntityView entity(AppSpec spec, Entity e, Set<String> entityNames) {
+        String name = e.name();
+        List<EnumView> enums = new ArrayList<>();
+        List<PropertyView> properties = new ArrayList<>();
+        List<FieldView> form = new ArrayList<>();
+        TreeSet<String> apiImports = new TreeSet<>();
+        List<String> enumImports = new ArrayList<>();
+        apiImports.add(apiName(name));
+        int listed = 0;
+        boolean onlyText = e.fields().stream().allMatch(f -> f.type() == FieldType.TEXT);
+        for (Field f : e.fields()) {
+            String enumConst = null;
+            String enumType = null;
+            if (f.type() == FieldType.ENUM) {
+                String base = name + Naming.pascal(f.name());
+                enumType = entityNames.contains(base) ? base + "Value" : base;
+                enumConst = Naming.snake(name).toUpperCase(Locale.ROOT) + "_" + f.name().toUpperCase(Locale.ROOT) + "_VALUES";
+                List<String> values = new ArrayList<>();
+                f.enumValues().forEach(v -> values.add(Ts.string(v)));
+                enums.add(new EnumView(enumConst, enumType, "[" + String.join(", ", values) + "]"));
+                enumImports.add(enumConst);
+            }
+            String base = switch (f.type()) {
+                case INTEGER -> "number";
+                case BOOLEAN -> "boolean";
+                case ENUM -> enumType;
+                default -> "string";
+            };
+            String type = f.required() ? base : base + " | null";
+            String doc = f.description() == null ? null : Ts.comment(f.description());
+            if (f.type() == FieldType.DECIMAL) {
+                doc = (doc == null ? "" : doc + " ") + "Decimal as a string, e.g. \"12.50\".";
+            }
+            properties.add(new PropertyView(f.name(), type, type, doc == null || doc.isEmpty() ? null : doc));
+            // long text is left out of tables, unless the entity has nothing else to show
+            boolean inList = (f.type() != FieldType.TEXT || onlyText) && listed < MAX_LIST_COLUMNS;
+            if (inList) {
+                listed++;
+            }
+            form.add(field(f, enumConst, inList));
+        }
+        for (Relation r : spec.relations()) {
+            if (!r.from().equals(name)) {
+                continue;
+            }
+            Entity target = spec.entity(r.to()).orElseThrow();
+            String targetApi = apiName(target.name());
+            apiImports.add(targetApi);
+            String display = displayField(target);
+            String targetLiteral = "{ api: " + targetApi + ", label: " + Ts.string(label(target.name()))
+                    + ", route: \"/" + route(target.name()) + "\", displayField: " + (display == null ? "null" : Ts.string(display)) + " }";
+            if (r.kind() == RelationKind.MANY_TO_ONE) {
+                String key = r.name() + "_id";
+                String type = r.required() ? "number" : "number | null";
+                properties.add(new PropertyView(key, type, type, "Id of the " + Ts.comment(label(target.name()).toLowerCase(Locale.ROOT)) + " (" + r.name() + ")."));
+                form.add(new FieldView(key, "f.reference({ required: " + r.required() + " })", Ts.string(label(r.name())), "reference",
+                        r.required(), List.of("target: " + targetLiteral), true, false, "\"\""));
+            } else {
+                String key = r.name() + "_ids";
+                properties.add(new PropertyView(key, "number[]", "number[]", "Ids of the linked " + Ts.comment(Naming.pluralLabel(target.name()).toLowerCase(Locale.ROOT)) + "."));
+                form.add(new FieldView(key, "f.references()", Ts.string(label(r.name())), "references", false,
+                        List.of("target: " + targetLiteral), false, false, "[]"));
+            }
+        }
+        List<String> imports = new ArrayList<>(apiImports);
+        imports.addAll(enumImports);
+        String display = displayField(e);
+        String description = e.description() == null || e.description().isBlank() ? null : e.description().strip();
+        return new EntityView(name, Naming.camel(name), Naming.kebab(name), route(name), apiName(name),
+                "/api/v1/" + route(name), Ts.string(label(name)), Ts.string(Naming.pluralLabel(name)),
+                description == null ? null : Ts.string(description), description == null ? null : Ts.comment(description),
+                display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, imports);
+    }
+
+    private static FieldView field(Field f, String enumConst, boolean inList) {
+        boolean req = f.required();
+        List<String> extras = new ArrayList<>();
+        String kind;
+        String zod;
+        String textOpts = "{ required: " + req + ", maxLength: " + maxLength(f) + " }";
+        String numOpts = "{ required: " + req + (f.min() == null ? "" : ", min: " + Ts.number(f.min()))
+                + (f.max() == null ? "" : ", max: " + Ts.number(f.max())) + " }";
+        switch (f.type()) {
+            case STRING -> { kind = "text"; zod = "f.text(" + textOpts + ")"; }
+            case TEXT -> { kind = "textarea"; zod = "f.text(" + textOpts + ")"; }
+            case EMAIL -> { kind = "email"; zod = "f.email(" + textOpts + ")"; }
+            case URL -> { kind = "url"; zod = "f.url(" + textOpts + ")"; }
+            case PHONE -> { kind = "tel"; zod = "f.phone(" + textOpts + ")"; }
+            case INTEGER -> { kind = "integer"; zod = "f.integer(" + numOpts + ")"; }
+            case DECIMAL -> { kind = "decimal"; zod = "f.decimal(" + numOpts + ")"; }
+            case BOOLEAN -> { kind = "boolean"; zod = "f.boolean()"; }
+            case DATE -> { kind = "date"; zod = "f.date({ required: " + req + " })"; }
+            case DATETIME -> { kind = "datetime"; zod = "f.datetime({ required: " + req + " })"; }
+            case TIME -> { kind = "time"; zod = "f.time({ required: " + req + " })"; }
+            case ENUM -> { kind = "enum"; zod = "f.enumeration(" + enumConst + ", { required: " + req + " })"; }
+            default -> throw new IllegalStateException("unhandled field type " + f.type());
+        }
+        if (f.description() != null && !f.description().isBlank()) {
+            extras.add("description: " + Ts.string(f.description().strip()));
+        }
+        if (f.maxLength() != null && (f.type() == FieldType.STRING || f.type() == FieldType.TEXT || f.type() == FieldType.EMAIL
+                || f.type() == FieldType.URL || f.type() == FieldType.PHONE)) {
+            extras.add("maxLength: " + f.maxLength());
+        }
+        if (f.type() == FieldType.INTEGER || f.type() == FieldType.DECIMAL) {
+            if (f.min() != null) {
+                extras.add("min: " + Ts.number(f.min()));
+            }
+            if (f.max() != null) {
+                extras.add("max: " + Ts.number(f.max()));
+            }
+            extras.add(f.type() == FieldType.INTEGER ? "step: \"1\"" : "step: \"0.01\"");
+        }
+        if (f.type() == FieldType.ENUM) {
+            List<String> options = new ArrayList<>();
+            for (String v : f.enumValues()) {
+                options.add("{ value: " + Ts.string(v) + ", label: " + Ts.string(label(v)) + " }");
+            }
+            extras.add("options: [" + String.join(", ", options) + "]");
+        }
+        return new FieldView(f.name(), zod, Ts.string(label(f.name())), kind, req, extras, inList, true, initial(f));
+    }
+
+    /** The form value of a new record: the spec's default where the input can show it. */
+    static String initial(Field f) {
+        String d = f.defaultValue();
+        switch (f.type()) {
+            case BOOLEAN:
+                return String.valueOf("true".equalsIgnoreCase(d == null ? "" : d.strip()));
+            case ENUM:
+                if (d != null && f.enumValues().contains(d.strip())) {
+                    return Ts.string(d.strip());
+                }
+                return f.required() && !f.enumValues().isEmpty() ? Ts.string(f.enumValues().get(0)) : "\"\"";
+            case DATETIME:
+                return "\"\"";
+            case DATE:
+                return d != null && DATE.matcher(d.strip()).matches() ? Ts.string(d.strip()) : "\"\"";
+            case TIME:
+                return d != null && TIME.matcher(d.strip()).matches() ? Ts.string(d.strip().substring(0, 5)) : "\"\"";
+            case INTEGER:
+            case DECIMAL:
+                try {
+                    return d == null ? "\"\"" : Ts.string(new BigDecimal(d.strip()).toPlainString());
+                } catch (NumberFormatException e) {
+                    return "\"\"";
+                }
+            default:
+                return d == null ? "\"\"" : Ts.string(d);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.autonoma.agents.frontend.internal;
+
+/** One property of an entity's TS record type ({@code tsType}) and input type ({@code inputType}). */
+public record PropertyView(String name, String tsType, String inputType, String doc) {}

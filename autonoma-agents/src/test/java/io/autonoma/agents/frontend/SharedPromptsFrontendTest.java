@@ -1,0 +1,55 @@
+package io.autonoma.agents.frontend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autonoma.agents.analyst.OfflineRequirementsAnalyst;
+import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.AppSpecJson;
+import io.autonoma.core.validate.CodeValidator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every shared example prompt, through the offline analyst, renders a frontend whose scripts all parse. */
+class SharedPromptsFrontendTest {
+    private static final OfflineRequirementsAnalyst ANALYST = OfflineRequirementsAnalyst.create();
+
+    static Stream<Arguments> prompts() throws IOException {
+        Path file = null;
+        for (Path d = Path.of("").toAbsolutePath(); d != null && file == null; d = d.getParent()) {
+            Path candidate = d.resolve("shared/prompts/prompts.jsonl");
+            file = Files.isRegularFile(candidate) ? candidate : null;
+        }
+        assertThat(file).as("shared/prompts/prompts.jsonl in a parent directory").isNotNull();
+        List<Arguments> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                JsonNode n = AppSpecJson.mapper().readTree(line);
+                out.add(Arguments.of(n.get("id").asText(), n.get("prompt").asText()));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("prompts")
+    void renders_pages_for_every_entity_and_parseable_scripts(String id, String prompt) {
+        AppSpec spec = ANALYST.analyze(prompt);
+        Map<String, String> files = new FrontendAgent().render(spec);
+        assertThat(files.keySet().stream().filter(p -> p.endsWith("/[id]/edit/page.tsx")).count())
+                .isEqualTo(spec.entities().size());
+        files.forEach((path, text) -> {
+            String checked = path.endsWith(".mjs") ? path.replace(".mjs", ".js") : path;
+            assertThat(CodeValidator.validate(checked, text)).as(id + ": " + path).isEmpty();
+        });
+    }
+}

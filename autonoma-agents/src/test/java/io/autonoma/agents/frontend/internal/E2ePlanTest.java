@@ -1,0 +1,73 @@
+package io.autonoma.agents.frontend.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.Entity;
+import io.autonoma.core.spec.Field;
+import io.autonoma.core.spec.FieldType;
+import io.autonoma.core.spec.Relation;
+import io.autonoma.core.spec.RelationKind;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class E2ePlanTest {
+    private static Entity entity(String name, Field... fields) {
+        return new Entity(name, List.of(fields));
+    }
+
+    @Test
+    void referenced_entities_are_created_first() {
+        AppSpec spec = AppSpec.builder("Shop")
+                .entity(entity("Order", Field.builder("placed_on", FieldType.DATE).build()))
+                .entity(entity("Customer", Field.builder("name", FieldType.STRING).build()))
+                .relation(new Relation("Order", "Customer", RelationKind.MANY_TO_ONE, "customer", true))
+                .build();
+        assertThat(E2ePlan.creationOrder(spec)).extracting(Entity::name).containsExactly("Customer", "Order");
+    }
+
+    @Test
+    void cycles_keep_spec_order() {
+        AppSpec spec = AppSpec.builder("Loop")
+                .entity(entity("Alpha", Field.builder("name", FieldType.STRING).build()))
+                .entity(entity("Beta", Field.builder("name", FieldType.STRING).build()))
+                .relation(new Relation("Alpha", "Beta", RelationKind.MANY_TO_ONE, "beta", false))
+                .relation(new Relation("Beta", "Alpha", RelationKind.MANY_TO_ONE, "alpha", false))
+                .build();
+        assertThat(E2ePlan.creationOrder(spec)).extracting(Entity::name).containsExactly("Alpha", "Beta");
+    }
+
+    @Test
+    void values_fit_max_length_and_unique_ones_keep_the_run_token() {
+        Field shortUnique = Field.builder("code", FieldType.STRING).unique(true).maxLength(10).build();
+        assertThat(E2ePlan.value(entity("Item", shortUnique), shortUnique, false)).isEqualTo("{run}");
+        Field tiny = Field.builder("tag", FieldType.STRING).maxLength(3).build();
+        assertThat((String) E2ePlan.value(entity("Item", tiny), tiny, false)).hasSizeLessThanOrEqualTo(3);
+        Field bounded = Field.builder("rating", FieldType.INTEGER).min(5).max(7).build();
+        assertThat(E2ePlan.value(entity("Item", bounded), bounded, false)).isEqualTo("5");
+        Field dec = Field.builder("price", FieldType.DECIMAL).max(10).build();
+        assertThat(E2ePlan.value(entity("Item", dec), dec, false)).isEqualTo("10.00");
+    }
+
+    @Test
+    void invalid_value_breaks_a_rule_the_form_checks() {
+        Entity e = entity("Item", Field.builder("name", FieldType.STRING).build(),
+                Field.builder("rating", FieldType.INTEGER).min(1).max(5).build());
+        assertThat(E2ePlan.invalid(e)).isEqualTo(Map.of("name", "rating", "kind", "integer", "value", "0"));
+        Entity onlyOptional = entity("Memo", Field.builder("body", FieldType.TEXT).required(false).build(),
+                Field.builder("done", FieldType.BOOLEAN).build());
+        assertThat(E2ePlan.invalid(onlyOptional)).isNull();
+    }
+
+    @Test
+    void edit_prefers_the_display_field_and_falls_back_to_an_enum() {
+        Entity e = entity("Ticket", Field.builder("code", FieldType.STRING).maxLength(20).build(),
+                Field.builder("title", FieldType.STRING).build());
+        assertThat(E2ePlan.edit(e, "title")).containsEntry("name", "title").containsEntry("value", "Ticket {run} edited");
+        Field shortUnique = Field.builder("label", FieldType.STRING).unique(true).maxLength(12).build();
+        assertThat(E2ePlan.edit(entity("Category", shortUnique), "label")).containsEntry("value", "e{run}");
+        Entity enumOnly = entity("Flag", Field.builder("state", FieldType.ENUM).enumValues(List.of("on", "off_now")).build());
+        assertThat(E2ePlan.edit(enumOnly, null)).containsEntry("value", "on").containsEntry("shown", "On");
+    }
+}
