@@ -1,14 +1,37 @@
-"""Tests of the business rules hooks."""
+"""Business rule: a member can have at most 3 active loans."""
 
-import pytest
+from httpx import AsyncClient
 
-from app import rules
-
-
-@pytest.mark.asyncio
-async def test_other_entities_are_not_limited() -> None:
-    await rules.before_create("Book", {"title": "x"}, None)  # type: ignore[arg-type]
+from tests import resources
 
 
-def test_rule_violation_carries_detail() -> None:
-    assert rules.RuleViolation("no").detail == "no"
+async def test_a_member_can_have_at_most_three_active_loans(
+    client: AsyncClient,
+    user_headers: resources.Headers,
+) -> None:
+    member_id = (await resources.create_member(client, user_headers))["id"]
+    for _ in range(3):
+        payload = await resources.build_loan(client, user_headers)
+        payload["member_id"] = member_id
+        payload["return_date"] = None
+        response = await client.post("/api/v1/loans", json=payload, headers=user_headers)
+        assert response.status_code == 201
+    payload = await resources.build_loan(client, user_headers)
+    payload["member_id"] = member_id
+    payload["return_date"] = None
+    response = await client.post("/api/v1/loans", json=payload, headers=user_headers)
+    assert response.status_code == 409
+    assert response.json() == {"detail": "a member can have at most 3 active loans"}
+
+
+async def test_returned_loans_do_not_count(
+    client: AsyncClient,
+    user_headers: resources.Headers,
+) -> None:
+    member_id = (await resources.create_member(client, user_headers))["id"]
+    for _ in range(4):
+        payload = await resources.build_loan(client, user_headers)
+        payload["member_id"] = member_id
+        payload["return_date"] = "2026-11-20"
+        response = await client.post("/api/v1/loans", json=payload, headers=user_headers)
+        assert response.status_code == 201

@@ -77,11 +77,15 @@ public final class LlmCodeAgent implements Agent {
             row; session is the SQLAlchemy 2 AsyncSession. The ORM classes are importable from app.models \
             under the entity names. To reject a change raise RuleViolation(detail), defined in app.rules \
             (the API answers 409 {"detail": detail}); return None when the change is fine.
-            Rewrite backend/app/rules.py completely: keep the RuleViolation class and all three hooks with \
-            these signatures, dispatch on entity, and add pytest tests for every rule under backend/tests/ \
-            (e.g. backend/tests/test_rules.py) that call the hooks directly.
+            Rewrite backend/app/rules.py completely: keep the RuleViolation class exactly as it is in the \
+            current file (its noqa comment included) and all three hooks with these signatures, and dispatch \
+            on entity. Add pytest tests for every rule in a new file under backend/tests/ (e.g. \
+            backend/tests/test_rules.py) that go through the API with the fixtures of tests/conftest.py \
+            (client, user_headers, admin_headers) and the helpers of tests/resources.py (create_<entity>, \
+            build_<entity>), and assert the 409 answer.
             Use only the Python standard library, SQLAlchemy 2 and FastAPI. Never write credentials or \
-            read files; the code must type-check with mypy.""";
+            read files. The code must pass the project's ruff (pycodestyle, pyflakes, isort, bugbear, \
+            pyupgrade, bandit, simplify, naming) and mypy --strict.""";
 
     private final String name;
     private final Set<String> dependsOn;
@@ -412,7 +416,7 @@ public final class LlmCodeAgent implements Agent {
         private Set<String> protectedPaths;
         private Map<String, List<String>> contracts = Map.of(RULES_FILE, RULES_CONTRACT);
         private Set<String> allowedExtensions = Set.of(".py");
-        private List<String> contextFiles = List.of("backend/app/models/__init__.py", "backend/app/crud.py", "backend/app/main.py");
+        private List<String> contextFiles = List.of("backend/app/models/__init__.py", "backend/tests/conftest.py", "backend/tests/resources.py");
         private int maxTries = 3;
         private long maxTokens = 100_000;
         private long maxCostMicros = Long.MAX_VALUE;

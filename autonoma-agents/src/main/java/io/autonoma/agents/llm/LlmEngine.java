@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * The LLM engine: builds the agent list of a pipeline driven by a langchain4j {@link ChatModel}
  * from the offline engine's agents. The offline {@code "requirements"} agent is replaced by an
  * {@link LlmRequirementsAnalystAgent}; the template agents stay as they are; an
- * {@link LlmCodeAgent} ({@value LlmCodeAgent#DEFAULT_NAME}, after {@code "backend"}) adds the prompt's
+ * {@link LlmCodeAgent} ({@value LlmCodeAgent#DEFAULT_NAME}, after {@code "backend"} and {@code "testing"}) adds the prompt's
  * custom business rules; agents that review the whole project (by default {@code "security"}) are
  * made to wait for it so they see the model-written code.
  *
@@ -95,7 +95,13 @@ public final class LlmEngine {
             }
         }
         if (withRules) {
-            LlmCodeAgent.Builder rules = LlmCodeAgent.builder().client(client).templateIndex(index);
+            // after the generated tests too: the rules' tests use their fixtures, and the files the model
+            // sees (so the request, so the cache key) do not depend on which agent finished first
+            Set<String> after = new HashSet<>(Set.of("backend"));
+            if (offlineAgents.stream().anyMatch(a -> a.name().equals("testing"))) {
+                after.add("testing");
+            }
+            LlmCodeAgent.Builder rules = LlmCodeAgent.builder().client(client).templateIndex(index).dependsOn(after);
             codeAgentCustomizer.accept(rules);
             out.add(rules.build());
         }

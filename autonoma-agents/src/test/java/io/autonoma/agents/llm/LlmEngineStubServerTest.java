@@ -251,6 +251,15 @@ class LlmEngineStubServerTest {
             assertThat(agents.get(5).dependsOn()).containsExactly("backend");
             assertThat(LlmEngine.builder().client(client).businessRules(false).build().agents(FakeTemplateAgents.offlineAgents()))
                     .extracting(Agent::name).doesNotContain("business-rules");
+            List<Agent> withTesting = new java.util.ArrayList<>(FakeTemplateAgents.offlineAgents());
+            withTesting.add(new Agent() {
+                @Override public String name() { return "testing"; }
+                @Override public java.util.Set<String> dependsOn() { return java.util.Set.of("backend"); }
+                @Override public io.autonoma.core.pipeline.AgentResult run(io.autonoma.core.pipeline.AgentContext c) { return null; }
+            });
+            assertThat(LlmEngine.builder().client(client).build().agents(withTesting))
+                    .filteredOn(a -> a.name().equals("business-rules")).singleElement()
+                    .satisfies(a -> assertThat(a.dependsOn()).containsExactlyInAnyOrder("backend", "testing"));
             assertThatThrownBy(() -> LlmEngine.builder().client(client).build().agents(List.of(new FakeTemplateAgents.Backend())))
                     .hasMessageContaining("no 'requirements' agent");
         }
