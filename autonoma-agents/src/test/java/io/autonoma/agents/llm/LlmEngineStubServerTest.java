@@ -48,8 +48,15 @@ class LlmEngineStubServerTest {
                 .cache(LlmResponseCache.onDisk(cache)).listener(calls::add).build();
     }
 
+    private static final io.autonoma.core.template.TemplateIndex INDEX = io.autonoma.agents.seed.DefaultTemplateIndex.keywordOnly();
+
+    /** The real eight offline agents (keyword-only seed index: no embedding model to load). */
+    static List<Agent> realOfflineAgents() {
+        return io.autonoma.agents.Autonoma.offlineAgents(INDEX);
+    }
+
     private static GenerationResult generate(LlmClient client, InMemoryArtifactStore store, List<GenerationEvent> events) {
-        List<Agent> agents = LlmEngine.builder().client(client).build().agents(FakeTemplateAgents.offlineAgents());
+        List<Agent> agents = LlmEngine.builder().client(client).templateIndex(INDEX).build().agents(realOfflineAgents());
         try (DefaultPipeline pipeline = DefaultPipeline.builder().store(store).agents(agents).maxAttempts(1).build()) {
             RunHandle run = pipeline.run(GenerationRequest.builder().prompt(Fixtures.LIBRARY_PROMPT)
                     .budget(Budget.of(1_000_000, 1_000_000)).build(), events::add);
@@ -82,7 +89,9 @@ class LlmEngineStubServerTest {
             assertThat(files.get("app-spec.json")).contains("\"Loan\"", "at most 3 active loans");
             assertThat(files.get("backend/app/rules.py")).isEqualTo(Fixtures.rulesPy());
             assertThat(files.get("backend/tests/test_rules.py")).isEqualTo(Fixtures.testRulesPy());
-            assertThat(files).containsKeys("docs/architecture.md", "docs/security.md", "backend/app/main.py");
+            assertThat(files).containsKeys("docs/architecture.md", "docs/security.md", "backend/app/main.py",
+                    "backend/app/routers/loan.py", "backend/tests/conftest.py", "frontend/package.json", "deploy/docker-compose.yml");
+            assertThat(files.get("backend/app/routers/loan.py")).contains("await rules.before_create(_LABEL, data, session)");
             assertThat(result.tokensSpent()).isPositive();
             assertThat(result.costMicros()).isPositive();
             // two successful answers; every fault kind was injected and survived
@@ -224,7 +233,7 @@ class LlmEngineStubServerTest {
         try (OpenAiStubServer stub = OpenAiStubServer.builder().responder(LlmEngineStubServerTest::respond).start();
              LlmClient client = client(LlmEngine.openAiCompatible(stub.baseUrl(), "k", "stub-model", Duration.ofSeconds(5)), cache,
                      new CopyOnWriteArrayList<>())) {
-            List<Agent> agents = LlmEngine.builder().client(client).build().agents(FakeTemplateAgents.offlineAgents());
+            List<Agent> agents = LlmEngine.builder().client(client).build().agents(realOfflineAgents());
             InMemoryArtifactStore store = new InMemoryArtifactStore();
             GenerationResult result;
             try (DefaultPipeline pipeline = DefaultPipeline.builder().store(store).agents(agents).maxAttempts(1).build()) {
