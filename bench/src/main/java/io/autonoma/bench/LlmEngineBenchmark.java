@@ -1,19 +1,15 @@
 package io.autonoma.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.autonoma.agents.architecture.ArchitectureAgent;
+import io.autonoma.agents.Autonoma;
 import io.autonoma.agents.llm.LlmCallRecord;
 import io.autonoma.agents.llm.LlmClient;
 import io.autonoma.agents.llm.LlmEngine;
 import io.autonoma.agents.llm.LlmPricing;
 import io.autonoma.agents.llm.LlmResponseCache;
-import io.autonoma.agents.performance.PerformanceAgent;
-import io.autonoma.agents.render.TemplateRenderer;
-import io.autonoma.agents.security.SecurityAgent;
+import io.autonoma.agents.seed.DefaultTemplateIndex;
 import io.autonoma.core.artifact.InMemoryArtifactStore;
 import io.autonoma.core.pipeline.Agent;
-import io.autonoma.core.pipeline.AgentContext;
-import io.autonoma.core.pipeline.AgentResult;
 import io.autonoma.core.pipeline.DefaultPipeline;
 import io.autonoma.core.pipeline.GenerationEvent;
 import io.autonoma.core.pipeline.GenerationRequest;
@@ -31,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -123,30 +118,9 @@ public final class LlmEngineBenchmark {
         return longest;
     }
 
-    /**
-     * The offline engine's agents that are available in this build, plus a minimal backend with the
-     * rules extension point. Replace with {@code Autonoma.offlineAgents(index)} once the facade is on main.
-     */
+    /** The real eight offline agents; the keyword-only seed index (no embedding model: the analyst is the model). */
     static List<Agent> offlineAgents() {
-        return List.of(new ProvidedSpecAnalyst(), new MinimalBackend(), new ArchitectureAgent(),
-                new PerformanceAgent(new TemplateRenderer()), new SecurityAgent(Set.of("backend")));
-    }
-
-    static final class ProvidedSpecAnalyst implements Agent {
-        @Override public String name() { return "requirements"; }
-        @Override public AgentResult run(AgentContext ctx) { throw new IllegalStateException("replaced by the LLM analyst"); }
-    }
-
-    static final class MinimalBackend implements Agent {
-        @Override public String name() { return "backend"; }
-        @Override public Set<String> dependsOn() { return Set.of("requirements"); }
-
-        @Override
-        public AgentResult run(AgentContext ctx) {
-            ctx.artifacts().write("backend/app/main.py", "from fastapi import FastAPI\n\napp = FastAPI()\n");
-            ctx.artifacts().write("backend/app/rules.py", resource("rules_default.py"));
-            return AgentResult.of("minimal backend");
-        }
+        return Autonoma.offlineAgents(DefaultTemplateIndex.keywordOnly());
     }
 
     static String resource(String name) {
