@@ -16,6 +16,9 @@ trap 'bash ci/pgvector.sh stop >/dev/null 2>&1 || true' EXIT
 echo "== Java: mvn verify (all modules; autonoma-store's *IT run against \$AUTONOMA_PG_URL) =="
 mvn -B -ntp verify
 
+echo "== Web sample in a browser (samples/web, built by verify) =="
+SKIP_BUILD=1 bash ci/check-web.sh
+
 echo "== Generated apps =="
 bash ci/test-generated.sh
 

@@ -1,0 +1,94 @@
+package io.autonoma.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autonoma.core.artifact.ArtifactStore;
+import io.autonoma.core.artifact.FileSystemArtifactStore;
+import io.autonoma.core.artifact.InMemoryArtifactStore;
+import io.autonoma.core.pipeline.Pipeline;
+import io.autonoma.store.PostgresArtifactStore;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The store choice when autonoma-store is on the classpath. The DataSource points at a closed port:
+ * with {@code autonoma.store.migrate=false} nothing connects while the context starts.
+ */
+class PostgresStoreAutoConfigurationTest {
+
+    @TempDir
+    Path tmp;
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AutonomaAutoConfiguration.class))
+                .withPropertyValues("autonoma.output-root=" + tmp, "autonoma.templates.semantic=false", "autonoma.store.migrate=false");
+    }
+
+    @Test
+    void postgres_store_is_chosen_when_autonoma_store_and_a_data_source_are_present() {
+        runner().withUserConfiguration(Db.class).withPropertyValues("autonoma.store.owner-id=team-7").run(ctx -> {
+            assertThat(ctx).hasNotFailed();
+            ArtifactStore store = ctx.getBean(ArtifactStore.class);
+            assertThat(store).isInstanceOf(PostgresArtifactStore.class);
+            assertThat(((PostgresArtifactStore) store).ownerId()).isEqualTo("team-7");
+            assertThat(ctx.getBean(Pipeline.class).store()).isSameAs(store);
+        });
+    }
+
+    @Test
+    void explicit_postgres_type_uses_the_data_source_too() {
+        runner().withUserConfiguration(Db.class).withPropertyValues("autonoma.store.type=postgres")
+                .run(ctx -> assertThat(ctx.getBean(ArtifactStore.class)).isInstanceOf(PostgresArtifactStore.class));
+    }
+
+    @Test
+    void filesystem_store_without_a_data_source() {
+        runner().run(ctx -> assertThat(ctx.getBean(ArtifactStore.class)).isInstanceOf(FileSystemArtifactStore.class));
+    }
+
+    @Test
+    void filesystem_store_when_autonoma_store_is_not_on_the_classpath() {
+        runner().withUserConfiguration(Db.class).withClassLoader(new FilteredClassLoader("io.autonoma.store."))
+                .run(ctx -> assertThat(ctx.getBean(ArtifactStore.class)).isInstanceOf(FileSystemArtifactStore.class));
+    }
+
+    @Test
+    void an_explicit_store_type_wins_over_the_data_source() {
+        runner().withUserConfiguration(Db.class).withPropertyValues("autonoma.store.type=memory")
+                .run(ctx -> assertThat(ctx.getBean(ArtifactStore.class)).isInstanceOf(InMemoryArtifactStore.class));
+        runner().withUserConfiguration(Db.class).withPropertyValues("autonoma.store.type=filesystem")
+                .run(ctx -> assertThat(ctx.getBean(ArtifactStore.class)).isInstanceOf(FileSystemArtifactStore.class));
+    }
+
+    @Test
+    void a_user_store_wins_over_postgres() {
+        runner().withUserConfiguration(Db.class, UserStore.class).run(ctx -> {
+            assertThat(ctx).hasSingleBean(ArtifactStore.class);
+            assertThat(ctx.getBean(ArtifactStore.class)).isSameAs(ctx.getBean("myStore"));
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Db {
+        @Bean
+        DataSource dataSource() {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setUrl("jdbc:postgresql://127.0.0.1:1/autonoma");
+            return ds;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserStore {
+        @Bean ArtifactStore myStore() { return new InMemoryArtifactStore(); }
+    }
+}
