@@ -676,6 +676,25 @@ public abstract class PipelineContract {
     }
 
     @Test
+    void publishes_validation_reports_between_the_agents_start_and_finish() {
+        Pipeline p = pipeline(of("checker", ctx -> {
+            ctx.report("tree-sitter", false, List.of("a.py:1:1: syntax error"));
+            ctx.report("tree-sitter", true, List.of());
+            return AgentResult.of("checked");
+        }));
+        RunHandle handle = p.run(request());
+        assertThat(await(handle).status()).isEqualTo(Status.SUCCEEDED);
+        List<GenerationEvent.ValidationReport> reports = eventsOf(handle.events(), GenerationEvent.ValidationReport.class, "checker");
+        assertThat(reports).extracting(GenerationEvent.ValidationReport::tool, GenerationEvent.ValidationReport::passed,
+                        GenerationEvent.ValidationReport::problems)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("tree-sitter", false, List.of("a.py:1:1: syntax error")),
+                        org.assertj.core.groups.Tuple.tuple("tree-sitter", true, List.of()));
+        long started = eventsOf(handle.events(), AgentStarted.class, "checker").get(0).seq();
+        long finished = eventsOf(handle.events(), AgentFinished.class, "checker").get(0).seq();
+        assertThat(reports).allSatisfy(r -> assertThat(r.seq()).isBetween(started, finished));
+    }
+
+    @Test
     void ignores_listeners_that_throw() {
         List<GenerationEvent> received = Collections.synchronizedList(new ArrayList<>());
         Pipeline p = pipeline(Settings.of(noop("a"), noop("b", "a"))

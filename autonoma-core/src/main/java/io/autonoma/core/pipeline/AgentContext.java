@@ -2,6 +2,7 @@ package io.autonoma.core.pipeline;
 
 import io.autonoma.core.artifact.ArtifactSink;
 import io.autonoma.core.spec.AppSpec;
+import java.util.List;
 import java.util.Optional;
 
 /** What an agent sees while it runs. One context per agent per run. */
@@ -26,6 +27,15 @@ public interface AgentContext {
 
     /** Publishes an {@code AgentLog} event. */
     void log(String message);
+
+    /**
+     * Publishes a {@code ValidationReport} event: {@code tool} checked this agent's output and found
+     * {@code problems} (empty when it passed). The default implementation only logs it, for contexts
+     * that cannot publish events.
+     */
+    default void report(String tool, boolean passed, List<String> problems) {
+        log(tool + (passed ? " passed" : " found " + problems.size() + " problem(s): " + String.join("; ", problems)));
+    }
 
     CancellationToken cancellation();
 

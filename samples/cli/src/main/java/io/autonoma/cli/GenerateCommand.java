@@ -1,6 +1,14 @@
 package io.autonoma.cli;
 
 import io.autonoma.agents.Autonoma;
+import io.autonoma.agents.llm.LlmCallRecord;
+import io.autonoma.agents.llm.LlmClient;
+import io.autonoma.agents.llm.LlmEngine;
+import io.autonoma.agents.llm.LlmPricing;
+import io.autonoma.agents.llm.LlmResponseCache;
+import io.autonoma.agents.seed.DefaultTemplateIndex;
+import io.autonoma.core.pipeline.Budget;
+import io.autonoma.core.template.TemplateIndex;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.pipeline.GenerationRequest;
 import io.autonoma.core.pipeline.GenerationResult;
@@ -11,6 +19,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -23,7 +35,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Generate a full-stack app from a prompt (or from an AppSpec JSON file) into a directory.",
         footer = {"", "Examples:",
                 "  autonoma generate \"a todo app with tasks that have a title, a due date and a priority (low, medium, high)\" -o todo",
-                "  autonoma generate --spec todo/app-spec.json -o todo --force"})
+                "  autonoma generate --spec todo/app-spec.json -o todo --force",
+                "  AUTONOMA_API_KEY=... autonoma generate \"a library where a member can have at most 3 active loans\" \\",
+                "      --engine llm --base-url http://127.0.0.1:8080/v1 --model my-model -o library",
+                "", "The llm engine reads the API key only from the environment variable AUTONOMA_API_KEY."})
 final class GenerateCommand implements Callable<Integer> {
     static final int BAD_INPUT = 2;
     static final int GENERATION_FAILED = 1;
@@ -51,6 +66,39 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and the final summary.")
     boolean quiet;
 
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "llm engine: OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (the key comes from AUTONOMA_API_KEY).")
+    String baseUrl;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "llm engine: the model name, e.g. gpt-4o-mini.")
+    String model;
+
+    @Option(names = "--llm-timeout", defaultValue = "120", paramLabel = "SECONDS",
+            description = "llm engine: longest wait for one model answer (default ${DEFAULT-VALUE} s).")
+    int llmTimeoutSeconds;
+
+    @Option(names = "--llm-cache", paramLabel = "DIR",
+            description = "llm engine: response cache; a re-run of the same generation makes no model calls "
+                    + "(default ~/.cache/autonoma/llm).")
+    Path llmCache;
+
+    @Option(names = "--max-tokens", defaultValue = "2000000", paramLabel = "N",
+            description = "llm engine: hard token budget of the run (default ${DEFAULT-VALUE}).")
+    long maxTokens;
+
+    @Option(names = "--max-cost", defaultValue = "5", paramLabel = "USD",
+            description = "llm engine: hard cost budget of the run in US dollars (default ${DEFAULT-VALUE}); needs prices.")
+    double maxCostUsd;
+
+    @Option(names = "--price-in", defaultValue = "0", paramLabel = "USD", description = "llm engine: price per 1,000 input tokens.")
+    double priceIn;
+
+    @Option(names = "--price-out", defaultValue = "0", paramLabel = "USD", description = "llm engine: price per 1,000 output tokens.")
+    double priceOut;
+
+    /** Environment lookup; tests replace it. */
+    UnaryOperator<String> env = System::getenv;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,7 +112,21 @@ final class GenerateCommand implements Callable<Integer> {
             return BAD_INPUT;
         }
         ProgressPrinter progress = new ProgressPrinter(out, quiet);
-        try (Autonoma autonoma = Autonoma.builder().build()) {
+        List<LlmCallRecord> calls = new CopyOnWriteArrayList<>();
+        LlmClient llm;
+        try {
+            llm = engine.equals("llm") ? llmClient(calls) : null;
+        } catch (AutonomaException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        Autonoma.Builder builder = Autonoma.builder();
+        if (llm != null) {
+            TemplateIndex index = DefaultTemplateIndex.keywordOnly();
+            builder.templateIndex(index).agents(LlmEngine.builder().client(llm).templateIndex(index).build()
+                    .agents(Autonoma.offlineAgents(index)));
+        }
+        try (LlmClient closeLlm = llm; Autonoma autonoma = builder.build()) {
             RunHandle run = autonoma.start(request, progress);
             Thread hook = new Thread(run::cancel, "autonoma-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -73,6 +135,11 @@ final class GenerateCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // already exiting: the hook cancels the run
+            }
+            if (llm != null) {
+                long cached = calls.stream().filter(LlmCallRecord::cached).count();
+                out.printf("Model usage: %d tokens, $%.4f; %d model request(s), %d answered from the cache (%s).%n",
+                        result.tokensSpent(), result.costMicros() / 1e6, llm.modelCalls(), cached, cacheDir());
             }
             if (!result.succeeded()) {
                 err.println("error: generation " + result.status().name().toLowerCase() + ": "
@@ -96,10 +163,22 @@ final class GenerateCommand implements Callable<Integer> {
         if (!engine.equals("offline") && !engine.equals("llm")) {
             throw new IllegalArgumentException("unknown engine '" + engine + "'; use --engine offline or --engine llm");
         }
-        if (engine.equals("llm")) {
-            throw new IllegalArgumentException("the llm engine is not available in this build yet; use --engine offline");
-        }
         GenerationRequest.Builder b = GenerationRequest.builder().projectId("app").option("engine", engine);
+        if (engine.equals("llm")) {
+            if (baseUrl == null || baseUrl.isBlank()) {
+                throw new IllegalArgumentException("--engine llm needs --base-url, the OpenAI-compatible endpoint, "
+                        + "e.g. --base-url http://127.0.0.1:8080/v1");
+            }
+            if (model == null || model.isBlank()) {
+                throw new IllegalArgumentException("--engine llm needs --model, e.g. --model gpt-4o-mini");
+            }
+            if (maxTokens < 1 || maxCostUsd <= 0 || priceIn < 0 || priceOut < 0 || llmTimeoutSeconds < 1) {
+                throw new IllegalArgumentException("--max-tokens, --max-cost and --llm-timeout must be positive, prices >= 0");
+            }
+            b.budget(Budget.of(maxTokens, Math.round(maxCostUsd * 1_000_000)));
+        } else if (baseUrl != null || model != null) {
+            throw new IllegalArgumentException("--base-url and --model are for --engine llm");
+        }
         if (specFile != null) {
             if (prompt != null) {
                 throw new IllegalArgumentException("give either a PROMPT or --spec FILE, not both");
@@ -119,6 +198,33 @@ final class GenerateCommand implements Callable<Integer> {
                     + MAX_PROMPT_CHARS + ". Shorten it or write an AppSpec and use --spec");
         }
         return b.prompt(prompt).build();
+    }
+
+    /** The model client: key only from AUTONOMA_API_KEY, fail-fast connection, on-disk cache, hard budget on the request. */
+    private LlmClient llmClient(List<LlmCallRecord> calls) {
+        String key = env.apply(LlmEngine.API_KEY_ENV);
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("--engine llm reads the API key from the environment variable "
+                    + LlmEngine.API_KEY_ENV + " (never from a flag); set it, e.g. export " + LlmEngine.API_KEY_ENV
+                    + "=... (any value for a local server that needs no key)");
+        }
+        key = key.strip();
+        return LlmClient.builder()
+                .model(LlmEngine.openAiCompatible(baseUrl, key, model, Duration.ofSeconds(llmTimeoutSeconds)))
+                .modelName(model)
+                .timeout(Duration.ofSeconds(llmTimeoutSeconds))
+                .pricing(LlmPricing.perThousand(priceIn, priceOut))
+                .cache(LlmResponseCache.onDisk(cacheDir()))
+                .listener(calls::add)
+                .redact(key)
+                .build();
+    }
+
+    private Path cacheDir() {
+        if (llmCache != null) {
+            return llmCache;
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "autonoma", "llm");
     }
 
     private void checkOutputDirectory() {

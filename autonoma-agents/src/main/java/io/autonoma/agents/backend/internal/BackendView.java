@@ -169,8 +169,10 @@ public record BackendView(
         PyImports main = new PyImports()
                 .add("collections.abc", "AsyncIterator")
                 .add("contextlib", "asynccontextmanager")
-                .add("fastapi", "FastAPI")
+                .add("fastapi", "FastAPI", "Request")
                 .add("fastapi.middleware.cors", "CORSMiddleware")
+                .add("fastapi.responses", "JSONResponse")
+                .add("app.rules", "RuleViolation")
                 .add("app.config", "Settings", "get_settings")
                 .add("app.db", "create_engine", "create_sessionmaker")
                 .add("app.middleware", "RateLimitMiddleware", "SecurityHeadersMiddleware")
@@ -441,7 +443,8 @@ public record BackendView(
                 .add("app.models." + snake, name)
                 .add("app.schemas.common", "ERROR_RESPONSES", "Page")
                 .add("app.schemas." + snake, name + "Create", name + "Read", name + "Update")
-                .add("app.schemas.types", "MAX_INT");
+                .add("app.schemas.types", "MAX_INT")
+                .add("app", "rules");
         if (!refs.isEmpty()) ri.add("app.crud", "ensure_exists");
         if (!links.isEmpty()) ri.add("app.crud", "load_many");
         refs.forEach(r -> ri.add("app.models." + r.targetSnake(), r.target()));

@@ -9,6 +9,7 @@ import io.autonoma.core.pipeline.CancellationToken;
 import io.autonoma.core.pipeline.CancelledException;
 import io.autonoma.core.pipeline.GenerationEvent.AgentLog;
 import io.autonoma.core.pipeline.GenerationEvent.ArtifactWritten;
+import io.autonoma.core.pipeline.GenerationEvent.ValidationReport;
 import io.autonoma.core.pipeline.GenerationRequest;
 import io.autonoma.core.spec.AppSpec;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,17 @@ final class RunAgentContext implements AgentContext {
             return; // the agent already ended (or timed out): its events are closed
         }
         run.dispatcher().enqueue((seq, at) -> new AgentLog(run.runId(), seq, at, name, m));
+        run.dispatcher().drain();
+    }
+
+    @Override
+    public void report(String tool, boolean passed, List<String> problems) {
+        String t = tool == null ? "" : tool;
+        List<String> p = problems == null ? List.of() : List.copyOf(problems);
+        if (!attempt.active()) {
+            return;
+        }
+        run.dispatcher().enqueue((seq, at) -> new ValidationReport(run.runId(), seq, at, name, t, passed, p));
         run.dispatcher().drain();
     }
 
