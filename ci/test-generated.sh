@@ -59,6 +59,10 @@ fi
 bash ci/pg.sh start
 trap 'bash ci/pg.sh stop >/dev/null 2>&1 || true' EXIT
 for id in $BACKEND_APPS; do step "backend $id" bash ci/check-backend.sh "$OUT/$id"; done
+# The LLM engine's app (written by LlmEngineStubServerTest through langchain4j's OpenAI client and a
+# faulty stub server on 127.0.0.1, including model-written business rules) gets the same battery.
+llm_app="$ROOT/autonoma-agents/target/llm-generated-app"
+step "backend llm-engine app (stub model)" bash -c "[ -d '$llm_app/backend' ] && bash ci/check-backend.sh '$llm_app'"
 
 # 5. The frontend battery with the real browser against the real generated backend.
 for id in $FRONTEND_APPS; do step "frontend $id" env SCREENSHOT_DIR="$ROOT/target/screenshots/$id" bash ci/check-frontend.sh "$OUT/$id"; done

@@ -70,6 +70,26 @@ class LlmEngineStubServerTest {
         return out;
     }
 
+    /**
+     * ci/test-generated.sh runs the full backend battery (ruff, mypy, bandit, pytest, alembic on
+     * PostgreSQL, schemathesis) on this model-written app, exactly as on offline ones.
+     */
+    private static void exportForTheGeneratedAppChecks(InMemoryArtifactStore store, String projectId) {
+        Path dir = Path.of("target", "llm-generated-app");
+        try {
+            if (java.nio.file.Files.exists(dir)) {
+                try (var walk = java.nio.file.Files.walk(dir)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        java.nio.file.Files.delete(p);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(store.exportTo(projectId, dir)).isPositive();
+    }
+
     @Test
     void generates_an_app_through_a_faulty_openai_compatible_server_and_reruns_from_cache(@TempDir Path cache) {
         try (OpenAiStubServer stub = OpenAiStubServer.builder().responder(LlmEngineStubServerTest::respond)
@@ -85,6 +105,7 @@ class LlmEngineStubServerTest {
             }
 
             assertThat(result.succeeded()).as(result.error().orElse("")).isTrue();
+            exportForTheGeneratedAppChecks(store, result.projectId());
             Map<String, String> files = files(store);
             assertThat(files.get("app-spec.json")).contains("\"Loan\"", "at most 3 active loans");
             assertThat(files.get("backend/app/rules.py")).isEqualTo(Fixtures.rulesPy());
