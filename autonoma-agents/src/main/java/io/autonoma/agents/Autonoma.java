@@ -9,7 +9,7 @@ import io.autonoma.agents.deploy.DeploymentAgent;
 import io.autonoma.agents.performance.PerformanceAgent;
 import io.autonoma.agents.security.SecurityAgent;
 import io.autonoma.agents.frontend.FrontendAgent;
-import io.autonoma.agents.internal.LazyTemplateIndex;
+import io.autonoma.agents.seed.LazyTemplateIndex;
 import io.autonoma.agents.render.TemplateRenderer;
 import io.autonoma.agents.seed.DefaultTemplateIndex;
 import io.autonoma.agents.testing.TestingAgent;

@@ -12,7 +12,7 @@ import io.autonoma.spring.actuate.AutonomaHealthIndicator;
 import io.autonoma.spring.actuate.AutonomaMetrics;
 import io.autonoma.spring.generation.Generations;
 import io.autonoma.spring.generation.RunResultListener;
-import io.autonoma.spring.internal.LazyTemplateIndex;
+import io.autonoma.agents.seed.LazyTemplateIndex;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;

@@ -16,7 +16,7 @@ import io.autonoma.core.template.TemplateIndex;
 import io.autonoma.spring.actuate.AutonomaHealthIndicator;
 import io.autonoma.spring.actuate.AutonomaMetrics;
 import io.autonoma.spring.generation.Generations;
-import io.autonoma.spring.internal.LazyTemplateIndex;
+import io.autonoma.agents.seed.LazyTemplateIndex;
 import io.autonoma.spring.web.GenerationController;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
