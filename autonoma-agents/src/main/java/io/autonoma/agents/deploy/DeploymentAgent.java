@@ -2,10 +2,7 @@ package io.autonoma.agents.deploy;
 
 import io.autonoma.agents.deploy.internal.DeployView;
 import io.autonoma.agents.render.TemplateRenderer;
-import io.autonoma.core.AutonomaException;
-import io.autonoma.core.pipeline.Agent;
-import io.autonoma.core.pipeline.AgentContext;
-import io.autonoma.core.pipeline.AgentResult;
+import io.autonoma.agents.render.SpecRenderingAgent;
 import io.autonoma.core.spec.AppSpec;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +25,7 @@ import java.util.Set;
  * slug {@code Naming.kebab(name)} reduced to a DNS label. No secret values are written: secrets
  * are {@code CHANGE_ME} placeholders and Deployments read them through {@code secretKeyRef}.
  */
-public final class DeploymentAgent implements Agent {
+public final class DeploymentAgent extends SpecRenderingAgent {
     public static final String NAME = "deployment";
     private final TemplateRenderer renderer;
 
@@ -37,35 +34,19 @@ public final class DeploymentAgent implements Agent {
     }
 
     public DeploymentAgent(TemplateRenderer renderer) {
+        super(NAME, Set.of("requirements"));
         this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of("requirements");
-    }
-
-    /** The files for {@code spec}: project-relative path → content, in a stable order. */
     public Map<String, String> render(AppSpec spec) {
         Objects.requireNonNull(spec, "spec");
         return renderer.renderPack("deploy", DeployView.of(spec));
     }
 
     @Override
-    public AgentResult run(AgentContext ctx) {
-        AppSpec spec = ctx.spec().orElseThrow(() -> new AutonomaException(
-                "the deployment agent needs an app spec: run the requirements agent first or pass a spec"));
-        Map<String, String> files = render(spec);
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            ctx.cancellation().throwIfCancelled();
-            ctx.artifacts().write(f.getKey(), f.getValue());
-        }
-        return AgentResult.of("wrote " + files.size() + " deployment files (Dockerfiles, compose, k8s, CI, Prometheus) for "
-                + DeployView.of(spec).slug());
+    protected String summary(AppSpec spec, int fileCount) {
+        return "wrote " + fileCount + " deployment files (Dockerfiles, compose, k8s, CI, Prometheus) for "
+                + DeployView.of(spec).slug();
     }
 }
