@@ -10,8 +10,8 @@ cd "$ROOT"
 OUT="$ROOT/target/generated"
 JAR="$ROOT/samples/cli/target/autonoma-cli.jar"
 PROMPTS="$(cd "$ROOT/.." && pwd)/shared/prompts/prompts.jsonl"
-BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"inventory crm library blog example"}
-FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example crm"}
+BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"inventory crm library blog example hostile"}
+FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example crm hostile"}
 rm -rf "$OUT" && mkdir -p "$OUT"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package
 [ -f "$PROMPTS" ] || { echo "test-generated: $PROMPTS not found" >&2; exit 1; }
@@ -30,6 +30,10 @@ generate() { # id
   local id=$1
   if [ "$id" = example ]; then
     java -jar "$JAR" generate --spec docs/examples/inventory.app-spec.json -o "$OUT/$id" -q
+  elif [ "$id" = hostile ]; then
+    # quotes, backticks, </script>, {{…}}, ${…}, <% %>, backslashes, newlines and emoji in spec text,
+    # plus self references, long names and tight bounds: the generated code must still pass every tool
+    java -jar "$JAR" generate --spec docs/examples/hostile-text.app-spec.json -o "$OUT/$id" -q
   else
     java -jar "$JAR" generate "$(prompt_of "$id")" -o "$OUT/$id" -q
   fi
@@ -37,7 +41,7 @@ generate() { # id
 
 # 1. Every shared prompt generates (cheap), plus the hand-written example spec.
 ids=$(python3 -c 'import json,sys; [print(json.loads(l)["id"]) for l in open(sys.argv[1])]' "$PROMPTS")
-for id in $ids example; do step "generate $id" generate "$id"; done
+for id in $ids example hostile; do step "generate $id" generate "$id"; done
 
 # 2. Determinism: the same prompt twice, and regeneration from app-spec.json, give identical trees.
 determinism() {
@@ -50,7 +54,7 @@ step "determinism (same prompt twice, and --spec app-spec.json)" determinism
 
 # 3. Deploy configs of every generated app validate.
 if [ -f ci/check-deploy.sh ]; then
-  for id in $ids example; do step "deploy checks $id" bash ci/check-deploy.sh "$OUT/$id"; done
+  for id in $ids example hostile; do step "deploy checks $id" bash ci/check-deploy.sh "$OUT/$id"; done
   # ...and every one of those checks can fail: broken copies of a good project must be rejected.
   step "deploy checks reject broken manifests (self-test)" bash ci/check-deploy.sh --self-test "$OUT/example"
 fi

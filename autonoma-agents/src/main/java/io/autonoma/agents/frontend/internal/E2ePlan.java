@@ -305,9 +305,10 @@ public final class E2ePlan {
         if (text.length() + extra <= max) {
             return text;
         }
-        if (keepRun) {
+        if (keepRun && RUN_LENGTH <= max) {
             return "{run}";
         }
+        // Too short even for the run token: a plain value cut to the limit (the caller checks it differs).
         String plain = text.replace(" {run}", "").replace("{run}", "");
         return plain.substring(0, Math.min(plain.length(), Math.max(1, max)));
     }

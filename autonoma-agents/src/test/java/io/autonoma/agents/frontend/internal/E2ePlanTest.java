@@ -70,4 +70,11 @@ class E2ePlanTest {
         Entity enumOnly = entity("Flag", Field.builder("state", FieldType.ENUM).enumValues(List.of("on", "off_now")).build());
         assertThat(E2ePlan.edit(enumOnly, null)).containsEntry("value", "on").containsEntry("shown", "On");
     }
+
+    @org.junit.jupiter.api.Test
+    void a_field_shorter_than_the_run_token_gets_a_plain_value_within_its_limit() {
+        org.assertj.core.api.Assertions.assertThat(E2ePlan.fit("Employee {run} edited", 5, true)).isEqualTo("Emplo");
+        org.assertj.core.api.Assertions.assertThat(E2ePlan.fit("Employee {run} edited", 8, true)).isEqualTo("{run}");
+        org.assertj.core.api.Assertions.assertThat(E2ePlan.fit("Edited {run}", 100, true)).isEqualTo("Edited {run}");
+    }
 }
