@@ -124,7 +124,7 @@ public final class LlmEngineBenchmark {
     }
 
     static String resource(String name) {
-        try (InputStream in = LlmEngineBenchmark.class.getResourceAsStream("/llm/" + name)) {
+        try (InputStream in = LlmEngineBenchmark.class.getResourceAsStream("/io/autonoma/test/llm/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

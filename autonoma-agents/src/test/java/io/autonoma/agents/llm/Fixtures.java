@@ -20,7 +20,7 @@ final class Fixtures {
     private Fixtures() {}
 
     static String resource(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/llm/" + name)) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/io/autonoma/test/llm/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
