@@ -6,12 +6,15 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * The persisted schema: Flyway migrations in {@code classpath:db/migration} ({@code V1__schema.sql}…).
+ * The persisted schema: Flyway migrations in {@code classpath:io/autonoma/store/migration}
+ * ({@code V1__schema.sql}…), history in {@code autonoma_schema_history}. Both are Autonoma's own, so
+ * a host application's Flyway (default {@code classpath:db/migration}, {@code flyway_schema_history})
+ * neither runs these scripts nor has its scripts run here.
  * Every store's {@code migrate()} calls {@link #migrate(DataSource)}; calling it again is a no-op.
  */
 public final class AutonomaSchema {
     /** Where the migrations live on the classpath. */
-    public static final String LOCATION = "classpath:db/migration";
+    public static final String LOCATION = "classpath:io/autonoma/store/migration";
 
     private AutonomaSchema() {}
 
@@ -26,7 +29,10 @@ public final class AutonomaSchema {
                     .dataSource(dataSource)
                     .locations(LOCATION)
                     .table("autonoma_schema_history")
-                    .baselineOnMigrate(false)
+                    // A host application's tables may already be in the schema: start Autonoma's
+                    // own history at version 0 there instead of refusing a non-empty schema.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .load()
                     .migrate();
             return r.migrationsExecuted;
