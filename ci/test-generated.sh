@@ -68,6 +68,11 @@ for id in $BACKEND_APPS; do step "backend $id" bash ci/check-backend.sh "$OUT/$i
 llm_app="$ROOT/autonoma-agents/target/llm-generated-app"
 step "backend llm-engine app (stub model)" bash -c "[ -d '$llm_app/backend' ] && bash ci/check-backend.sh '$llm_app'"
 
+# The generated load-test script runs against its app and every request succeeds (no latency gate
+# here: bench/backend-load/run.sh measures latency).
+step "load-test script example" env AUTONOMA_LOAD_CONCURRENCY=20 AUTONOMA_LOAD_REQUESTS=400 \
+  bash ci/check-performance.sh "$OUT/example"
+
 # 5. The frontend battery with the real browser against the real generated backend.
 for id in $FRONTEND_APPS; do step "frontend $id" env SCREENSHOT_DIR="$ROOT/target/screenshots/$id" bash ci/check-frontend.sh "$OUT/$id"; done
 
