@@ -1,6 +1,10 @@
 package io.autonoma.spring;
 
 import io.autonoma.agents.Autonoma;
+import io.autonoma.agents.llm.LlmClient;
+import io.autonoma.agents.llm.LlmEngine;
+import io.autonoma.core.pipeline.Agent;
+import java.util.List;
 import io.autonoma.agents.seed.DefaultTemplateIndex;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.artifact.ArtifactStore;
@@ -37,8 +41,10 @@ import org.springframework.context.annotation.Import;
  *       {@code autonoma.output-root}; or in memory).</li>
  *   <li>{@link TemplateIndex}: the seed templates, keyword + all-MiniLM (loaded on first search) or
  *       keyword-only ({@code autonoma.templates.semantic=false}).</li>
- *   <li>{@link Pipeline}: the default eight offline agents on a {@link DefaultPipeline}; every
- *       {@link GenerationListener} bean is attached to it.</li>
+ *   <li>{@link Pipeline}: the default eight offline agents on a {@link DefaultPipeline}; with
+ *       {@code autonoma.engine=llm} the analyst and the business-rules agent use the model of the
+ *       {@link LlmClient} bean (see {@link LlmConfiguration}). Every {@link GenerationListener} bean
+ *       is attached to it.</li>
  *   <li>{@link Generations}: starts runs and remembers them by id (used by the REST API).</li>
  *   <li>With Actuator: the {@code autonoma} health indicator. With a Micrometer {@link MeterRegistry}:
  *       {@link AutonomaMetrics}.</li>
@@ -53,7 +59,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(AutonomaProperties.class)
 // Imported in this order (not nested here: member classes would be processed before the imports), so the
 // first store that matches wins and the others back off.
-@Import({PostgresStoreConfiguration.class, StoreConfigurations.Memory.class, StoreConfigurations.FileSystem.class,
+@Import({LlmConfiguration.class, PostgresStoreConfiguration.class, StoreConfigurations.Memory.class, StoreConfigurations.FileSystem.class,
         StoreConfigurations.PostgresMissing.class})
 public class AutonomaAutoConfiguration {
 
@@ -69,14 +75,19 @@ public class AutonomaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(Pipeline.class)
     public DefaultPipeline autonomaPipeline(AutonomaProperties properties, ArtifactStore store, TemplateIndex templateIndex,
-                                            ObjectProvider<GenerationListener> listeners) {
+                                            ObjectProvider<GenerationListener> listeners, ObjectProvider<LlmClient> llmClients) {
+        List<Agent> agents = Autonoma.offlineAgents(templateIndex);
         if (properties.getEngine() == AutonomaProperties.Engine.LLM) {
-            throw new AutonomaException("autonoma.engine=llm is not available from the starter yet: the default pipeline is the offline one. "
-                    + "Set autonoma.engine=offline, or define your own Pipeline bean with LLM-backed agents");
+            LlmClient llm = llmClients.getIfAvailable();
+            if (llm == null) {
+                throw new AutonomaException("autonoma.engine=llm needs an LlmClient bean; the starter makes one from "
+                        + "autonoma.model.* unless autonoma.engine is set in a way @ConditionalOnProperty does not see");
+            }
+            agents = LlmEngine.builder().client(llm).templateIndex(templateIndex).build().agents(agents);
         }
         DefaultPipeline.Builder b = DefaultPipeline.builder()
                 .store(store)
-                .agents(Autonoma.offlineAgents(templateIndex))
+                .agents(agents)
                 .agentTimeout(properties.getAgentTimeout());
         listeners.orderedStream().forEach(b::listener);
         return b.build();

@@ -10,14 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * generates offline into {@code ${java.io.tmpdir}/autonoma} and exposes no HTTP endpoints.
  *
  * <p>The model API key is deliberately not a property: it is read from the environment variable
- * {@code AUTONOMA_MODEL_API_KEY} only, so it never lands in a properties file or in
- * {@code /actuator/configprops}.
+ * {@code AUTONOMA_API_KEY} only (the same one the CLI reads), so it never lands in a properties
+ * file or in {@code /actuator/configprops}.
  */
 @ConfigurationProperties(prefix = "autonoma")
 public class AutonomaProperties {
 
     /** The environment variable the model API key is read from. */
-    public static final String API_KEY_ENV = "AUTONOMA_MODEL_API_KEY";
+    public static final String API_KEY_ENV = io.autonoma.agents.llm.LlmEngine.API_KEY_ENV;
 
     /** Whether to auto-configure Autonoma at all; false backs off from every bean, endpoint and metric. */
     private boolean enabled = true;
@@ -132,16 +132,36 @@ public class AutonomaProperties {
     }
 
     public static class Model {
-        /** Base URL of an OpenAI-compatible endpoint for the llm engine. The API key comes from the AUTONOMA_MODEL_API_KEY environment variable only. */
+        /** Base URL of an OpenAI-compatible endpoint for the llm engine, e.g. http://127.0.0.1:11434/v1. The API key comes from the AUTONOMA_API_KEY environment variable only. */
         private String baseUrl;
 
         /** Model name for the llm engine. */
         private String name;
 
+        /** Longest wait for one model answer. */
+        private Duration timeout = Duration.ofSeconds(120);
+
+        /** Directory of the on-disk response cache (a re-run of the same generation makes no model calls); unset = in memory only. */
+        private Path cacheDir;
+
+        /** Price per 1,000 input tokens in US dollars, for cost accounting and autonoma.budget.max-cost-usd. */
+        private BigDecimal priceInputPer1k = BigDecimal.ZERO;
+
+        /** Price per 1,000 output tokens in US dollars. */
+        private BigDecimal priceOutputPer1k = BigDecimal.ZERO;
+
         public String getBaseUrl() { return baseUrl; }
         public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }
+        public Duration getTimeout() { return timeout; }
+        public void setTimeout(Duration timeout) { this.timeout = timeout; }
+        public Path getCacheDir() { return cacheDir; }
+        public void setCacheDir(Path cacheDir) { this.cacheDir = cacheDir; }
+        public BigDecimal getPriceInputPer1k() { return priceInputPer1k; }
+        public void setPriceInputPer1k(BigDecimal v) { this.priceInputPer1k = v; }
+        public BigDecimal getPriceOutputPer1k() { return priceOutputPer1k; }
+        public void setPriceOutputPer1k(BigDecimal v) { this.priceOutputPer1k = v; }
     }
 
     public boolean isEnabled() { return enabled; }

@@ -180,14 +180,6 @@ class AutonomaAutoConfigurationTest {
         });
     }
 
-    @Test
-    void llm_engine_without_a_user_pipeline_fails_startup_saying_what_to_do() {
-        runner().withPropertyValues("autonoma.engine=llm").run(ctx -> {
-            assertThat(ctx).hasFailed();
-            assertThat(ctx.getStartupFailure()).rootCause().hasMessageContaining("autonoma.engine=offline");
-        });
-    }
-
     // ------------------------------------------------------------------ metrics and health
 
     @Test
