@@ -86,7 +86,7 @@ public final class ArtifactPaths {
         return n;
     }
 
-    /** True when {@code projectId} follows the same rule as {@code GenerationRequest}: 1-128 of {@code [A-Za-z0-9._-]}, starting with a letter or digit, no {@code ..}. */
+    /** True when {@code projectId} is valid for a project (stores, {@code GenerationRequest}): 1-128 of {@code [A-Za-z0-9._-]}, starting with a letter or digit, no {@code ..}. */
     public static boolean isValidProjectId(String projectId) {
         return projectId != null && PROJECT_ID.matcher(projectId).matches() && !projectId.contains("..");
     }

@@ -1,5 +1,6 @@
 package io.autonoma.core.pipeline;
 
+import io.autonoma.core.artifact.ArtifactPaths;
 import io.autonoma.core.spec.AppSpec;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +40,7 @@ public record GenerationRequest(
             if ((prompt == null || prompt.isBlank()) && spec == null) {
                 throw new IllegalArgumentException("a generation request needs a prompt or an app spec");
             }
-            if (projectId == null || !projectId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") || projectId.contains("..")) {
-                throw new IllegalArgumentException("project id '" + projectId
-                        + "' must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
-            }
+            ArtifactPaths.requireValidProjectId(projectId);
             return new GenerationRequest(projectId, prompt == null ? "" : prompt, Optional.ofNullable(spec), budget, options);
         }
     }

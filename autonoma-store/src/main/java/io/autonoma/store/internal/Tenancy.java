@@ -1,5 +1,6 @@
 package io.autonoma.store.internal;
 
+import io.autonoma.core.artifact.ArtifactPaths;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -17,13 +18,9 @@ public final class Tenancy {
         return ownerId;
     }
 
-    /** Same rule as {@code GenerationRequest}'s project id. */
+    /** The project-id rule of {@link ArtifactPaths#requireValidProjectId}, the one every store and request uses. */
     public static String requireProjectId(String projectId) {
-        if (projectId == null || !projectId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") || projectId.contains("..")) {
-            throw new IllegalArgumentException("project id '" + projectId
-                    + "' must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit, without '..'");
-        }
-        return projectId;
+        return ArtifactPaths.requireValidProjectId(projectId);
     }
 
     public static void ensureOwner(Handle h, String ownerId) {
