@@ -11,10 +11,13 @@ public final class DefaultTemplateIndex {
     /**
      * A new hybrid {@link InMemoryTemplateIndex} with the shared all-MiniLM-L6-v2 model
      * ({@link DefaultEmbeddings#allMiniLmL6V2()}) and the seed (plus archetypes, if packaged) added.
-     * Embeds every entry, so the first call takes a few seconds.
+     * The seed's vectors come from {@link PrecomputedEmbeddingModel#SEED_RESOURCE}; the model itself is
+     * loaded on the first text without a stored vector (every query), which takes a second or two.
      */
     public static TemplateIndex create() {
-        TemplateIndex index = InMemoryTemplateIndex.builder().embeddingModel(DefaultEmbeddings.allMiniLmL6V2()).build();
+        TemplateIndex index = InMemoryTemplateIndex.builder()
+                .embeddingModel(PrecomputedEmbeddingModel.seed(DefaultEmbeddings::allMiniLmL6V2))
+                .build();
         index.addAll(SeedTemplates.load());
         return index;
     }
