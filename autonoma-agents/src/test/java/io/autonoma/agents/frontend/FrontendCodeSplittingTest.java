@@ -2,7 +2,13 @@ package io.autonoma.agents.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autonoma.agents.naming.Naming;
+import io.autonoma.agents.testkit.TestContext;
+import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.Entity;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,13 +18,31 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the generated modules import statically: the delete dialog is reached only through
- * {@code next/dynamic} (the browser test proves on the real bundle that its code loads on demand).
+ * What each generated page imports, read from the static imports of the generated modules: code that
+ * only the forms or the delete dialog need stays out of the list and detail pages (the browser test
+ * and {@code next build} prove the same on the real bundles).
  */
 class FrontendCodeSplittingTest {
     /** Static value imports and re-exports; {@code import type} is erased by TypeScript, {@code import()} is a split point. */
     private static final Pattern STATIC_IMPORT = Pattern.compile(
             "(?m)^(?:import|export)\\s+(?!type\\s)(?:[^;\"]*?\\sfrom\\s+)?\"([^\"]+)\";");
+    private static final List<String> FORM_ONLY = List.of("zod", "frontend/src/components/entity-form.tsx",
+            "frontend/src/components/field-input.tsx", "frontend/src/lib/fields.ts");
+    private static final List<String> DIALOG_ONLY = List.of("@radix-ui/react-dialog", "frontend/src/components/confirm-delete-dialog.tsx");
+
+    /** Generated files and packages a module reaches through static imports, itself included. */
+    static Set<String> reach(Map<String, String> files, String start) {
+        Set<String> seen = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            String file = todo.pop();
+            if (!seen.add(file) || !files.containsKey(file)) {
+                continue;
+            }
+            todo.addAll(imports(files, file));
+        }
+        return seen;
+    }
 
     /** What one generated module imports statically: generated files by path, packages by name. */
     static Set<String> imports(Map<String, String> files, String file) {
@@ -45,6 +69,49 @@ class FrontendCodeSplittingTest {
             }
         }
         return base;
+    }
+
+    private static Set<String> page(Map<String, String> files, String page) {
+        assertThat(files).containsKey(page);
+        Set<String> reached = new TreeSet<>(reach(files, page));
+        reached.addAll(reach(files, "frontend/src/app/layout.tsx"));
+        return reached;
+    }
+
+    private static List<AppSpec> specs() {
+        return List.of(TestContext.exampleSpec(), FrontendAgentTest.crm(), FrontendAgentTest.edge(), FrontendAgentTest.hostile());
+    }
+
+    @Test
+    void list_and_detail_pages_reach_neither_form_code_nor_zod_nor_the_delete_dialog() {
+        for (AppSpec spec : specs()) {
+            Map<String, String> files = new FrontendAgent().render(spec);
+            for (Entity e : spec.entities()) {
+                String route = "frontend/src/app/" + Naming.pluralKebab(e.name());
+                for (String page : List.of(route + "/page.tsx", route + "/[id]/page.tsx")) {
+                    Set<String> reached = page(files, page);
+                    assertThat(reached).as(spec.name() + " " + page).contains("frontend/src/entities/" + Naming.kebab(e.name()) + ".ts")
+                            .doesNotContainAnyElementsOf(FORM_ONLY).doesNotContainAnyElementsOf(DIALOG_ONLY)
+                            .noneMatch(f -> f.endsWith(".schema.ts"));
+                }
+                assertThat(page(files, route + "/[id]/page.tsx")).contains("frontend/src/components/confirm-dialog.tsx");
+            }
+        }
+    }
+
+    @Test
+    void new_and_edit_pages_reach_their_schema_and_the_form() {
+        for (AppSpec spec : specs()) {
+            Map<String, String> files = new FrontendAgent().render(spec);
+            for (Entity e : spec.entities()) {
+                String route = "frontend/src/app/" + Naming.pluralKebab(e.name());
+                for (String page : List.of(route + "/new/page.tsx", route + "/[id]/edit/page.tsx")) {
+                    assertThat(page(files, page)).as(spec.name() + " " + page)
+                            .contains("frontend/src/entities/" + Naming.kebab(e.name()) + ".schema.ts")
+                            .containsAll(FORM_ONLY).doesNotContainAnyElementsOf(DIALOG_ONLY);
+                }
+            }
+        }
     }
 
     @Test

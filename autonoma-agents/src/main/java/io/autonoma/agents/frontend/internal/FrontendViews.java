@@ -154,14 +154,12 @@ public final class FrontendViews {
                         List.of("target: " + targetLiteral), false, false, "[]"));
             }
         }
-        List<String> imports = new ArrayList<>(apiImports);
-        imports.addAll(enumImports);
         String display = displayField(e);
         String description = e.description() == null || e.description().isBlank() ? null : e.description().strip();
         return new EntityView(name, Naming.camel(name), Naming.kebab(name), route(name), apiName(name),
                 "/api/v1/" + route(name), Ts.string(label(name)), Ts.string(Naming.pluralLabel(name)),
                 description == null ? null : Ts.string(description), description == null ? null : Ts.comment(description),
-                display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, imports);
+                display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, List.copyOf(apiImports), enumImports);
     }
 
     private static FieldView field(Field f, String enumConst, boolean inList) {
