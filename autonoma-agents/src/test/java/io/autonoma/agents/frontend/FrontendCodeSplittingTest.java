@@ -6,6 +6,8 @@ import io.autonoma.agents.naming.Naming;
 import io.autonoma.agents.testkit.TestContext;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.Entity;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,12 +17,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
 
 /**
  * What each generated page imports, read from the static imports of the generated modules: code that
  * only the forms or the delete dialog need stays out of the list and detail pages (the browser test
- * and {@code next build} prove the same on the real bundles).
+ * and {@code next build} prove the same on the real bundles), and the logo is a plain SVG.
  */
 class FrontendCodeSplittingTest {
     /** Static value imports and re-exports; {@code import type} is erased by TypeScript, {@code import()} is a split point. */
@@ -125,5 +129,27 @@ class FrontendCodeSplittingTest {
         files.keySet().stream().filter(p -> p.endsWith(".ts") || p.endsWith(".tsx")).forEach(path ->
                 assertThat(imports(files, path)).as(path).doesNotContain("frontend/src/components/confirm-delete-dialog.tsx"));
         assertThat(imports(files, "frontend/src/components/confirm-delete-dialog.tsx")).contains("@radix-ui/react-dialog");
+    }
+
+    @Test
+    void the_logo_is_an_svg_in_public_with_the_app_initials_drawn_with_next_image_props() throws Exception {
+        for (AppSpec spec : specs()) {
+            Map<String, String> files = new FrontendAgent().render(spec);
+            String svg = files.get("frontend/public/logo.svg");
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+            assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
+            assertThat(doc.getElementsByTagName("script").getLength()).isZero();
+            assertThat(doc.getElementsByTagName("text").item(0).getTextContent()).as(spec.name())
+                    .matches("[A-Z0-9]{1,2}");
+        }
+        Map<String, String> crm = new FrontendAgent().render(FrontendAgentTest.crm());
+        assertThat(crm.get("frontend/public/logo.svg")).contains(">SC</text>");
+        assertThat(crm.get("frontend/src/components/logo.tsx")).doesNotContain("\"use client\"")
+                .contains("getImageProps({ src: \"/logo.svg\", alt: \"\", width: 32, height: 32, unoptimized: true, loading: \"eager\" })");
+        assertThat(crm.get("frontend/src/app/layout.tsx")).contains("<AppShell logo={<Logo />}>");
+        assertThat(crm.get("frontend/next.config.ts")).doesNotContain("dangerouslyAllowSVG");
     }
 }

@@ -38,7 +38,22 @@ public final class FrontendViews {
         String description = spec.description() == null ? "" : spec.description().strip();
         return new FrontendView(spec.name(), Ts.string(spec.name()), Ts.string(description),
                 description.replaceAll("\\s+", " "), Naming.kebab(spec.name()) + "-frontend", entities,
-                E2ePlan.json(spec));
+                E2ePlan.json(spec), logoInitials(spec.name()));
+    }
+
+    /**
+     * The brand mark's text: the first letter or digit of the app name's first two words, upper case
+     * ({@code "Sales CRM"} → {@code "SC"}, {@code "inventory"} → {@code "I"}). Only {@code [A-Z0-9]}, so the
+     * text needs no escaping in the SVG; {@code "A"} if the name has no such character.
+     */
+    static String logoInitials(String appName) {
+        StringBuilder out = new StringBuilder(2);
+        for (String word : (appName == null ? "" : appName).split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty() && out.length() < 2) {
+                out.append(Character.toUpperCase(word.charAt(0)));
+            }
+        }
+        return out.length() == 0 ? "A" : out.toString();
     }
 
     /** Backend's default maximum length of a string-like field without {@code maxLength}. */
