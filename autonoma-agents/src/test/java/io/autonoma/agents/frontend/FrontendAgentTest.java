@@ -83,17 +83,22 @@ class FrontendAgentTest {
                 .contains("  price: string;")
                 .contains("  phone_number: string | null;")
                 .contains("export const purchaseOrdersApi = crud<PurchaseOrder, PurchaseOrderInput>(\"/api/v1/purchase-orders\");");
-        String po = files.get("frontend/src/entities/purchase-order.ts");
-        assertThat(po).contains("rating: f.integer({ required: false, min: 1, max: 5 }),")
+        assertThat(files.get("frontend/src/entities/purchase-order.schema.ts"))
+                .contains("  PURCHASE_ORDER_STATUS_VALUES,\n  type PurchaseOrderInput,\n} from \"@/lib/api\";")
+                .contains("rating: f.integer({ required: false, min: 1, max: 5 }),")
                 .contains("status: f.enumeration(PURCHASE_ORDER_STATUS_VALUES, { required: true }),")
                 .contains("supplier_id: f.reference({ required: true }),")
+                .contains("}) satisfies z.ZodType<PurchaseOrderInput>;");
+        assertThat(files.get("frontend/src/entities/purchase-order.ts"))
+                .contains("  productsApi,\n  purchaseOrdersApi,\n  suppliersApi,\n  type PurchaseOrder,\n")
                 .contains("kind: \"datetime\"").contains("kind: \"time\"").contains("kind: \"date\"")
-                .contains("initial: \"draft\"");
-        assertThat(files.get("frontend/src/entities/product.ts"))
+                .contains("initial: \"draft\"")
+                .doesNotContain("zod").doesNotContain("PURCHASE_ORDER_STATUS_VALUES");
+        assertThat(files.get("frontend/src/entities/product.schema.ts"))
                 .contains("price: f.decimal({ required: true, min: 0 }),")
                 .contains("sku: f.text({ required: true, maxLength: 64 }),")
-                .contains("website: f.url({ required: false, maxLength: 2048 }),")
-                .contains("initial: true");
+                .contains("website: f.url({ required: false, maxLength: 2048 }),");
+        assertThat(files.get("frontend/src/entities/product.ts")).contains("initial: true");
         assertThat(files.get("frontend/package.json")).contains("\"name\": \"inventory-frontend\"").doesNotContain("\"^").doesNotContain("\"~");
         assertThat(files.get("frontend/src/app/purchase-orders/page.tsx"))
                 .startsWith("\"use client\";")
@@ -118,7 +123,8 @@ class FrontendAgentTest {
     void keeps_the_contracts_test_selectors() throws Exception {
         Map<String, String> files = run(TestContext.exampleSpec(), "inventory").texts();
         assertThat(files.get("frontend/src/components/entity-list.tsx")).contains("data-testid={`row-${record.id}`}").contains("New {config.label.toLowerCase()}");
-        assertThat(files.get("frontend/src/components/confirm-dialog.tsx")).contains("Confirm delete").contains(">\n          Delete\n");
+        assertThat(files.get("frontend/src/components/confirm-dialog.tsx")).contains(">\n        Delete\n");
+        assertThat(files.get("frontend/src/components/confirm-delete-dialog.tsx")).contains("\"Confirm delete\"").contains(">\n                Cancel\n");
         assertThat(files.get("frontend/src/components/field-input.tsx")).contains("id: field.name").contains("role=\"alert\"").contains("htmlFor={field.name}");
         assertThat(files.get("frontend/src/components/entity-form.tsx")).contains("\"Save\"");
         assertThat(files.get("frontend/src/components/app-shell.tsx")).contains("Log out");
@@ -147,7 +153,7 @@ class FrontendAgentTest {
                 .contains("{ name: \"contacts_ids\", label: \"Contacts\", kind: \"references\"")
                 .contains("description: \"Expected value in EUR.\"")
                 .contains("initial: \"lead\"");
-        assertThat(files.get("frontend/src/entities/contact.ts")).contains("company_id: f.reference({ required: false }),");
+        assertThat(files.get("frontend/src/entities/contact.schema.ts")).contains("company_id: f.reference({ required: false }),");
         assertThat(files.get("frontend/package.json")).contains("\"name\": \"sales-crm-frontend\"");
         assertThat(files.get("frontend/src/lib/app.ts")).contains("export const APP_NAME = \"Sales CRM\";");
         String e2e = files.get("frontend/e2e/crud.spec.mjs");
@@ -177,8 +183,8 @@ class FrontendAgentTest {
         String api = files.get("frontend/src/lib/api.ts");
         assertThat(api).contains("/** Quote \" backslash \\ end-comment *\\/ template ${x} `tick` </script> line break sep é */")
                 .doesNotContain("end-comment */ template");
-        assertThat(files.get("frontend/src/entities/note.ts")).contains("amount: f.decimal({ required: false, min: -5, max: 5 }),")
-                .contains("initial: \"c\"").contains("{ value: \"a_b\", label: \"A b\" }");
+        assertThat(files.get("frontend/src/entities/note.schema.ts")).contains("amount: f.decimal({ required: false, min: -5, max: 5 }),");
+        assertThat(files.get("frontend/src/entities/note.ts")).contains("initial: \"c\"").contains("{ value: \"a_b\", label: \"A b\" }");
     }
 
     @Test

@@ -11,16 +11,19 @@ import java.util.List;
  * @param route     {@code purchase-orders} (route segment and query key)
  * @param apiName   {@code purchaseOrdersApi}
  * @param apiPath   {@code /api/v1/purchase-orders}
- * @param apiImports value imports of the entity module from {@code @/lib/api}, sorted
+ * @param apiImports  API clients the entity's config module imports from {@code @/lib/api}, sorted
+ * @param enumImports enum value constants its schema module ({@code <kebab>.schema.ts}) imports from {@code @/lib/api}
  */
 public record EntityView(String name, String camel, String kebab, String route, String apiName, String apiPath,
                          String labelLiteral, String pluralLabelLiteral, String descriptionLiteral, String docComment,
                          String displayFieldLiteral, boolean searchable, List<EnumView> enums,
-                         List<PropertyView> properties, List<FieldView> formFields, List<String> apiImports) {
+                         List<PropertyView> properties, List<FieldView> formFields, List<String> apiImports,
+                         List<String> enumImports) {
     public EntityView {
         enums = List.copyOf(enums);
         properties = List.copyOf(properties);
         formFields = List.copyOf(formFields);
         apiImports = List.copyOf(apiImports);
+        enumImports = List.copyOf(enumImports);
     }
 }

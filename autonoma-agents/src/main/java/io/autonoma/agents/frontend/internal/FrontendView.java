@@ -11,9 +11,12 @@ import java.util.List;
  * @param appDescription    the description for Markdown (README)
  * @param packageName        npm package name
  * @param e2eJson            the e2e test plan, JSON (see {@link E2ePlan})
+ * @param logoInitials       one or two ASCII letters or digits for the brand mark {@code public/logo.svg}
+ *                           (see {@link FrontendViews#logoInitials(String)}), safe in SVG text as they are
  */
 public record FrontendView(String appName, String appNameLiteral, String appDescriptionLiteral, String appDescription,
-                           String packageName, List<EntityView> entities, String e2eJson) {
+                           String packageName, List<EntityView> entities, String e2eJson,
+                           String logoInitials) {
     public FrontendView {
         entities = List.copyOf(entities);
     }

@@ -38,7 +38,22 @@ public final class FrontendViews {
         String description = spec.description() == null ? "" : spec.description().strip();
         return new FrontendView(spec.name(), Ts.string(spec.name()), Ts.string(description),
                 description.replaceAll("\\s+", " "), Naming.kebab(spec.name()) + "-frontend", entities,
-                E2ePlan.json(spec));
+                E2ePlan.json(spec), logoInitials(spec.name()));
+    }
+
+    /**
+     * The brand mark's text: the first letter or digit of the app name's first two words, upper case
+     * ({@code "Sales CRM"} → {@code "SC"}, {@code "inventory"} → {@code "I"}). Only {@code [A-Z0-9]}, so the
+     * text needs no escaping in the SVG; {@code "A"} if the name has no such character.
+     */
+    static String logoInitials(String appName) {
+        StringBuilder out = new StringBuilder(2);
+        for (String word : (appName == null ? "" : appName).split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty() && out.length() < 2) {
+                out.append(Character.toUpperCase(word.charAt(0)));
+            }
+        }
+        return out.length() == 0 ? "A" : out.toString();
     }
 
     /** Backend's default maximum length of a string-like field without {@code maxLength}. */
@@ -154,14 +169,12 @@ public final class FrontendViews {
                         List.of("target: " + targetLiteral), false, false, "[]"));
             }
         }
-        List<String> imports = new ArrayList<>(apiImports);
-        imports.addAll(enumImports);
         String display = displayField(e);
         String description = e.description() == null || e.description().isBlank() ? null : e.description().strip();
         return new EntityView(name, Naming.camel(name), Naming.kebab(name), route(name), apiName(name),
                 "/api/v1/" + route(name), Ts.string(label(name)), Ts.string(Naming.pluralLabel(name)),
                 description == null ? null : Ts.string(description), description == null ? null : Ts.comment(description),
-                display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, imports);
+                display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, List.copyOf(apiImports), enumImports);
     }
 
     private static FieldView field(Field f, String enumConst, boolean inList) {
