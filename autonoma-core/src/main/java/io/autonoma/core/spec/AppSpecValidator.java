@@ -25,9 +25,21 @@ public final class AppSpecValidator {
             "function", "var", "let", "const", "this", "super", "default", "switch", "case", "enum", "interface");
     private static final Set<String> RESERVED_ENTITIES = Set.of(
             "User", "Base", "Health", "Auth", "Token", "Session", "Settings", "Config", "Model", "Schema", "Page",
-            "List", "Object", "String", "Number", "Boolean", "Date", "Error", "Response", "Request", "Query");
+            "List", "Object", "String", "Number", "Boolean", "Date", "Error", "Response", "Request", "Query",
+            // files the generated app keeps beside the per-entity ones (EntityNameCollisionTest)
+            "Index", "Types", "Common", "Associations");
 
     private AppSpecValidator() {}
+
+    /** Whether the generated app reserves this entity name (the validator rejects it). */
+    public static boolean isReservedEntityName(String name) {
+        return RESERVED_ENTITIES.contains(name);
+    }
+
+    /** Whether the generated app reserves this field or relation name (the validator rejects it). */
+    public static boolean isReservedFieldName(String name) {
+        return RESERVED_FIELDS.contains(name);
+    }
 
     public static Result validate(AppSpec spec) {
         List<String> p = new ArrayList<>();

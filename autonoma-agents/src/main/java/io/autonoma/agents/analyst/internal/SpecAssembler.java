@@ -1,6 +1,7 @@
 package io.autonoma.agents.analyst.internal;
 
 import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.AppSpecValidator;
 import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.Feature;
 import io.autonoma.core.spec.Field;
@@ -19,15 +20,6 @@ import java.util.Set;
 
 /** Turns what {@link PromptParser} read into a valid {@link AppSpec}. */
 public final class SpecAssembler {
-    private static final Set<String> RESERVED_ENTITIES = Set.of(
-            "User", "Base", "Health", "Auth", "Token", "Session", "Settings", "Config", "Model", "Schema", "Page",
-            "List", "Object", "String", "Number", "Boolean", "Date", "Error", "Response", "Request", "Query");
-    private static final Set<String> RESERVED_FIELDS = Set.of(
-            "id", "created_at", "updated_at", "owner_id", "class", "def", "from", "import", "return", "global",
-            "lambda", "pass", "yield", "async", "await", "none", "true", "false", "and", "or", "not", "is", "in",
-            "if", "else", "elif", "for", "while", "with", "try", "except", "finally", "raise", "del", "assert",
-            "break", "continue", "nonlocal", "metadata", "registry", "query", "self", "type", "delete", "new",
-            "function", "var", "let", "const", "this", "super", "default", "switch", "case", "enum", "interface");
     /** Names the generated code imports itself (SQLAlchemy, Next.js); entities are renamed away from them. */
     private static final Set<String> SOFT_RESERVED = Set.of(
             "Table", "Column", "Index", "Field", "Enum", "Integer", "Text", "Float", "Decimal", "Time", "Datetime",
@@ -107,8 +99,8 @@ public final class SpecAssembler {
             String name = e.pascal();
             if (name.isEmpty() || !Character.isLetter(name.charAt(0))) name = "Item" + name;
             if (name.length() > 60) name = name.substring(0, 60);
-            if (RESERVED_ENTITIES.contains(name) || SOFT_RESERVED.contains(name)
-                    || RESERVED_FIELDS.contains(Inflector.snakeOfPascal(name))) {
+            if (AppSpecValidator.isReservedEntityName(name) || SOFT_RESERVED.contains(name)
+                    || AppSpecValidator.isReservedFieldName(Inflector.snakeOfPascal(name))) {
                 String original = name;
                 List<String> candidates = new ArrayList<>();
                 if (name.equals("User")) {
@@ -122,8 +114,8 @@ public final class SpecAssembler {
                 candidates.add(name + "Item");
                 candidates.add(name + "Record");
                 name = candidates.stream().filter(c -> !used.contains(c.toLowerCase(Locale.ROOT))
-                        && !RESERVED_ENTITIES.contains(c) && !SOFT_RESERVED.contains(c)
-                        && !RESERVED_FIELDS.contains(Inflector.snakeOfPascal(c)))
+                        && !AppSpecValidator.isReservedEntityName(c) && !SOFT_RESERVED.contains(c)
+                        && !AppSpecValidator.isReservedFieldName(Inflector.snakeOfPascal(c)))
                         .findFirst().orElse(name + "Entry");
                 notes.add("'" + original + "' is reserved by the generated app; named the entity " + name + " instead.");
             }
@@ -176,7 +168,7 @@ public final class SpecAssembler {
             Set<String> taken = relNames.computeIfAbsent(from, k -> new HashSet<>());
             Set<String> fieldsOfFrom = fieldNames.get(r.from);
             while (taken.contains(relName) || fieldsOfFrom.contains(relName) || fieldsOfFrom.contains(relName + "_id")
-                    || RESERVED_FIELDS.contains(relName)) {
+                    || AppSpecValidator.isReservedFieldName(relName)) {
                 relName = relName + "_ref";
             }
             taken.add(relName);
@@ -356,7 +348,7 @@ public final class SpecAssembler {
             }
         }
         String original = d.name;
-        if (RESERVED_FIELDS.contains(d.name)) {
+        if (AppSpecValidator.isReservedFieldName(d.name)) {
             if (Set.of("created_at", "updated_at", "id", "owner_id").contains(d.name)) {
                 notes.add(entity + "." + d.name + " is added automatically; dropped it from the fields.");
                 return List.of();
