@@ -211,6 +211,14 @@ public record BackendView(
         return "        stmt = stmt.where(\n            " + left + "\n            == " + right + "\n        )";
     }
 
+    /** How many enum and boolean columns get an index because the list endpoints filter on them. */
+    public static long filterIndexCount(AppSpec spec) {
+        return spec.entities().stream()
+                .flatMap(e -> e.fields().stream().map(f -> new FieldModel(f, e.name())))
+                .filter(FieldModel::indexed)
+                .count();
+    }
+
     /** Stable revision id: the first 12 hex digits of the SHA-256 of the canonical spec JSON. */
     static String revision(AppSpec spec) {
         return Py.sha256(AppSpecJson.write(spec)).substring(0, 12);
@@ -325,7 +333,9 @@ public record BackendView(
                         "name=" + Py.str(Py.bounded("uq_" + table + "_" + f.name))), "),"));
             }
         }
-        List<String> idx = refs.stream().map(r -> index(table, r.fk())).toList();
+        List<String> idx = new ArrayList<>();
+        fields.stream().filter(FieldModel::indexed).forEach(f -> idx.add(index(table, f.name)));
+        refs.forEach(r -> idx.add(index(table, r.fk())));
         return new TableView(Py.str(table), cols, cons, idx);
     }
 
