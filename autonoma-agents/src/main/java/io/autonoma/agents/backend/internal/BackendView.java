@@ -44,7 +44,7 @@ public record BackendView(
 
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "associations", "common",
-            "types", "crud", "deps", "db", "config", "main", "middleware", "security");
+            "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -446,12 +446,13 @@ public record BackendView(
         PyImports ri = new PyImports()
                 .add("enum", "StrEnum")
                 .add("typing", "Annotated", "Any")
-                .add("fastapi", "APIRouter", "Path", "Query", "status")
+                .add("fastapi", "APIRouter", "Path", "Query", "Request", "Response", "status")
                 .add("sqlalchemy", "select")
                 .add("app.crud", "apply_search", "apply_sort", "commit_or_409", "get_or_404", "paginate")
                 .add("app.deps", "AdminUser", "CurrentUser", "DbSession")
+                .add("app.http_cache", "json_response", "to_json")
                 .add("app.models." + snake, name)
-                .add("app.schemas.common", "ERROR_RESPONSES", "Page")
+                .add("app.schemas.common", "ERROR_RESPONSES", "NOT_MODIFIED", "Page")
                 .add("app.schemas." + snake, name + "Create", name + "Read", name + "Update")
                 .add("app.schemas.types", "MAX_INT")
                 .add("app", "rules");
