@@ -3,6 +3,7 @@ package io.autonoma.agents.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autonoma.agents.backend.internal.BackendView;
+import io.autonoma.agents.naming.Naming;
 import io.autonoma.agents.testkit.TestContext;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.Entity;
@@ -10,14 +11,25 @@ import io.autonoma.core.spec.Field;
 import io.autonoma.core.spec.FieldType;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Unit checks of the generated text for the filter indexes. The behaviour itself is proven by the
- * generated app's own tests (tests/test_migrations.py) and `alembic check` in ci/check-backend.sh.
+ * Unit checks of the generated text for HTTP caching, the read cache and the filter indexes. The
+ * behaviour itself is proven by the generated app's own tests (tests/test_http_cache.py,
+ * tests/test_read_cache.py, tests/test_migrations.py) that ci/check-backend.sh runs.
  */
 class BackendPerformanceTest {
     private static final BackendTemplates TEMPLATES = new BackendTemplates();
+    /** A commit call (its arguments may span lines, without nested parentheses beyond one level). */
+    private static final Pattern COMMIT = Pattern.compile("await commit_or_409\\((?:[^()]|\\([^()]*\\))*\\)\\n");
+
+    static List<String> specs() {
+        return BackendTemplatesTest.specs().toList();
+    }
 
     @Test
     void enum_and_boolean_filter_columns_are_indexed_in_the_models_and_the_migration() {
@@ -53,8 +65,60 @@ class BackendPerformanceTest {
         assertThat(BackendView.filterIndexCount(spec)).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @MethodSource("specs")
+    void every_committed_write_invalidates_the_read_cache_and_both_reads_use_it(String name) {
+        AppSpec spec = BackendTemplatesTest.spec(name);
+        Map<String, String> files = TEMPLATES.all(spec);
+        for (Entity e : spec.entities()) {
+            String router = files.get("backend/app/routers/" + Naming.snake(e.name()) + ".py");
+            Matcher commits = COMMIT.matcher(router);
+            int count = 0;
+            while (commits.find()) {
+                count++;
+                assertThat(router.substring(commits.end())).as(e.name() + " write #" + count)
+                        .startsWith("    await cache.invalidate()\n");
+            }
+            assertThat(count).as(e.name() + ": create, update and delete commit").isEqualTo(3);
+            assertThat(occurrences(router, "cached = await cache.lookup(request)")).isEqualTo(2);
+            assertThat(occurrences(router, "await cache.store(cached, body)")).isEqualTo(2);
+            assertThat(occurrences(router, "return json_response(request, cached.body)")).isEqualTo(2);
+            // list, get, create and update for any user; delete for admins
+            assertThat(occurrences(router, "    _user: CurrentUser,\n    cache: ReadCacheDep,\n")).isEqualTo(4);
+            assertThat(occurrences(router, "    _admin: AdminUser,\n    cache: ReadCacheDep,\n")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void redis_is_pinned_and_the_cache_settings_have_defaults() {
+        Map<String, String> files = TEMPLATES.all(TestContext.exampleSpec());
+        assertThat(files.get("backend/requirements.txt")).contains("\nredis==8.1.0\n")
+                .contains("\nasync-timeout==5.0.1; python_full_version < \"3.11.3\"\n");
+        assertThat(files.get("backend/app/config.py"))
+                .contains("    redis_url: str | None = None\n")
+                .contains("    cache_ttl_seconds: int = Field(default=30, ge=1, le=86_400)\n")
+                .contains("    cache_namespace: str = \"inventory\"\n");
+        assertThat(files).containsKeys("backend/app/read_cache.py", "backend/app/http_cache.py",
+                "backend/tests/test_read_cache.py", "backend/tests/test_http_cache.py");
+    }
+
+    @Test
+    void the_cache_namespace_is_the_kebab_app_name() {
+        assertThat(BackendView.cacheNamespace("Inventory")).isEqualTo("inventory");
+        assertThat(BackendView.cacheNamespace("Stress test_App-1")).isEqualTo(Naming.kebab("Stress test_App-1"))
+                .matches("[a-z0-9-]+");
+    }
+
     private static String migration(Map<String, String> files) {
         return files.entrySet().stream().filter(f -> f.getKey().endsWith("_initial_schema.py")).findFirst().orElseThrow()
                 .getValue();
+    }
+
+    private static int occurrences(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
     }
 }
