@@ -3,6 +3,7 @@
 #   backend : pytest, ruff, mypy, bandit, alembic on PostgreSQL, schemathesis   (ci/check-backend.sh)
 #   frontend: npm install, tsc --noEmit, eslint, next build, Chromium e2e      (ci/check-frontend.sh)
 #   deploy  : kubeconform, actionlint, Dockerfile lint, compose parse          (ci/check-deploy.sh)
+#   redis   : one backend's pytest suite with its read cache on a real Redis   (ci/check-redis-cache.sh)
 # Env: AUTONOMA_BACKEND_APPS / AUTONOMA_FRONTEND_APPS override which apps get the full battery.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -75,6 +76,10 @@ step "load-test script example" env AUTONOMA_LOAD_CONCURRENCY=20 AUTONOMA_LOAD_R
 
 # 5. The frontend battery with the real browser against the real generated backend.
 for id in $FRONTEND_APPS; do step "frontend $id" env SCREENSHOT_DIR="$ROOT/target/screenshots/$id" bash ci/check-frontend.sh "$OUT/$id"; done
+
+# 6. One app's tests against a real Redis (a throwaway redis-server on 127.0.0.1), so the read cache
+#    is proven with redis.asyncio too, not only with the in-memory backend the tests use by default.
+step "backend example with Redis" bash ci/check-redis-cache.sh "$OUT/example"
 
 echo
 [ ${#failures[@]} -eq 0 ] || printf 'failed: %s\n' "${failures[@]}"

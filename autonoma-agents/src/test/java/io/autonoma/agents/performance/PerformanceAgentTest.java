@@ -25,4 +25,17 @@ class PerformanceAgentTest {
         assertThat(payload).containsEntry("email", "load{n}@example.com").containsKey("name");
         assertThat(ctx.texts().get("docs/performance.md")).contains("/api/v1/suppliers").contains("N+1").contains("test_queries.py");
     }
+
+    @Test
+    void documents_the_caching_and_the_filter_indexes_that_are_built_and_nothing_as_missing() {
+        TestContext ctx = new TestContext(TestContext.exampleSpec());
+        new PerformanceAgent(new TemplateRenderer()).run(ctx);
+        String doc = ctx.texts().get("docs/performance.md");
+        assertThat(doc).contains("have an index too (2 in this app)")
+                .contains("`created_at` has no index, by choice")
+                .contains("`Cache-Control: private, no-cache`").contains("`304 Not Modified`")
+                .contains("Off unless `REDIS_URL` is set").contains("`CACHE_NAMESPACE` (default\n  `inventory`")
+                .contains("test_http_cache.py").contains("test_read_cache.py")
+                .doesNotContain("Not done yet").doesNotContain("{{");
+    }
 }

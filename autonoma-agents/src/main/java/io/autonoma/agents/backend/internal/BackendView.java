@@ -24,6 +24,7 @@ import java.util.Set;
  */
 public record BackendView(
         String appNamePy,
+        String cacheNamespacePy,
         String titlePy,
         String descriptionPy,
         String projectName,
@@ -44,7 +45,7 @@ public record BackendView(
 
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "associations", "common",
-            "types", "crud", "deps", "db", "config", "main", "middleware", "security");
+            "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache", "read_cache");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -177,6 +178,7 @@ public record BackendView(
                 .add("app.db", "create_engine", "create_sessionmaker")
                 .add("app.middleware", "RateLimitMiddleware", "SecurityHeadersMiddleware")
                 .add("app.metrics", "Metrics", "MetricsMiddleware")
+                .add("app.read_cache", "create_read_cache")
                 .add("app.routers", "auth", "health")
                 .add("app.security", "make_password_hasher");
         for (EntityView ev : entities) {
@@ -192,7 +194,7 @@ public record BackendView(
         linkTests.sort(java.util.Comparator.comparing(M2MView::testSlug));
 
         String description = spec.description() == null ? "" : spec.description().strip();
-        return new BackendView(Py.str(spec.name()), Py.str(spec.name() + " API"), Py.str(description),
+        return new BackendView(Py.str(spec.name()), Py.str(cacheNamespace(spec.name())), Py.str(spec.name() + " API"), Py.str(description),
                 Py.toml(Naming.kebab(spec.name()) + "-backend"), Py.toml(description), revision(spec), entities, assocs,
                 !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, spec.name(),
                 entities.size());
@@ -209,6 +211,20 @@ public record BackendView(
             return "        stmt = stmt.where(\n" + inner + "\n        )";
         }
         return "        stmt = stmt.where(\n            " + left + "\n            == " + right + "\n        )";
+    }
+
+    /** How many enum and boolean columns get an index because the list endpoints filter on them. */
+    public static long filterIndexCount(AppSpec spec) {
+        return spec.entities().stream()
+                .flatMap(e -> e.fields().stream().map(f -> new FieldModel(f, e.name())))
+                .filter(FieldModel::indexed)
+                .count();
+    }
+
+    /** The default prefix of the read cache's keys: the app name in kebab case ({@code app} if nothing is left). */
+    public static String cacheNamespace(String appName) {
+        String kebab = Naming.kebab(appName).replaceAll("[^a-z0-9-]", "");
+        return kebab.isEmpty() ? "app" : kebab;
     }
 
     /** Stable revision id: the first 12 hex digits of the SHA-256 of the canonical spec JSON. */
@@ -325,7 +341,9 @@ public record BackendView(
                         "name=" + Py.str(Py.bounded("uq_" + table + "_" + f.name))), "),"));
             }
         }
-        List<String> idx = refs.stream().map(r -> index(table, r.fk())).toList();
+        List<String> idx = new ArrayList<>();
+        fields.stream().filter(FieldModel::indexed).forEach(f -> idx.add(index(table, f.name)));
+        refs.forEach(r -> idx.add(index(table, r.fk())));
         return new TableView(Py.str(table), cols, cons, idx);
     }
 
@@ -436,12 +454,13 @@ public record BackendView(
         PyImports ri = new PyImports()
                 .add("enum", "StrEnum")
                 .add("typing", "Annotated", "Any")
-                .add("fastapi", "APIRouter", "Path", "Query", "status")
+                .add("fastapi", "APIRouter", "Path", "Query", "Request", "Response", "status")
                 .add("sqlalchemy", "select")
                 .add("app.crud", "apply_search", "apply_sort", "commit_or_409", "get_or_404", "paginate")
-                .add("app.deps", "AdminUser", "CurrentUser", "DbSession")
+                .add("app.deps", "AdminUser", "CurrentUser", "DbSession", "ReadCacheDep")
+                .add("app.http_cache", "json_response", "to_json")
                 .add("app.models." + snake, name)
-                .add("app.schemas.common", "ERROR_RESPONSES", "Page")
+                .add("app.schemas.common", "ERROR_RESPONSES", "NOT_MODIFIED", "Page")
                 .add("app.schemas." + snake, name + "Create", name + "Read", name + "Update")
                 .add("app.schemas.types", "MAX_INT")
                 .add("app", "rules");

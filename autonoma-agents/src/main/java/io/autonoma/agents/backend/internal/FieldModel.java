@@ -129,6 +129,7 @@ final class FieldModel {
         args.add(saType());
         args.add("nullable=" + (f.required() ? "False" : "True"));
         if (f.unique()) args.add("unique=True");
+        if (indexed()) args.add("index=True");
         if (modelDefault() != null) args.add("default=" + modelDefault());
         String mapped = pyType() + (f.required() ? "" : " | None");
         return Py.call(4, name + ": Mapped[" + mapped + "] = mapped_column(", args, ")");
@@ -263,6 +264,14 @@ final class FieldModel {
 
     boolean filterable() {
         return f.type() == FieldType.ENUM || f.type() == FieldType.BOOLEAN;
+    }
+
+    /**
+     * The list endpoint filters on it by exact match, so it gets a plain index (a unique field already has
+     * one through its unique constraint).
+     */
+    boolean indexed() {
+        return filterable() && !f.unique();
     }
 
     String filterAnnotation() {

@@ -2,6 +2,7 @@ package io.autonoma.agents.performance.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autonoma.agents.backend.internal.BackendView;
 import io.autonoma.agents.naming.Naming;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.Entity;
@@ -12,7 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** View model of the performance pack: which entity the load test seeds and with what payload. */
-public record PerformanceView(String entityPath, String entityLabel, String seedPayloadLiteral, long fkIndexCount, int seedCount) {
+public record PerformanceView(String entityPath, String entityLabel, String seedPayloadLiteral, long fkIndexCount,
+        long filterIndexCount, String cacheNamespace, int seedCount) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static PerformanceView of(AppSpec spec) {
@@ -31,7 +33,7 @@ public record PerformanceView(String entityPath, String entityLabel, String seed
             // keeps single quotes for such strings, so the generated file stays format-clean.
             String literal = pyLiteral(json);
             return new PerformanceView("/api/v1/" + Naming.pluralKebab(target.name()), Naming.label(target.name()).toLowerCase(),
-                    literal, fks, 50);
+                    literal, fks, BackendView.filterIndexCount(spec), BackendView.cacheNamespace(spec.name()), 50);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
