@@ -6,6 +6,7 @@
 #   baseline : one uvicorn worker, asyncio loop, h11 parser (uvicorn's plain defaults)
 #   tuned    : WEB_CONCURRENCY=<cores> workers, uvloop + httptools (what the generated Dockerfile
 #              and compose file run)
+#   cached   : tuned plus the optional Redis read cache (REDIS_URL; a throwaway redis-server)
 # and GET /health (no auth, no database) gives the framework's floor on the same machine.
 # It prints p50/p95/p99 and req/s per endpoint, tuned/baseline ratios, and whether the p95 is
 # under the target (default 50 ms). It never fails on latency: this is a benchmark, not a test.
@@ -23,7 +24,8 @@ APP="$ROOT/target/bench-load-app"
 PORT=${PORT:-18765}
 PSQL="/usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p 55432 -U postgres -qAt"
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+command -v wrk >/dev/null && command -v redis-server >/dev/null \
+  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server >/dev/null; }
 JAR="$ROOT/samples/cli/target/autonoma-cli.jar"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package
 rm -rf "$APP"
@@ -37,8 +39,9 @@ export SECRET_KEY="bench-only-secret-bench-only-secret-bench-only" ENVIRONMENT=d
 export DATABASE_URL="postgresql+asyncpg://postgres@127.0.0.1:55432/autonoma_bench_load"
 BASE="http://127.0.0.1:$PORT"
 SERVER=""
+REDIS_PID=""
 stop_server() { if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; SERVER=""; fi; }
-trap stop_server EXIT
+trap 'stop_server; [ -z "$REDIS_PID" ] || kill "$REDIS_PID" 2>/dev/null || true' EXIT
 
 start_server() { # extra uvicorn args...
   stop_server
@@ -87,14 +90,25 @@ sleep 1
 measure "tuned health" /health
 measure "tuned list" "/api/v1/suppliers?page=1&size=20"
 measure "tuned get" /api/v1/suppliers/7
+REDIS_PORT=$((PORT + 1))
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null &
+REDIS_PID=$!
+sleep 0.5
+REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" start_server --workers "$(nproc)" --loop uvloop --http httptools
+sleep 1
+measure "cached list" "/api/v1/suppliers?page=1&size=20"
+measure "cached get" /api/v1/suppliers/7
 
 echo
 for kind in list get; do
+  c95=$(field "cached $kind" p95)
   b95=$(field "baseline $kind" p95); t95=$(field "tuned $kind" p95)
   brps=$(field "baseline $kind" rps); trps=$(field "tuned $kind" rps)
-  errs=$(( $(field "baseline $kind" errors) + $(field "tuned $kind" errors) ))
+  errs=$(( $(field "baseline $kind" errors) + $(field "tuned $kind" errors) + $(field "cached $kind" errors) ))
   verdict=$(awk -v p="$t95" -v t="$TARGET_P95" 'BEGIN{print (p<=t) ? "under" : "OVER"}')
   printf '%s: p95 tuned %s ms vs baseline %s ms (ratio %.2f), req/s ratio %.2f, errors %d; %s the %s ms target\n' \
     "$kind" "$t95" "$b95" "$(awk -v a="$t95" -v b="$b95" 'BEGIN{print a/b}')" \
     "$(awk -v a="$trps" -v b="$brps" 'BEGIN{print a/b}')" "$errs" "$verdict" "$TARGET_P95"
+  printf '%s with the Redis read cache: p95 %s ms (%s the %s ms target)\n' "$kind" "$c95" \
+    "$(awk -v p="$c95" -v t="$TARGET_P95" 'BEGIN{print (p<=t) ? "under" : "OVER"}')" "$TARGET_P95"
 done
