@@ -65,11 +65,16 @@ run_step ruff-format ruff format --no-cache --check .
 run_step mypy mypy --no-incremental app tests
 run_step bandit bandit -ll -r app -q
 say "pytest"
-if ! timeout 300 pytest -q -p no:cacheprovider >"$LOG_DIR/pytest.log" 2>&1; then
+if ! timeout 300 pytest -q -rs -p no:cacheprovider >"$LOG_DIR/pytest.log" 2>&1; then
   tail -60 "$LOG_DIR/pytest.log"
   fail "pytest"
 fi
 grep -E '[0-9]+ (passed|failed)' "$LOG_DIR/pytest.log" | tail -1
+# A skipped test is not a pass: the generated suite only has tests that have something to check.
+if grep -qE '[0-9]+ (skipped|xfailed|deselected)' "$LOG_DIR/pytest.log"; then
+  grep -E '^SKIPPED|[0-9]+ skipped' "$LOG_DIR/pytest.log" | head -10
+  fail "pytest skipped tests"
+fi
 
 say "postgresql"
 "$HERE/pg.sh" start >/dev/null 2>&1 || fail "starting PostgreSQL (ci/pg.sh start)"

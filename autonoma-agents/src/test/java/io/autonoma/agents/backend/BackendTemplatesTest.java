@@ -31,6 +31,21 @@ class BackendTemplatesTest {
 
     @ParameterizedTest
     @MethodSource("specs")
+    void field_tests_exist_only_for_what_some_resource_has_so_nothing_is_skipped(String name) {
+        AppSpec spec = spec(name);
+        Map<String, String> files = TEMPLATES.all(spec);
+        files.forEach((path, text) -> {
+            if (path.startsWith("backend/tests/")) {
+                assertThat(text).as(path).doesNotContain("pytest.skip");
+            }
+        });
+        boolean anyUnique = spec.entities().stream().anyMatch(e -> e.fields().stream().anyMatch(f -> f.unique()));
+        assertThat(files.get("backend/tests/test_fields.py").contains("async def test_unique_fields_conflict("))
+                .as("unique-field test present").isEqualTo(anyUnique);
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
     void renders_every_spec_shape_and_writes_it_to_target(String name) throws IOException {
         AppSpec spec = spec(name);
         Path out = Path.of("target", "generated-backends", name);

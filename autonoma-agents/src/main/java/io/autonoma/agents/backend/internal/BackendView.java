@@ -90,7 +90,15 @@ public record BackendView(
             List<String> filterParams, List<String> filterWheres, String createDump, String updateDump,
             boolean usesN, List<String> sampleLines, List<String> parentLines, String echoedCode, String invalidCode,
             String notNullableTestCode, String requiredOnCreateCode, String updateCode, String sortableCode,
-            String uniqueCode, String searchFieldPy, String filtersCode) {}
+            String uniqueCode, String searchFieldPy, String filtersCode,
+            boolean hasRequiredOnCreate, boolean hasUnique, boolean hasSearchField, boolean hasFilters) {}
+
+    // The field tests (tests/test_fields.py) exist only for what some resource has: never a skipped test.
+    public boolean anyRequiredOnCreate() { return entities.stream().anyMatch(EntityView::hasRequiredOnCreate); }
+    public boolean anyUnique() { return entities.stream().anyMatch(EntityView::hasUnique); }
+    public boolean anySearchField() { return entities.stream().anyMatch(EntityView::hasSearchField); }
+    public boolean anyFilters() { return entities.stream().anyMatch(EntityView::hasFilters); }
+    public boolean anyFieldTests() { return anyRequiredOnCreate() || anyUnique() || anySearchField() || anyFilters(); }
 
     public static BackendView of(AppSpec spec) {
         Map<String, Entity> byName = new LinkedHashMap<>();
@@ -546,6 +554,7 @@ public record BackendView(
                 refs, links, si.render(), aliases, notNullCode, create, update, read, ri.render(), sortMembers, sortColumns,
                 searchCode, filterParams, filterWheres, createDump, updateDump, usesN, samples, parents,
                 Py.tuple(8, echoed), Py.tuple(8, invalid), Py.tuple(8, notNullTest), Py.tuple(8, requiredOnCreate),
-                updateCode, Py.tuple(8, sortableTest), Py.tuple(8, unique), searchField, Py.tuple(8, filters));
+                updateCode, Py.tuple(8, sortableTest), Py.tuple(8, unique), searchField, Py.tuple(8, filters),
+                !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty());
     }
 }
