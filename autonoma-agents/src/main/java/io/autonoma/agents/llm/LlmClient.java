@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.autonoma.agents.llm.LlmException.Kind;
 import io.autonoma.agents.llm.internal.ErrorClassifier;
+import io.autonoma.agents.llm.internal.RetryAfterHttpException;
 import io.autonoma.agents.llm.internal.RequestKey;
 import io.autonoma.core.pipeline.AgentContext;
 import io.autonoma.core.pipeline.Budget;
@@ -45,6 +46,9 @@ import java.util.function.Consumer;
  * failure is permanent (unreachable endpoint, rejected key, unknown model, bad request).
  */
 public final class LlmClient implements AutoCloseable {
+    /** The longest {@code Retry-After} honoured; a server asking for more is retried after this. */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
     private final ChatModel model;
     private final String modelName;
     private final Duration timeout;
@@ -161,8 +165,15 @@ public final class LlmClient implements AutoCloseable {
                     throw failure;
                 }
                 long delay = backoffMillis(attempt);
+                String asked = "";
+                var retryAfter = RetryAfterHttpException.in(e);
+                if (retryAfter.isPresent()) {
+                    // the server said how long to wait: never sooner, and at most MAX_RETRY_AFTER
+                    delay = Math.max(delay, Math.min(retryAfter.get().toMillis(), MAX_RETRY_AFTER.toMillis()));
+                    asked = ", as the server's Retry-After asked";
+                }
                 out.accept("model call failed (" + describe(kind) + ": " + safeMessage(e) + "); retrying in " + delay
-                        + " ms (attempt " + (attempt + 1) + " of " + maxAttempts + ")");
+                        + " ms" + asked + " (attempt " + (attempt + 1) + " of " + maxAttempts + ")");
                 sleep(delay, cancel);
                 continue;
             }

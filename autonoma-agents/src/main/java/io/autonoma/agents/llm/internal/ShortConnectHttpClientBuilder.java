@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * A JDK HTTP client builder whose connect timeout never exceeds a cap: langchain4j's OpenAI model
  * sets the connect timeout to its (long) request timeout, which would make an unreachable endpoint
- * hang for a minute instead of failing in seconds.
+ * hang for a minute instead of failing in seconds. Its clients keep the {@code Retry-After} header
+ * of failed calls ({@link RetryAfterHttpException}).
  */
 public final class ShortConnectHttpClientBuilder implements HttpClientBuilder {
     private final JdkHttpClientBuilder delegate = new JdkHttpClientBuilder();
@@ -44,6 +45,7 @@ public final class ShortConnectHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        return delegate.build();
+        java.net.http.HttpClient jdk = java.net.http.HttpClient.newBuilder().connectTimeout(delegate.connectTimeout()).build();
+        return new RetryAfterHttpClient(jdk, delegate.readTimeout(), delegate.build());
     }
 }
