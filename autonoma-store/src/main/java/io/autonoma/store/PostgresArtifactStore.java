@@ -1,5 +1,6 @@
 package io.autonoma.store;
 
+import io.autonoma.core.Sha256;
 import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.artifact.ArtifactPaths;
 import io.autonoma.core.artifact.ArtifactStore;
@@ -9,14 +10,11 @@ import io.autonoma.store.internal.Db;
 import io.autonoma.store.internal.Tenancy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,7 +84,7 @@ public final class PostgresArtifactStore implements ArtifactStore {
         String project = Tenancy.requireProjectId(write.projectId());
         String path = ArtifactPaths.normalize(write.path());
         byte[] content = write.content();
-        String sha = sha256(content);
+        String sha = Sha256.hex(content);
         Artifact stored = db("storing " + project + ":" + path, () -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
             if (!ownerKnown.get()) {
                 Tenancy.ensureOwner(h, ownerId);
@@ -177,14 +175,6 @@ public final class PostgresArtifactStore implements ArtifactStore {
     private static Artifact artifact(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Artifact(rs.getString("project"), rs.getString("path"), rs.getInt("version"), rs.getBytes("content"),
                 rs.getString("sha256"), rs.getString("produced_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static <T> T db(String what, Supplier<T> work) {

@@ -38,7 +38,7 @@ class PostgresArtifactStoreIT {
         assertThat(v1.version()).isEqualTo(1);
         assertThat(v2.version()).isEqualTo(2);
         assertThat(v1.path()).isEqualTo("src/main.py");
-        assertThat(v1.sha256()).isEqualTo(PostgresArtifactStore.sha256("print(1)".getBytes(StandardCharsets.UTF_8)));
+        assertThat(v1.sha256()).isEqualTo(io.autonoma.core.Sha256.hex("print(1)".getBytes(StandardCharsets.UTF_8)));
         assertThat(store.get("p1", "src/main.py")).get().satisfies(a -> {
             assertThat(a.text()).isEqualTo("print(2)");
             assertThat(a.createdAt()).isEqualTo(v2.createdAt());

@@ -5,6 +5,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import io.autonoma.core.AutonomaException;
+import io.autonoma.core.Sha256;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +14,8 @@ import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +72,7 @@ public final class PrecomputedEmbeddingModel implements EmbeddingModel {
         List<Embedding> out = new ArrayList<>(segments.size());
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
-            float[] v = byHash.get(sha256(segments.get(i).text()));
+            float[] v = byHash.get(Sha256.hex(segments.get(i).text()));
             out.add(v == null ? null : Embedding.from(v.clone()));
             if (v == null) {
                 missing.add(i);
@@ -126,19 +124,11 @@ public final class PrecomputedEmbeddingModel implements EmbeddingModel {
         out.write("# all-MiniLM-L6-v2 vectors of the template seed's searchable texts (see PrecomputedEmbeddingModel).\n");
         out.write("# Regenerate after changing the seed: mvn -pl autonoma-agents test -Dtest=SeedEmbeddingsTest -Dautonoma.writeSeedEmbeddings=true\n");
         Map<String, float[]> byHash = new java.util.TreeMap<>();
-        vectorsByText.forEach((text, v) -> byHash.put(sha256(text), v));
+        vectorsByText.forEach((text, v) -> byHash.put(Sha256.hex(text), v));
         for (Map.Entry<String, float[]> e : byHash.entrySet()) {
             ByteBuffer b = ByteBuffer.allocate(e.getValue().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             b.asFloatBuffer().put(e.getValue());
             out.write(e.getKey() + "\t" + Base64.getEncoder().encodeToString(b.array()) + "\n");
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -3,7 +3,7 @@ package io.autonoma.core.artifact;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.artifact.internal.Exports;
-import io.autonoma.core.artifact.internal.Hashes;
+import io.autonoma.core.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -92,7 +92,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         String projectId = ArtifactPaths.requireValidProjectId(write.projectId());
         String path = ArtifactPaths.normalize(write.path());
         byte[] content = write.content();
-        String sha = Hashes.sha256Hex(content);
+        String sha = Sha256.hex(content);
         Path projectDir = projectDir(projectId);
         ReentrantLock jvmLock = PROJECT_LOCKS.computeIfAbsent(projectDir, k -> new ReentrantLock());
         jvmLock.lock();
@@ -319,7 +319,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
             @SuppressWarnings("unchecked")
             Map<String, Object> meta = JSON.readValue(metaFile.toFile(), Map.class);
             byte[] content = Files.readAllBytes(historyDir.resolve("v" + version));
-            String sha = Hashes.sha256Hex(content);
+            String sha = Sha256.hex(content);
             if (!sha.equals(meta.get("sha256"))) {
                 throw new AutonomaException("version " + version + " of '" + path + "' in project '" + projectId
                         + "' is corrupted (sha256 " + sha + " but " + meta.get("sha256") + " was stored) under " + historyDir

@@ -1,6 +1,6 @@
 package io.autonoma.core.artifact;
 
-import io.autonoma.core.artifact.internal.Hashes;
+import io.autonoma.core.Sha256;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +46,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
         String projectId = ArtifactPaths.requireValidProjectId(write.projectId());
         String path = ArtifactPaths.normalize(write.path());
         byte[] content = write.content();
-        String sha = Hashes.sha256Hex(content);
+        String sha = Sha256.hex(content);
         lock.writeLock().lock();
         try {
             TreeMap<String, List<Artifact>> files = projects.get(projectId);

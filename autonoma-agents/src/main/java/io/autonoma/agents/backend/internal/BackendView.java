@@ -2,6 +2,7 @@ package io.autonoma.agents.backend.internal;
 
 import io.autonoma.agents.naming.Naming;
 import io.autonoma.core.AutonomaException;
+import io.autonoma.core.Sha256;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
 import io.autonoma.core.spec.Entity;
@@ -237,7 +238,7 @@ public record BackendView(
 
     /** Stable revision id: the first 12 hex digits of the SHA-256 of the canonical spec JSON. */
     static String revision(AppSpec spec) {
-        return Py.sha256(AppSpecJson.write(spec)).substring(0, 12);
+        return Sha256.hex(AppSpecJson.write(spec)).substring(0, 12);
     }
 
     static String table(String entity) {

@@ -1,9 +1,6 @@
 package io.autonoma.agents.backend.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.autonoma.core.Sha256;
 import java.util.List;
 
 /**
@@ -133,14 +130,6 @@ public final class Py {
         if (name.length() <= MAX_IDENTIFIER) {
             return name;
         }
-        return name.substring(0, MAX_IDENTIFIER - 9) + "_" + sha256(name).substring(0, 8);
-    }
-
-    public static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return name.substring(0, MAX_IDENTIFIER - 9) + "_" + Sha256.hex(name).substring(0, 8);
     }
 }

@@ -11,10 +11,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.autonoma.core.Sha256;
 
 /** The cache key of a request: SHA-256 over a canonical JSON of model name, messages and parameters. */
 public final class RequestKey {
@@ -23,7 +20,7 @@ public final class RequestKey {
     private RequestKey() {}
 
     public static String of(String model, ChatRequest request) {
-        return sha256(canonical(model, request));
+        return Sha256.hex(canonical(model, request));
     }
 
     static String canonical(String model, ChatRequest r) {
@@ -74,13 +71,5 @@ public final class RequestKey {
             return a.text() + (a.hasToolExecutionRequests() ? String.valueOf(a.toolExecutionRequests()) : "");
         }
         return String.valueOf(m);
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
