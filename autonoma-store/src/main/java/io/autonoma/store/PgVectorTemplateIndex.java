@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,17 +113,10 @@ public final class PgVectorTemplateIndex implements TemplateIndex {
 
     @Override
     public void addAll(List<TemplateEntry> entries) {
-        Objects.requireNonNull(entries, "entries");
-        if (entries.isEmpty()) {
+        List<TemplateEntry> list = TemplateEntry.lastPerId(entries);
+        if (list.isEmpty()) {
             return;
         }
-        Map<String, TemplateEntry> unique = new LinkedHashMap<>();
-        for (TemplateEntry e : entries) {
-            Objects.requireNonNull(e, "entries must not contain null");
-            unique.remove(e.id());
-            unique.put(e.id(), e);
-        }
-        List<TemplateEntry> list = new ArrayList<>(unique.values());
         Map<String, PGvector> vectors = embed(list);
         db("adding " + list.size() + " templates", () -> jdbi.useTransaction(h -> {
             for (String table : List.of("code_templates", "project_templates")) {

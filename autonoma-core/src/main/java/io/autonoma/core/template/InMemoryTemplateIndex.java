@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,17 +98,11 @@ public final class InMemoryTemplateIndex implements TemplateIndex {
 
     @Override
     public void addAll(List<TemplateEntry> entries) {
-        Objects.requireNonNull(entries, "entries");
-        if (entries.isEmpty()) {
+        List<TemplateEntry> unique = TemplateEntry.lastPerId(entries);
+        if (unique.isEmpty()) {
             return;
         }
-        Map<String, TemplateEntry> unique = new LinkedHashMap<>();
-        for (TemplateEntry e : entries) {
-            Objects.requireNonNull(e, "entries must not contain null");
-            unique.remove(e.id()); // a later duplicate wins and keeps its position
-            unique.put(e.id(), e);
-        }
-        List<Doc> prepared = prepare(new ArrayList<>(unique.values()));
+        List<Doc> prepared = prepare(unique);
         lock.writeLock().lock();
         try {
             for (Doc d : prepared) {

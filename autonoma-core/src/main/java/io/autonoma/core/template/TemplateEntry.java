@@ -1,7 +1,10 @@
 package io.autonoma.core.template;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A searchable template. {@code collection} is one of {@link TemplateIndex#COLLECTIONS} (or any
@@ -23,5 +26,20 @@ public record TemplateEntry(
     /** The text that is embedded and keyword-matched. */
     public String searchableText() {
         return title + "\n" + description + "\n" + String.join(" ", tags) + "\n" + content;
+    }
+
+    /**
+     * The batch an index's {@code addAll} stores: one entry per id, a later duplicate replacing an
+     * earlier one at its own (later) position. Rejects a null list or element.
+     */
+    public static List<TemplateEntry> lastPerId(List<TemplateEntry> entries) {
+        Objects.requireNonNull(entries, "entries");
+        Map<String, TemplateEntry> unique = new LinkedHashMap<>();
+        for (TemplateEntry e : entries) {
+            Objects.requireNonNull(e, "entries must not contain null");
+            unique.remove(e.id());
+            unique.put(e.id(), e);
+        }
+        return new ArrayList<>(unique.values());
     }
 }
