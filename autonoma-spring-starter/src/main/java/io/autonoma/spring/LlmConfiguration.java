@@ -52,15 +52,10 @@ public class LlmConfiguration {
         }
         key = key.strip();
         try {
-            return LlmClient.builder()
-                    .model(LlmEngine.openAiCompatible(m.getBaseUrl(), key, m.getName(), timeout))
-                    .modelName(m.getName())
-                    .timeout(timeout)
-                    .pricing(LlmPricing.perThousand(m.getPriceInputPer1k().doubleValue(), m.getPriceOutputPer1k().doubleValue()))
-                    .cache(m.getCacheDir() == null ? LlmResponseCache.inMemory() : LlmResponseCache.onDisk(m.getCacheDir()))
-                    .listener(LlmCallListener.none())
-                    .redact(key)
-                    .build();
+            return LlmEngine.openAiCompatibleClient(m.getBaseUrl(), key, m.getName(), timeout,
+                    LlmPricing.perThousand(m.getPriceInputPer1k().doubleValue(), m.getPriceOutputPer1k().doubleValue()),
+                    m.getCacheDir() == null ? LlmResponseCache.inMemory() : LlmResponseCache.onDisk(m.getCacheDir()),
+                    LlmCallListener.none());
         } catch (IllegalArgumentException e) {
             throw new AutonomaException("autonoma.model.*: " + e.getMessage(), e);
         }

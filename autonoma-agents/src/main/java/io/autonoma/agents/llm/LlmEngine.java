@@ -142,6 +142,25 @@ public final class LlmEngine {
         return b.build();
     }
 
+    /**
+     * An {@link LlmClient} on {@link #openAiCompatible(String, String, String, Duration)} with the
+     * key redacted from every message; what the CLI and the Spring starter build from their settings.
+     *
+     * @throws IllegalArgumentException for a bad base URL, a blank key or model name, a bad timeout
+     */
+    public static LlmClient openAiCompatibleClient(String baseUrl, String apiKey, String modelName, Duration timeout,
+                                                   LlmPricing pricing, LlmResponseCache cache, LlmCallListener listener) {
+        return LlmClient.builder()
+                .model(openAiCompatible(baseUrl, apiKey, modelName, timeout))
+                .modelName(modelName)
+                .timeout(timeout)
+                .pricing(pricing)
+                .cache(cache)
+                .listener(listener)
+                .redact(apiKey)
+                .build();
+    }
+
     /** The API key from {@value #API_KEY_ENV}, or an error saying how to set it. */
     public static String apiKeyFromEnvironment() {
         return apiKeyFrom(System.getenv());

@@ -209,15 +209,8 @@ final class GenerateCommand implements Callable<Integer> {
                     + "=... (any value for a local server that needs no key)");
         }
         key = key.strip();
-        return LlmClient.builder()
-                .model(LlmEngine.openAiCompatible(baseUrl, key, model, Duration.ofSeconds(llmTimeoutSeconds)))
-                .modelName(model)
-                .timeout(Duration.ofSeconds(llmTimeoutSeconds))
-                .pricing(LlmPricing.perThousand(priceIn, priceOut))
-                .cache(LlmResponseCache.onDisk(cacheDir()))
-                .listener(calls::add)
-                .redact(key)
-                .build();
+        return LlmEngine.openAiCompatibleClient(baseUrl, key, model, Duration.ofSeconds(llmTimeoutSeconds),
+                LlmPricing.perThousand(priceIn, priceOut), LlmResponseCache.onDisk(cacheDir()), calls::add);
     }
 
     private Path cacheDir() {
