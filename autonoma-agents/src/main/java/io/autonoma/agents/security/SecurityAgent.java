@@ -102,7 +102,7 @@ public final class SecurityAgent implements Agent {
     private static final List<Evidence> EVIDENCE = List.of(
             new Evidence("Stolen or guessed passwords", "passwords hashed with bcrypt/argon2, never stored in clear", "backend/app/",
                     Pattern.compile("bcrypt|argon2|PasswordHasher")),
-            new Evidence("Session hijacking", "short-lived JWT access tokens, rotating refresh tokens that can be revoked", "backend/app/",
+            new Evidence("Session hijacking", "short-lived JWT access tokens, rotating refresh tokens that can be revoked; a deactivated user is locked out within AUTH_CACHE_SECONDS (default 5)", "backend/app/",
                     Pattern.compile("jwt\\.(encode|decode)")),
             new Evidence("Privilege escalation", "role-based access control: deleting needs the admin role", "backend/app/",
                     Pattern.compile("admin", Pattern.CASE_INSENSITIVE)),

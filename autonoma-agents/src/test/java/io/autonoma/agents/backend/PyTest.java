@@ -62,4 +62,20 @@ class PyTest {
 
                 from app.schemas.types import MAX_INT, BlankToNone, UTCDatetime""");
     }
+
+    @Test
+    void plain_imports_come_before_from_imports_in_their_section() {
+        String block = new PyImports()
+                .add("contextlib", "asynccontextmanager")
+                .addModule("gc")
+                .addModule("asyncio")
+                .add("fastapi", "FastAPI")
+                .render();
+        assertThat(block).isEqualTo("""
+                import asyncio
+                import gc
+                from contextlib import asynccontextmanager
+
+                from fastapi import FastAPI""");
+    }
 }

@@ -177,6 +177,7 @@ public record BackendView(
         }
 
         PyImports main = new PyImports()
+                .addModule("gc")
                 .add("collections.abc", "AsyncIterator")
                 .add("contextlib", "asynccontextmanager")
                 .add("fastapi", "FastAPI", "Request")
@@ -184,12 +185,12 @@ public record BackendView(
                 .add("fastapi.responses", "JSONResponse")
                 .add("app.rules", "RuleViolation")
                 .add("app.config", "Settings", "get_settings")
-                .add("app.db", "create_engine", "create_sessionmaker")
+                .add("app.db", "SessionSlots", "create_engine", "create_read_sessionmaker", "create_sessionmaker")
                 .add("app.middleware", "RateLimitMiddleware", "SecurityHeadersMiddleware")
                 .add("app.metrics", "Metrics", "MetricsMiddleware")
                 .add("app.read_cache", "create_read_cache")
                 .add("app.routers", "auth", "health")
-                .add("app.security", "make_password_hasher");
+                .add("app.security", "PrincipalCache", "make_password_hasher");
         for (EntityView ev : entities) {
             main.add("app.routers", ev.snake());
         }
@@ -465,7 +466,7 @@ public record BackendView(
                 .add("typing", "Annotated", "Any")
                 .add("fastapi", "APIRouter", "Path", "Query", "Request", "Response", "status")
                 .add("sqlalchemy", "select")
-                .add("app.crud", "apply_search", "apply_sort", "commit_or_409", "get_or_404", "paginate")
+                .add("app.crud", "SortOrders", "apply_search", "commit_or_409", "get_or_404", "paginate")
                 .add("app.deps", "AdminUser", "CurrentUser", "DbSession", "ReadCacheDep")
                 .add("app.http_cache", "json_response", "to_json")
                 .add("app.models." + snake, name)

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  */
 public final class PyImports {
     private static final Set<String> STDLIB = Set.of("__future__", "asyncio", "collections", "contextlib", "dataclasses",
-            "datetime", "decimal", "enum", "functools", "hashlib", "itertools", "json", "logging", "math", "pathlib", "re",
+            "datetime", "decimal", "enum", "functools", "gc", "hashlib", "itertools", "json", "logging", "math", "pathlib", "re",
             "secrets", "time", "typing", "uuid");
     private static final Set<String> FIRST_PARTY = Set.of("app", "tests");
     private static final Comparator<String> NAME_ORDER = Comparator
@@ -26,6 +26,14 @@ public final class PyImports {
 
     private final Map<String, Set<String>> from = new TreeMap<>(Comparator.comparing((String s) -> s.toLowerCase(Locale.ROOT))
             .thenComparing(Comparator.naturalOrder()));
+
+    private final Set<String> plain = new TreeSet<>();
+
+    /** {@code import module}: ruff's isort puts these before the {@code from} imports of a section. */
+    public PyImports addModule(String module) {
+        plain.add(module);
+        return this;
+    }
 
     public PyImports add(String module, String... names) {
         Set<String> set = from.computeIfAbsent(module, m -> new TreeSet<>(NAME_ORDER));
@@ -67,6 +75,7 @@ public final class PyImports {
         for (int i = 0; i < 4; i++) {
             sections.add(new ArrayList<>());
         }
+        plain.forEach(module -> sections.get(section(module)).add("import " + module));
         from.forEach((module, names) -> sections.get(section(module)).add(line(module, names)));
         List<String> blocks = new ArrayList<>();
         for (List<String> s : sections) {
