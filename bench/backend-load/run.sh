@@ -72,6 +72,14 @@ PY
 export TOKEN
 
 declare -A RESULT
+# A freshly started server opens its pooled database connections (a PostgreSQL backend process each)
+# and compiles its statements during the first requests; measured without this, every first run
+# after a start carried ~100 ms stalls in its p95/p99. Like JMH's warm-up iterations, run the
+# same load for a few seconds and discard it.
+warm_up() {
+  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-3}s" -s "$HERE/report.lua" "$BASE/api/v1/suppliers?page=1&size=20" >/dev/null
+  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-3}s" -s "$HERE/report.lua" "$BASE/api/v1/suppliers/7" >/dev/null
+}
 measure() { # label path
   local out
   out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$HERE/report.lua" "$BASE$2" | grep '^RESULT' | cut -d' ' -f2-)
@@ -82,11 +90,12 @@ field() { echo "${RESULT[$1]}" | tr ' ' '\n' | awk -F= -v k="$2" '$1==k{print $2
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $CONNECTIONS connections, ${DURATION}s per run"
 start_server --workers 1 --loop asyncio --http h11
+warm_up
 measure "baseline health" /health
 measure "baseline list" "/api/v1/suppliers?page=1&size=20"
 measure "baseline get" /api/v1/suppliers/7
 start_server --workers "$(nproc)" --loop uvloop --http httptools
-sleep 1
+warm_up
 measure "tuned health" /health
 measure "tuned list" "/api/v1/suppliers?page=1&size=20"
 measure "tuned get" /api/v1/suppliers/7
@@ -95,7 +104,7 @@ redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --d
 REDIS_PID=$!
 sleep 0.5
 REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" start_server --workers "$(nproc)" --loop uvloop --http httptools
-sleep 1
+warm_up
 measure "cached list" "/api/v1/suppliers?page=1&size=20"
 measure "cached get" /api/v1/suppliers/7
 

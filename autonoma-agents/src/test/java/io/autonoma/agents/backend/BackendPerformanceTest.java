@@ -83,9 +83,15 @@ class BackendPerformanceTest {
             assertThat(occurrences(router, "cached = await cache.lookup(request)")).isEqualTo(2);
             assertThat(occurrences(router, "await cache.store(cached, body)")).isEqualTo(2);
             assertThat(occurrences(router, "return json_response(request, cached.body)")).isEqualTo(2);
-            // list, get, create and update for any user; delete for admins
-            assertThat(occurrences(router, "    _user: CurrentUser,\n    cache: ReadCacheDep,\n")).isEqualTo(4);
-            assertThat(occurrences(router, "    _admin: AdminUser,\n    cache: ReadCacheDep,\n")).isEqualTo(1);
+            // The user comes first: authentication gives its session slot back before the endpoint's
+            // database dependency takes one (tests/test_db.py). List and get read through a plain
+            // connection; create and update for any user, delete for admins, through the session.
+            assertThat(occurrences(router, "    _user: CurrentUser,\n    connection: ReadConnection,\n    cache: ReadCacheDep,\n"))
+                    .isEqualTo(2);
+            assertThat(occurrences(router, "    _user: CurrentUser,\n    session: DbSession,\n    cache: ReadCacheDep,\n"))
+                    .isEqualTo(2);
+            assertThat(occurrences(router, "    _admin: AdminUser,\n    session: DbSession,\n    cache: ReadCacheDep,\n"))
+                    .isEqualTo(1);
         }
     }
 
