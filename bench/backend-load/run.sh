@@ -11,7 +11,8 @@
 # It prints p50/p95/p99 and req/s per endpoint, tuned/baseline ratios, and whether the p95 is
 # under the target (default 50 ms). It never fails on latency: this is a benchmark, not a test.
 #
-# Usage: bench/backend-load/run.sh [seconds-per-run (default 10)]
+# Usage: [WORKERS=n] bench/backend-load/run.sh [seconds-per-run (default 10)]
+#   WORKERS: uvicorn workers of the tuned and cached runs (default: the number of cores)
 # Needs: root or wrk installed, PostgreSQL via ci/pg.sh, Python 3.11 (makes a venv).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -22,6 +23,7 @@ TARGET_P95=${TARGET_P95_MS:-50}
 VENV=${AUTONOMA_VENV:-/tmp/autonoma-venv}
 APP="$ROOT/target/bench-load-app"
 PORT=${PORT:-18765}
+WORKERS=${WORKERS:-$(nproc)}
 PSQL="/usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p 55432 -U postgres -qAt"
 
 command -v wrk >/dev/null && command -v redis-server >/dev/null \
@@ -94,7 +96,7 @@ warm_up
 measure "baseline health" /health
 measure "baseline list" "/api/v1/suppliers?page=1&size=20"
 measure "baseline get" /api/v1/suppliers/7
-start_server --workers "$(nproc)" --loop uvloop --http httptools
+start_server --workers "$WORKERS" --loop uvloop --http httptools
 warm_up
 measure "tuned health" /health
 measure "tuned list" "/api/v1/suppliers?page=1&size=20"
@@ -103,7 +105,7 @@ REDIS_PORT=$((PORT + 1))
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null &
 REDIS_PID=$!
 sleep 0.5
-REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" start_server --workers "$(nproc)" --loop uvloop --http httptools
+REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" start_server --workers "$WORKERS" --loop uvloop --http httptools
 warm_up
 measure "cached list" "/api/v1/suppliers?page=1&size=20"
 measure "cached get" /api/v1/suppliers/7
