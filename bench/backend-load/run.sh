@@ -33,7 +33,7 @@ JAR="$ROOT/samples/cli/target/autonoma-cli.jar"
 rm -rf "$APP"
 java -jar "$JAR" generate --spec "$ROOT/docs/examples/inventory.app-spec.json" -o "$APP" -q
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-"$VENV/bin/pip" install -q --disable-pip-version-check -r "$APP/backend/requirements.txt"
+"$VENV/bin/pip" install -q --disable-pip-version-check -r "$APP/backend/requirements.txt" -r "$APP/backend/requirements-dev.txt"
 bash "$ROOT/ci/pg.sh" start
 
 export SECRET_KEY="bench-only-secret-bench-only-secret-bench-only" ENVIRONMENT=development \
