@@ -84,10 +84,13 @@ class BackendPerformanceTest {
             assertThat(occurrences(router, "await cache.store(cached, body)")).isEqualTo(2);
             assertThat(occurrences(router, "return json_response(request, cached.body)")).isEqualTo(2);
             // The user comes first: authentication gives its session slot back before the endpoint's
-            // database dependency takes one (tests/test_db.py). List and get read through a plain
-            // connection; create and update for any user, delete for admins, through the session.
-            assertThat(occurrences(router, "    _user: CurrentUser,\n    connection: ReadConnection,\n    cache: ReadCacheDep,\n"))
-                    .isEqualTo(2);
+            // database dependency takes one (tests/test_db.py). List and get take a plain connection
+            // only after a read-cache miss; create and update for any user, delete for admins, use
+            // the session.
+            assertThat(occurrences(router, "    _user: CurrentUser,\n    cache: ReadCacheDep,\n")).isEqualTo(2);
+            assertThat(occurrences(router, "    async with read_connection(request) as connection:\n")).isEqualTo(2);
+            assertThat(router.indexOf("async with read_connection(request)"))
+                    .isGreaterThan(router.indexOf("return json_response(request, cached.body)"));
             assertThat(occurrences(router, "    _user: CurrentUser,\n    session: DbSession,\n    cache: ReadCacheDep,\n"))
                     .isEqualTo(2);
             assertThat(occurrences(router, "    _admin: AdminUser,\n    session: DbSession,\n    cache: ReadCacheDep,\n"))

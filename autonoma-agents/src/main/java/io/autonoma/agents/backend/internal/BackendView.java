@@ -57,7 +57,7 @@ public record BackendView(
     public record M2OView(String name, String fk, String fkPy, String target, String targetSnake, String targetTable,
             String targetPath, String fromName, String fromSnake, String fromPath, boolean required, boolean selfRef,
             String columnCode, String aliasCode, String createLine, String updateLine, String readLine, String ensureCode,
-            String filterParam, String filterWhere, String testSlug) {
+            String filterParam, String filterColumn, String filterArg, String testSlug) {
         public String badJson() {
             return "{" + fkPy + ": 999_999}";
         }
@@ -88,7 +88,8 @@ public record BackendView(
             String schemaImports, List<String> aliasCodes, String notNullableCode, List<String> createLines,
             List<String> updateLines, List<String> readLines,
             String routerImports, List<String> sortMembers, List<String> sortColumns, String searchColumnsCode,
-            List<String> filterParams, List<String> filterWheres, String createDump, String updateDump,
+            List<String> filterParams, String filterColumnsCode, List<String> filterArgs, boolean hasFilterArgs,
+            String createDump, String updateDump,
             boolean usesN, List<String> sampleLines, List<String> parentLines, String echoedCode, String invalidCode,
             String notNullableTestCode, String requiredOnCreateCode, String updateCode, String sortableCode,
             String uniqueCode, String searchFieldPy, String filtersCode,
@@ -210,17 +211,14 @@ public record BackendView(
                 entities.size());
     }
 
-    /** {@code stmt = stmt.where(left == right)} at indent 8, split at {@code ==} as ruff format does when too long. */
-    static String where(String left, String right) {
-        String one = "        stmt = stmt.where(" + left + " == " + right + ")";
-        if (one.length() <= Py.LINE_LENGTH) {
-            return one;
-        }
-        String inner = "            " + left + " == " + right;
-        if (inner.length() <= Py.LINE_LENGTH) {
-            return "        stmt = stmt.where(\n" + inner + "\n        )";
-        }
-        return "        stmt = stmt.where(\n            " + left + "\n            == " + right + "\n        )";
+    /** An entry of the router's {@code _FILTER_COLUMNS}: the query parameter's name and its column. */
+    static String filterColumn(String name, String column) {
+        return Py.str(name) + ": " + column;
+    }
+
+    /** An entry of the list endpoint's {@code filters=} argument to {@code Listing.page}. */
+    static String filterArg(String name) {
+        return "                " + Py.str(name) + ": filter_" + name + ",";
     }
 
     /** How many enum and boolean columns get an index because the list endpoints filter on them. */
@@ -299,10 +297,10 @@ public record BackendView(
                 List.of("session", r.to(), "payload." + fk, Py.str(fk), Py.str(r.to())), ")");
         String param = Py.call(4, "filter_" + fk + ": Annotated[", List.of("int | None",
                 "Query(alias=" + Py.str(fk) + ", ge=1, le=MAX_INT)"), "] = None,");
-        String where = "    if filter_" + fk + " is not None:\n" + where(r.from() + "." + fk, "filter_" + fk);
         return new M2OView(r.name(), fk, Py.str(fk), r.to(), toSnake, toTable, "/api/v1/" + Naming.pluralKebab(r.to()),
                 r.from(), fromSnake, "/api/v1/" + Naming.pluralKebab(r.from()), required, selfRef, column, aliasCode,
-                createLine, updateLine, readLine, ensure, param, where, fromSnake + "_" + r.name());
+                createLine, updateLine, readLine, ensure, param, filterColumn(fk, r.from() + "." + fk), filterArg(fk),
+                fromSnake + "_" + r.name());
     }
 
     private static M2MView m2mView(Relation r, String fromSnake, String toSnake, String assocTable) {
@@ -465,9 +463,8 @@ public record BackendView(
                 .add("enum", "StrEnum")
                 .add("typing", "Annotated", "Any")
                 .add("fastapi", "APIRouter", "Path", "Query", "Request", "Response", "status")
-                .add("app.crud", "Reader", "SortOrders", "apply_search", "commit_or_409", "get_or_404", "paginate",
-                        "read_or_404")
-                .add("app.deps", "AdminUser", "CurrentUser", "DbSession", "ReadCacheDep", "ReadConnection")
+                .add("app.crud", "Listing", "Reader", "commit_or_409", "get_or_404", "read_or_404")
+                .add("app.deps", "AdminUser", "CurrentUser", "DbSession", "ReadCacheDep", "read_connection")
                 .add("app.http_cache", "json_response", "to_json")
                 .add("app.models." + snake, name)
                 .add("app.schemas.common", "ERROR_RESPONSES", "NOT_MODIFIED", "Page")
@@ -492,19 +489,23 @@ public record BackendView(
         String searchCode = "_SEARCH_COLUMNS: list[Any] = " + (search.isEmpty() ? "[]"
                 : Py.exploded(0, "[", search, "]"));
         List<String> filterParams = new ArrayList<>();
-        List<String> filterWheres = new ArrayList<>();
+        List<String> filterColumns = new ArrayList<>();
+        List<String> filterArgs = new ArrayList<>();
         for (FieldModel f : fields) {
             if (!f.filterable()) continue;
             if (f.type() == FieldType.ENUM) ri.add("app.models." + snake, f.enumClass);
             filterParams.add(Py.call(4, "filter_" + f.name + ": Annotated[", List.of(f.filterAnnotation() + " | None",
                     "Query(alias=" + Py.str(f.name) + ")"), "] = None,"));
-            filterWheres.add("    if filter_" + f.name + " is not None:\n" + where(name + "." + f.name,
-                    "filter_" + f.name + (f.type() == FieldType.ENUM ? ".value" : "")));
+            filterColumns.add(filterColumn(f.name, name + "." + f.name));
+            filterArgs.add(filterArg(f.name));
         }
         for (M2OView r : refs) {
             filterParams.add(r.filterParam());
-            filterWheres.add(r.filterWhere());
+            filterColumns.add(r.filterColumn());
+            filterArgs.add(r.filterArg());
         }
+        String filterColumnsCode = "_FILTER_COLUMNS: dict[str, Any] = " + (filterColumns.isEmpty() ? "{}"
+                : Py.exploded(0, "{", filterColumns, "}"));
         String exclude = links.isEmpty() ? "" : "exclude={" + String.join(", ", links.stream().map(M2MView::idsPy).toList()) + "}";
         String createDump = "payload.model_dump(" + exclude + ")";
         String updateDump = "payload.model_dump(exclude_unset=True" + (exclude.isEmpty() ? "" : ", " + exclude) + ")";
@@ -554,7 +555,8 @@ public record BackendView(
                 Py.str(table), Naming.label(name), snake + "_id", "/{" + snake + "_id}",
                 "f\"{_LABEL} {" + snake + "_id} not found\"", mi.render(), !typeChecking.isEmpty(), typeChecking, enums, columns,
                 refs, links, si.render(), aliases, notNullCode, create, update, read, ri.render(), sortMembers, sortColumns,
-                searchCode, filterParams, filterWheres, createDump, updateDump, usesN, samples, parents,
+                searchCode, filterParams, filterColumnsCode, filterArgs, !filterArgs.isEmpty(), createDump, updateDump,
+                usesN, samples, parents,
                 Py.tuple(8, echoed), Py.tuple(8, invalid), Py.tuple(8, notNullTest), Py.tuple(8, requiredOnCreate),
                 updateCode, Py.tuple(8, sortableTest), Py.tuple(8, unique), searchField, Py.tuple(8, filters),
                 !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty());
