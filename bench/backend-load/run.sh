@@ -82,9 +82,23 @@ warm_up() {
   wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-3}s" -s "$HERE/report.lua" "$BASE/api/v1/suppliers?page=1&size=20" >/dev/null
   wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-3}s" -s "$HERE/report.lua" "$BASE/api/v1/suppliers/7" >/dev/null
 }
+# How wrk's connections are spread over the server's worker processes, e.g. "25+25". wrk opens all
+# of them at once and keeps them; the kernel hands each to whichever worker accepts first, and an
+# uneven split (seen: 14+36) leaves one worker with more requests in flight, and a longer tail.
+connection_split() {
+  ss -tnpH state established "( sport = :$PORT )" | grep -o 'pid=[0-9]*' | sort | uniq -c \
+    | awk '{print $1}' | sort -n | paste -sd+
+}
 measure() { # label path
-  local out
-  out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$HERE/report.lua" "$BASE$2" | grep '^RESULT' | cut -d' ' -f2-)
+  local out tmp split
+  tmp=$(mktemp)
+  wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$HERE/report.lua" "$BASE$2" >"$tmp" &
+  local wrk_pid=$!
+  sleep $((DURATION / 2))
+  split=$(connection_split)
+  wait "$wrk_pid"
+  out="$(grep '^RESULT' "$tmp" | cut -d' ' -f2-) workers=${split:-?}"
+  rm -f "$tmp"
   RESULT[$1]="$out"
   printf '%-22s %s\n' "$1" "$out"
 }
