@@ -21,8 +21,8 @@ if [ ! -f ci/web-e2e/node_modules/playwright-core/package.json ]; then
   (cd ci/web-e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# --- prompts: ../shared/prompts next to the repository (CI), or PROMPTS
-PROMPTS="${PROMPTS:-$(cd "$ROOT/.." && pwd)/shared/prompts/prompts.jsonl}"
+# --- prompts: the repository's prompts/ folder, or PROMPTS
+PROMPTS="${PROMPTS:-$ROOT/prompts/prompts.jsonl}"
 [ -f "$PROMPTS" ] || { echo "check-web: no prompts file at $PROMPTS (set PROMPTS=...)"; exit 2; }
 
 # --- build

@@ -10,7 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 OUT="$ROOT/target/generated"
 JAR="$ROOT/samples/cli/target/autonoma-cli.jar"
-PROMPTS="$(cd "$ROOT/.." && pwd)/shared/prompts/prompts.jsonl"
+PROMPTS="$ROOT/prompts/prompts.jsonl"
 BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"inventory crm library blog example hostile"}
 FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example crm hostile"}
 rm -rf "$OUT" && mkdir -p "$OUT"

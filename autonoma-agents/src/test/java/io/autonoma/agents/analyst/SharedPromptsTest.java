@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The example prompts in {@code shared/prompts/prompts.jsonl} (found by walking up from the working directory). */
+/** The example prompts in the repository's {@code prompts/prompts.jsonl}. */
 class SharedPromptsTest {
     private static final OfflineRequirementsAnalyst ANALYST = OfflineRequirementsAnalyst.create();
 
@@ -41,15 +41,7 @@ class SharedPromptsTest {
             Map.entry("isbn", "string"), Map.entry("membership_number", "string"));
 
     static Path promptsFile() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared/prompts/prompts.jsonl");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("shared/prompts/prompts.jsonl not found in " + dir + " or any parent; "
-                + "the repository's parent directory must hold shared/");
+        return io.autonoma.test.PromptFiles.file(io.autonoma.test.PromptFiles.FIELD_LISTS);
     }
 
     static Stream<Arguments> prompts() throws IOException {

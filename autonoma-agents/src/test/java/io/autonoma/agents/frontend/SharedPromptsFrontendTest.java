@@ -24,12 +24,7 @@ class SharedPromptsFrontendTest {
     private static final OfflineRequirementsAnalyst ANALYST = OfflineRequirementsAnalyst.create();
 
     static Stream<Arguments> prompts() throws IOException {
-        Path file = null;
-        for (Path d = Path.of("").toAbsolutePath(); d != null && file == null; d = d.getParent()) {
-            Path candidate = d.resolve("shared/prompts/prompts.jsonl");
-            file = Files.isRegularFile(candidate) ? candidate : null;
-        }
-        assertThat(file).as("shared/prompts/prompts.jsonl in a parent directory").isNotNull();
+        Path file = io.autonoma.test.PromptFiles.file(io.autonoma.test.PromptFiles.FIELD_LISTS);
         List<Arguments> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
