@@ -107,7 +107,7 @@ class RequirementsAnalystAgentTest {
 
     @Test
     void rejects_an_invalid_given_spec() {
-        AppSpec invalid = new AppSpec("Bad", null, List.of(new Entity("User", List.of())), null, null, null, null, null);
+        AppSpec invalid = new AppSpec("Bad", null, List.of(new Entity("User", List.of())), null, null, null, null, null, null);
         Ctx ctx = new Ctx(GenerationRequest.builder().spec(invalid).build());
 
         assertThatThrownBy(() -> agent.run(ctx)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("User");

@@ -48,7 +48,7 @@ class DeploymentAgentTest {
     /** Not validated on purpose: the agent must stay safe even for specs that skipped validation (e.g. from an LLM). */
     static AppSpec hostile() {
         AppSpec base = inventory();
-        return new AppSpec(HOSTILE_NAME, HOSTILE_DESCRIPTION, base.entities(), base.relations(), base.roles(),
+        return new AppSpec(HOSTILE_NAME, HOSTILE_DESCRIPTION, base.entities(), base.relations(), base.capabilities(), base.roles(),
                 base.pages(), base.features(), base.notes());
     }
 

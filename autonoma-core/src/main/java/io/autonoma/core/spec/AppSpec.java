@@ -15,12 +15,13 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"schemaVersion"})
-@com.fasterxml.jackson.annotation.JsonPropertyOrder({"name", "description", "entities", "relations", "roles", "pages", "features", "notes"})
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"name", "description", "entities", "relations", "capabilities", "roles", "pages", "features", "notes"})
 public record AppSpec(
         String name,
         String description,
         List<Entity> entities,
         List<Relation> relations,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Capability> capabilities,
         List<Role> roles,
         List<Page> pages,
         Set<Feature> features,
@@ -29,15 +30,28 @@ public record AppSpec(
     /** Schema version written into every serialised spec. */
     public static final int SCHEMA_VERSION = 1;
 
+    /**
+     * The generated app's own account entity (sign-up, log-in, roles). It is never declared in
+     * {@link #entities()}, but relations may point at it ({@code "to": "User"}), so that "cards assigned to
+     * team members" or "messages sent by users" reuse the app's users instead of a second people table.
+     */
+    public static final String USER_ENTITY = "User";
+
     public AppSpec {
         entities = entities == null ? List.of() : List.copyOf(entities);
         relations = relations == null ? List.of() : List.copyOf(relations);
+        capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
         roles = roles == null ? List.of() : List.copyOf(roles);
         pages = pages == null ? List.of() : List.copyOf(pages);
         // Sorted by declaration order so that the same spec always serialises to the same bytes.
         features = features == null || features.isEmpty() ? Set.of()
                 : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(java.util.EnumSet.copyOf(features)));
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** The capabilities of one kind, in spec order. */
+    public <C extends Capability> List<C> capabilities(Class<C> kind) {
+        return capabilities.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     @JsonIgnore
@@ -53,6 +67,7 @@ public record AppSpec(
         Builder b = new Builder(name).description(description);
         b.entities.addAll(entities);
         b.relations.addAll(relations);
+        b.capabilities.addAll(capabilities);
         b.roles.addAll(roles);
         b.pages.addAll(pages);
         b.features.addAll(features);
@@ -65,6 +80,7 @@ public record AppSpec(
         private String description;
         private final List<Entity> entities = new ArrayList<>();
         private final List<Relation> relations = new ArrayList<>();
+        private final List<Capability> capabilities = new ArrayList<>();
         private final List<Role> roles = new ArrayList<>();
         private final List<Page> pages = new ArrayList<>();
         private final Set<Feature> features = new LinkedHashSet<>();
@@ -77,6 +93,7 @@ public record AppSpec(
         public Builder description(String v) { this.description = v; return this; }
         public Builder entity(Entity e) { entities.add(e); return this; }
         public Builder relation(Relation r) { relations.add(r); return this; }
+        public Builder capability(Capability c) { capabilities.add(c); return this; }
         public Builder role(Role r) { roles.add(r); return this; }
         public Builder page(Page p) { pages.add(p); return this; }
         public Builder feature(Feature f) { features.add(f); return this; }
@@ -84,7 +101,7 @@ public record AppSpec(
 
         /** Builds and validates; throws {@link InvalidSpecException} listing every problem. */
         public AppSpec build() {
-            AppSpec spec = new AppSpec(name, description, entities, relations, roles, pages, features, notes);
+            AppSpec spec = new AppSpec(name, description, entities, relations, capabilities, roles, pages, features, notes);
             AppSpecValidator.validate(spec).throwIfInvalid();
             return spec;
         }

@@ -77,11 +77,15 @@ public final class AppSpecValidator {
             Relation r = spec.relations().get(i);
             String at = "relations[" + i + "]";
             if (r == null) { p.add(at + ": is null"); continue; }
-            if (r.from() == null || spec.entity(r.from()).isEmpty()) {
+            if (AppSpec.USER_ENTITY.equals(r.from())) {
+                p.add(at + ".from: relations start at a declared entity; to link users, put the relation on the other "
+                        + "entity with \"to\": \"" + AppSpec.USER_ENTITY + "\"");
+            } else if (r.from() == null || spec.entity(r.from()).isEmpty()) {
                 p.add(at + ".from: unknown entity '" + r.from() + "'");
             }
-            if (r.to() == null || spec.entity(r.to()).isEmpty()) {
-                p.add(at + ".to: unknown entity '" + r.to() + "'");
+            if (r.to() == null || (spec.entity(r.to()).isEmpty() && !AppSpec.USER_ENTITY.equals(r.to()))) {
+                p.add(at + ".to: unknown entity '" + r.to() + "' (declare it, or use \"" + AppSpec.USER_ENTITY
+                        + "\" for the app's own users)");
             }
             if (r.kind() == null) {
                 p.add(at + ".kind: is required (many_to_one or many_to_many)");
@@ -99,6 +103,7 @@ public final class AppSpecValidator {
                 }));
             }
         }
+        CapabilityChecks.check(spec, p);
         for (int i = 0; i < spec.roles().size(); i++) {
             Role r = spec.roles().get(i);
             if (r == null || r.name() == null || !SNAKE.matcher(r.name()).matches()) {
