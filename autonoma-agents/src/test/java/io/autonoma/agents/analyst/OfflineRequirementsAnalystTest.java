@@ -240,21 +240,36 @@ class OfflineRequirementsAnalystTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "a personal reading list app|reading-list",
-        "something to track my workouts|workout-log",
         "A recipe box for my family|recipes",
         "help desk for our customers|helpdesk",
-        "an app for my dental clinic appointments|clinic-appointments",
         "I want to keep track of my spending|expenses",
-        "a kanban board for my team's projects|project-management",
+        "Lost and found board for our office building|noticeboard",
         "a blog|blog"
     })
-    void vague_prompt_uses_nearest_archetype(String prompt, String archetype) {
+    void prompt_naming_no_things_uses_nearest_archetype(String prompt, String archetype) {
         AppSpec spec = ANALYST.analyze(prompt);
 
         SpecAssertions.assertSane(spec);
         assertThat(spec.description()).isEqualTo(prompt);
         assertThat(spec.notes()).anyMatch(n -> n.matches(".*used archetype '" + archetype + "' \\(score \\d\\.\\d\\d\\)\\."));
         assertThat(spec.entities()).isEqualTo(Archetypes.spec(archetype).orElseThrow().entities());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "something to track my workouts|Workout|the archetype 'workout-log'",
+        "an app for my dental clinic appointments|ClinicAppointment|the app-domain layer (appointment)",
+        "a kanban board for my team's projects|Project|the app-domain layer (project)"
+    })
+    void things_named_without_fields_are_the_app_and_get_fields_from_a_named_source(String prompt, String entity,
+            String source) {
+        AppSpec spec = ANALYST.analyze(prompt);
+
+        SpecAssertions.assertSane(spec);
+        assertThat(SpecAssertions.names(spec)).containsExactly(entity);
+        assertThat(spec.entities().get(0).fields()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(spec.notes()).noneMatch(n -> n.contains("used archetype"))
+                .anyMatch(n -> n.startsWith(entity + " had no field list in the prompt; inferred") && n.contains(source));
     }
 
     @Test

@@ -137,6 +137,6 @@ class OwnPromptsTest {
         AppSpec spec = ANALYST.analyze(prompt);
 
         SpecAssertions.check(spec, expectations);
-        assertThat(spec.notes()).noneMatch(n -> n.contains("archetype"));
+        assertThat(spec.notes()).noneMatch(n -> n.contains("used archetype"));
     }
 }

@@ -76,7 +76,7 @@ class SharedPromptsTest {
                 }
             }
         }
-        assertThat(spec.notes()).noneMatch(n -> n.contains("archetype"));
+        assertThat(spec.notes()).noneMatch(n -> n.contains("used archetype"));
     }
 
     static Stream<Arguments> relations() {

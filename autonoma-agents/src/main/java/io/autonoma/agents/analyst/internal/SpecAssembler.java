@@ -43,10 +43,11 @@ public final class SpecAssembler {
         List<String> notes = new ArrayList<>();
         Map<String, DraftEntity> entities = p.entities;
         resolveReferences(p, notes);
-        boolean explicit = entities.values().stream().anyMatch(e -> !e.fields.isEmpty() && !e.fromVerb)
-                || entities.values().stream().anyMatch(e -> e.fields.size() > 1);
-        // fields named after an entity are references to it ("expenses have … a category")
         List<Rel> rels = new ArrayList<>(p.relations);
+        // the sentence reader: things named without fields, people and roles, relations, behaviour words
+        Merge merge = Merge.apply(p, prompt, rels, notes);
+        boolean explicit = !entities.isEmpty();
+        // fields named after an entity are references to it ("expenses have … a category")
         for (DraftEntity e : entities.values()) {
             for (DraftField f : new ArrayList<>(e.fields)) {
                 if (!f.enumValues.isEmpty() || f.count || f.min != null || f.flag || f.unit != null) continue;
@@ -108,7 +109,11 @@ public final class SpecAssembler {
                     candidates.add("Profile");
                 }
                 if (!appWords.isEmpty()) {
-                    String prefix = Inflector.pascal(List.of(Inflector.singular(appWords.get(0).replace("'s", ""))));
+                    String first = appWords.get(0).replace("'s", "");
+                    String asWritten = findOriginal(prompt, first);
+                    boolean acronym = asWritten != null && asWritten.length() > 1
+                            && asWritten.equals(asWritten.toUpperCase(Locale.ROOT));
+                    String prefix = Inflector.pascal(List.of(acronym ? first : Inflector.singular(first)));
                     if (!prefix.equals(name)) candidates.add(prefix + name);
                 }
                 candidates.add(name + "Item");
@@ -126,23 +131,54 @@ public final class SpecAssembler {
         // entities and fields
         List<Entity> outEntities = new ArrayList<>();
         Map<String, Set<String>> fieldNames = new LinkedHashMap<>();
+        // a prompt that lists fields means what it lists; otherwise a lone field read in passing ("projects with a
+        // goal") is topped up with the typical ones
+        boolean listsFields = merge.listsFields;
         for (DraftEntity e : entities.values()) {
             String name = names.get(e.key());
             List<Field> fields = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            if (e.fields.isEmpty()) {
-                for (Field f : defaultFields(e)) {
-                    fields.add(f);
-                    seen.add(f.name());
-                }
-                notes.add(name + " had no fields in the prompt; gave it "
-                        + fields.stream().map(f -> "'" + f.name() + "'").reduce((a, b) -> a + ", " + b).orElse("") + ".");
+            for (DraftField d : e.fields) {
+                seen.add(d.name);
             }
+            if (e.fields.isEmpty() || e.fields.size() == 1 && !listsFields) {
+                Concept concept = merge.conceptOf(e);
+                List<String> fromPrompt = new ArrayList<>();
+                if (concept != null) {
+                    for (Field f : hintFields(concept, name)) {
+                        if (seen.add(f.name())) {
+                            fields.add(f);
+                            fromPrompt.add(f.name());
+                        }
+                    }
+                }
+                FieldInference.Inferred inferred = new FieldInference().infer(e.words, name);
+                List<String> added = new ArrayList<>();
+                // two or more fields in the prompt's own words are enough; inferred ones would only guess
+                boolean labelled = e.fields.stream().anyMatch(d -> LABELS.contains(d.name)) || fields.stream()
+                        .anyMatch(f -> LABELS.contains(f.name()));
+                for (Field f : fromPrompt.size() >= 2 ? List.<Field>of() : inferred.fields()) {
+                    if (fields.size() >= FieldInference.MAX_FIELDS + fromPrompt.size()) break;
+                    if (labelled && LABELS.contains(f.name())) continue; // one name is enough
+                    if (seen.add(f.name())) {
+                        fields.add(f);
+                        added.add(f.name());
+                    }
+                }
+                notes.add(name + " had no field list in the prompt; "
+                        + (fromPrompt.isEmpty() ? "" : "took " + quoted(fromPrompt) + " from its words and ")
+                        + (added.isEmpty() ? "needed nothing more" : "inferred " + quoted(added) + " from " + inferred.source()) + ".");
+            }
+            Set<String> given = new HashSet<>();
+            List<Field> fromList = new ArrayList<>();
             for (DraftField d : e.fields) {
                 for (Field f : expand(d, name, e, notes)) {
-                    if (seen.add(f.name())) fields.add(f);
+                    if (given.add(f.name())) fromList.add(f);
                 }
             }
+            fields.removeIf(f -> given.contains(f.name()));
+            fields.addAll(0, fromList);
+            seen.addAll(given);
             fieldNames.put(e.key(), seen);
             outEntities.add(new Entity(name, fields));
         }
@@ -150,8 +186,9 @@ public final class SpecAssembler {
         List<Relation> outRelations = new ArrayList<>();
         Set<String> pairs = new HashSet<>();
         Map<String, Set<String>> relNames = new LinkedHashMap<>();
+        names.put(Merge.USER_KEY, AppSpec.USER_ENTITY);
         for (Rel r : rels) {
-            if (!names.containsKey(r.from) || !names.containsKey(r.to) || r.from.equals(r.to)) continue;
+            if (!names.containsKey(r.from) || !names.containsKey(r.to) || r.from.equals(r.to) || r.from.equals(Merge.USER_KEY)) continue;
             String from = names.get(r.from);
             String to = names.get(r.to);
             String pairKey = r.kind == RelationKind.MANY_TO_MANY
@@ -174,6 +211,19 @@ public final class SpecAssembler {
             taken.add(relName);
             outRelations.add(new Relation(from, to, r.kind, relName, r.kind == RelationKind.MANY_TO_ONE && r.required));
         }
+        // roles of the app's users the prompt names (manager, seller), and the behaviour it asks for
+        List<String> roleNames = new ArrayList<>();
+        for (String role : merge.roles.keySet()) {
+            String rn = Inflector.snake(List.of(role.split("[ _-]")));
+            if (rn.matches("[a-z][a-z0-9_]{0,62}") && !rn.equals("admin") && !rn.equals("user") && !roleNames.contains(rn)) {
+                roleNames.add(rn);
+            }
+        }
+        CapabilityBuilder capabilities = new CapabilityBuilder(outEntities, outRelations, roleNames, notes,
+                c -> Optional.ofNullable(merge.drafts.get(c)).map(d -> names.get(d.key())));
+        if (!outEntities.isEmpty()) {
+            capabilities.build(merge.understanding.behaviours, prompt);
+        }
         String appName = appName(p, prompt, outEntities);
         if (outEntities.isEmpty()) {
             return new Analysis(null, false, List.of(), p.nameWords.isEmpty() && p.objectNameWords.isEmpty()
@@ -184,6 +234,12 @@ public final class SpecAssembler {
         outRelations.forEach(b::relation);
         b.role(new Role("admin", List.of("*")));
         b.role(new Role("user", List.of("read:*", "create:*", "update:*")));
+        for (String role : roleNames) {
+            b.role(new Role(role, List.of("read:*", "create:*", "update:*")));
+            b.note("Role '" + role + "' of the app's users (" + String.join(", ", merge.roles.getOrDefault(role, List.of()))
+                    .replace('_', ' ') + ").");
+        }
+        capabilities.capabilities.forEach(b::capability);
         for (Feature f : List.of(Feature.AUTH, Feature.RBAC, Feature.PAGINATION, Feature.SEARCH, Feature.SORTING,
                 Feature.FILTERING, Feature.RATE_LIMIT)) {
             b.feature(f);
@@ -205,6 +261,37 @@ public final class SpecAssembler {
         Optional<String> named = p.nameWords.isEmpty() && p.objectNameWords.isEmpty() ? Optional.empty()
                 : Optional.of(appName);
         return new Analysis(b.build(), explicit, entityNames, named);
+    }
+
+    private static final Set<String> LABELS = Set.of("name", "title", "headline", "subject", "label");
+    private static final Set<String> MONEY_HINTS = Set.of("money", "cash", "fund", "funds", "amount", "sum");
+
+    /** Fields the prompt names in passing ("projects with a goal", "backers pledge money"). */
+    private static List<Field> hintFields(Concept c, String entity) {
+        List<Field> out = new ArrayList<>();
+        for (String h : c.fieldHints) {
+            String name = h.replace('-', '_');
+            boolean text = name.startsWith("text:");
+            if (text) name = name.substring("text:".length());
+            if (name.startsWith("~")) {
+                if (!MONEY_HINTS.contains(name.substring(1))) continue;
+                name = "amount";
+            }
+            if (!name.matches("[a-z][a-z0-9_]{0,62}") || AppSpecValidator.isReservedFieldName(name)) continue;
+            Field f = FieldRules.toField(new DraftField(name, name.replace('_', ' ')), entity);
+            if (Set.of("goal", "target", "funding_goal").contains(name)) {
+                f = FieldInference.retype(f, FieldType.DECIMAL);
+            }
+            if (text && f.type() != FieldType.TEXT) {
+                f = FieldInference.retype(f, FieldType.TEXT);
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "'" + n + "'").reduce((a, b) -> a + ", " + b).orElse("");
     }
 
     private static String explain(Field f) {
