@@ -245,6 +245,37 @@ public record BackendView(
                 assigneeTests, userLinkTests, spec.name(), entities.size());
     }
 
+    /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
+    private static String excludeArg(List<String> idsPy) {
+        return "exclude={" + String.join(", ", idsPy) + "}";
+    }
+
+    /**
+     * The right-hand side of {@code    data = payload.model_dump(...)} in the routers: one line when it fits, else
+     * one argument per line with the {@code exclude} set exploded, every level with a magic trailing comma (stable
+     * under ruff format).
+     */
+    static String modelDump(List<String> args) {
+        String one = "payload.model_dump(" + String.join(", ", args) + ")";
+        if (("    data = " + one).length() <= Py.LINE_LENGTH) {
+            return one;
+        }
+        StringBuilder b = new StringBuilder("payload.model_dump(\n");
+        for (String arg : args) {
+            if (arg.startsWith("exclude={")) {
+                String items = arg.substring("exclude={".length(), arg.length() - 1);
+                b.append("        exclude={\n");
+                for (String item : items.split(", ")) {
+                    b.append("            ").append(item).append(",\n");
+                }
+                b.append("        },\n");
+            } else {
+                b.append("        ").append(arg).append(",\n");
+            }
+        }
+        return b.append("    )").toString();
+    }
+
     /** An entry of the router's {@code _FILTER_COLUMNS}: the query parameter's name and its column. */
     static String filterColumn(String name, String column) {
         return Py.str(name) + ": " + column;
@@ -332,8 +363,8 @@ public record BackendView(
                         "nullable=" + (required ? "False" : "True"), "index=True"), ")");
         String aliasCode = Py.call(0, alias + " = Annotated[", List.of("int", "Field(ge=1, le=MAX_INT)"), "]");
         // A required reference to a user may be left out on create: the server fills in the current user.
-        String createLine = "    " + fk + ": " + (required && !user ? alias : alias + " | None = None");
-        String updateLine = "    " + fk + ": " + alias + " | None = None";
+        String createLine = required && !user ? Py.annotated(fk, alias, null) : Py.annotated(fk, alias + " | None", "None");
+        String updateLine = Py.annotated(fk, alias + " | None", "None");
         String readLine = "    " + fk + ": " + (required ? "int" : "int | None");
         String createCheck;
         String updateCheck;
@@ -387,7 +418,7 @@ public record BackendView(
         }
         return new M2MView(r.name(), ids, Py.str(ids), r.to(), toSnake, user ? null : "/api/v1/" + Naming.pluralKebab(r.to()),
                 r.from(), fromSnake, "/api/v1/" + Naming.pluralKebab(r.from()), user, assocTable, rel, aliasCode,
-                "    " + ids + ": " + alias + " = []", "    " + ids + ": " + alias + " | None = None",
+                Py.annotated(ids, alias, "[]"), Py.annotated(ids, alias + " | None", "None"),
                 "    " + ids + ": list[int]", load, updateLoad, fromSnake + "_" + r.name());
     }
 
@@ -582,9 +613,11 @@ public record BackendView(
         }
         String filterColumnsCode = "_FILTER_COLUMNS: dict[str, Any] = " + (filterColumns.isEmpty() ? "{}"
                 : Py.exploded(0, "{", filterColumns, "}"));
-        String exclude = links.isEmpty() ? "" : "exclude={" + String.join(", ", links.stream().map(M2MView::idsPy).toList()) + "}";
-        String createDump = "payload.model_dump(" + exclude + ")";
-        String updateDump = "payload.model_dump(exclude_unset=True" + (exclude.isEmpty() ? "" : ", " + exclude) + ")";
+        List<String> excluded = links.stream().map(M2MView::idsPy).toList();
+        String createDump = modelDump(excluded.isEmpty() ? List.of() : List.of(excludeArg(excluded)));
+        List<String> updateArgs = new ArrayList<>(List.of("exclude_unset=True"));
+        if (!excluded.isEmpty()) updateArgs.add(excludeArg(excluded));
+        String updateDump = modelDump(updateArgs);
 
         // ---- tests
         List<String> samples = new ArrayList<>();
