@@ -3,7 +3,8 @@
 # PostgreSQL and schemathesis against the live server.
 # Usage: ci/check-backend.sh <project-dir>     (the directory that holds backend/)
 # Env: AUTONOMA_VENV (default /tmp/autonoma-venv), AUTONOMA_ST_EXAMPLES (schemathesis examples per
-#      operation, default 25), AUTONOMA_KEEP_DB=1 keeps the test database.
+#      operation, default 25), AUTONOMA_KEEP_DB=1 keeps the test database, AUTONOMA_PG_PORT and
+#      AUTONOMA_PG_DATA (which PostgreSQL, as for ci/pg.sh).
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -12,6 +13,8 @@ BACKEND="$(cd "$PROJECT" 2>/dev/null && pwd)/backend"
 VENV="${AUTONOMA_VENV:-/tmp/autonoma-venv}"
 EXAMPLES="${AUTONOMA_ST_EXAMPLES:-25}"
 PG_BIN="${AUTONOMA_PG_BIN:-/usr/lib/postgresql/15/bin}"
+# The same PostgreSQL ci/pg.sh starts (it reads AUTONOMA_PG_PORT and AUTONOMA_PG_DATA too).
+PG_PORT="${AUTONOMA_PG_PORT:-55432}"
 UVICORN_PID=""
 DB_NAME=""
 LOG_DIR="$(mktemp -d /tmp/autonoma-check.XXXXXX)"
@@ -27,7 +30,7 @@ cleanup() {
     wait "$UVICORN_PID" 2>/dev/null
   fi
   if [ -n "$DB_NAME" ] && [ "${AUTONOMA_KEEP_DB:-0}" != 1 ]; then
-    "$PG_BIN/psql" -h 127.0.0.1 -p 55432 -U postgres -qAt -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" \
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qAt -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" \
       >/dev/null 2>&1 || true
   fi
 }
@@ -79,7 +82,7 @@ fi
 say "postgresql"
 "$HERE/pg.sh" start >/dev/null 2>&1 || fail "starting PostgreSQL (ci/pg.sh start)"
 DB_NAME="autonoma_check_$$_$(date +%s)"
-"$PG_BIN/psql" -h 127.0.0.1 -p 55432 -U postgres -qAt -c "CREATE DATABASE \"$DB_NAME\"" \
+"$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qAt -c "CREATE DATABASE \"$DB_NAME\"" \
   >"$LOG_DIR/createdb.log" 2>&1 || { cat "$LOG_DIR/createdb.log"; fail "creating database $DB_NAME"; }
 BASE_URL="$("$HERE/pg.sh" url)"
 export DATABASE_URL="${BASE_URL%/*}/$DB_NAME"
@@ -148,7 +151,7 @@ for attempt in range(count):
 PY
 }
 get_me 1
-KILLED=$("$PG_BIN/psql" -h 127.0.0.1 -p 55432 -U postgres -qAt -c \
+KILLED=$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qAt -c \
   "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '$DB_NAME' AND pid <> pg_backend_pid()")
 [ "$KILLED" -ge 1 ] || fail "expected the app to hold a database connection, found $KILLED"
 sleep 0.5

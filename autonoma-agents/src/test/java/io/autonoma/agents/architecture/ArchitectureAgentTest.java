@@ -23,6 +23,30 @@ class ArchitectureAgentTest {
     }
 
     @Test
+    void documents_relations_to_the_apps_users_and_the_users_directory() {
+        TestContext ctx = new TestContext(TestContext.exampleSpec());
+        new ArchitectureAgent().run(ctx);
+        String doc = ctx.texts().get("docs/architecture.md");
+        assertThat(doc).contains("    USER {\n        int id PK\n")
+                .contains("PURCHASE_ORDER }o--|| USER : \"requested_by\"")
+                .contains("- each PurchaseOrder names one of the app's users as requested by: the user who creates it unless an admin "
+                        + "names another (`requested_by`).")
+                .contains("- each PurchaseOrder may name one active user of the app as approver (`approver`).")
+                .contains("| `requested_by_id` | integer | yes | no | references one of the app's users (table `users`); "
+                        + "defaults to the current user |")
+                .contains("| GET | `/api/v1/users` | the users directory")
+                .contains("a non-admin may set it only to themselves");
+        assertThat(ctx.texts().get("README.md")).contains("## Relations to users")
+                .contains("- Product records are linked many-to-many to the app's users (`watchers_ids`)");
+
+        AppSpec plain = AppSpec.builder("Plain").entity(TestContext.exampleSpec().entities().get(0)).build();
+        TestContext other = new TestContext(plain);
+        new ArchitectureAgent().run(other);
+        assertThat(other.texts().get("docs/architecture.md")).doesNotContain("USER").doesNotContain("/api/v1/users");
+        assertThat(other.texts().get("README.md")).doesNotContain("Relations to users");
+    }
+
+    @Test
     void spec_text_cannot_inject_markup_into_the_docs() {
         AppSpec hostile = TestContext.exampleSpec().toBuilder().description("A <script>alert(1)</script> | `x` shop\nwith lines")
                 .build();

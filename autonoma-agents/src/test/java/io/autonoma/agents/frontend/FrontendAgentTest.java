@@ -79,6 +79,8 @@ class FrontendAgentTest {
         assertThat(api).contains("export interface PurchaseOrder extends RecordBase {")
                 .contains("  supplier_id: number;")
                 .contains("  products_ids: number[];")
+                .contains("  requested_by_id?: number;")
+                .contains("export const usersApi = {")
                 .contains("export const PURCHASE_ORDER_STATUS_VALUES = [\"draft\", \"sent\", \"received\"] as const;")
                 .contains("  price: string;")
                 .contains("  phone_number: string | null;")
@@ -88,9 +90,15 @@ class FrontendAgentTest {
                 .contains("rating: f.integer({ required: false, min: 1, max: 5 }),")
                 .contains("status: f.enumeration(PURCHASE_ORDER_STATUS_VALUES, { required: true }),")
                 .contains("supplier_id: f.reference({ required: true }),")
+                .contains("approver_id: f.reference({ required: false }),")
+                .doesNotContain("requested_by_id")
                 .contains("}) satisfies z.ZodType<PurchaseOrderInput>;");
         assertThat(files.get("frontend/src/entities/purchase-order.ts"))
-                .contains("  productsApi,\n  purchaseOrdersApi,\n  suppliersApi,\n  type PurchaseOrder,\n")
+                .contains("  productsApi,\n  purchaseOrdersApi,\n  suppliersApi,\n  usersApi,\n  type PurchaseOrder,\n")
+                // the example's relations to users: the requester is filled in by the server, the approver is picked
+                .contains("{ name: \"requested_by_id\", label: \"Requested by\", kind: \"reference\", required: true, target: "
+                        + "{ api: usersApi, label: \"User\", route: null, displayField: \"name\" }, inList: true, sortable: false, "
+                        + "inForm: false, initial: \"\" }")
                 .contains("kind: \"datetime\"").contains("kind: \"time\"").contains("kind: \"date\"")
                 .contains("initial: \"draft\"")
                 .doesNotContain("zod").doesNotContain("PURCHASE_ORDER_STATUS_VALUES");

@@ -11,18 +11,30 @@ import java.util.stream.Collectors;
 
 /** Logic-less view of an AppSpec for the documentation templates (markdown). */
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
-        List<String> notes, String features) {
+        List<String> notes, String features, List<String> userRelations) {
 
     public boolean hasNotes() {
         return !notes.isEmpty();
     }
 
+    /** Whether some relation points at the app's own users: the docs then describe the users table and directory. */
+    public boolean hasUserRelations() {
+        return !userRelations.isEmpty();
+    }
+
     public static DocsView of(AppSpec spec) {
         List<EntityView> entities = spec.entities().stream().map(e -> EntityView.of(e, spec)).toList();
         List<RelView> rels = spec.relations().stream().map(RelView::of).toList();
+        List<String> userRelations = spec.relations().stream().filter(DocsView::toUser)
+                .map(r -> RelView.of(r).description() + " (`" + r.name() + (r.kind() == RelationKind.MANY_TO_ONE ? "_id" : "_ids") + "`)")
+                .toList();
         return new DocsView(spec.name(), Naming.kebab(spec.name()), md(spec.description()), entities, rels,
                 spec.notes().stream().map(DocsView::md).toList(),
-                spec.features().stream().map(f -> f.json()).collect(Collectors.joining(", ")));
+                spec.features().stream().map(f -> f.json()).collect(Collectors.joining(", ")), userRelations);
+    }
+
+    static boolean toUser(Relation r) {
+        return AppSpec.USER_ENTITY.equals(r.to());
     }
 
     /** Markdown-safe single line: no HTML, no line breaks, no table pipes. */
@@ -37,8 +49,9 @@ public record DocsView(String name, String slug, String description, List<Entity
             List<FieldView> fields = new java.util.ArrayList<>(e.fields().stream().map(FieldView::of).toList());
             for (Relation r : spec.relations()) {
                 if (r.from().equals(e.name()) && r.kind() == RelationKind.MANY_TO_ONE) {
-                    fields.add(new FieldView(r.name() + "_id", "integer", r.required() ? "yes" : "no", "no",
-                            "references " + r.to(), "int"));
+                    String references = !toUser(r) ? "references " + r.to()
+                            : "references one of the app's users (table `users`)" + (r.required() ? "; defaults to the current user" : "");
+                    fields.add(new FieldView(r.name() + "_id", "integer", r.required() ? "yes" : "no", "no", references, "int"));
                 }
             }
             return new EntityView(e.name(), Naming.pluralSnake(e.name()), "/api/v1/" + Naming.pluralKebab(e.name()),
@@ -71,11 +84,22 @@ public record DocsView(String name, String slug, String description, List<Entity
     public record RelView(String fromUpper, String toUpper, String name, String cardinality, String description) {
         static RelView of(Relation r) {
             boolean m2o = r.kind() == RelationKind.MANY_TO_ONE;
+            String description;
+            if (!toUser(r)) {
+                description = m2o ? "each " + r.from() + " belongs to " + (r.required() ? "one " : "at most one ") + r.to()
+                        : r.from() + " and " + r.to() + " are linked many-to-many";
+            } else if (!m2o) {
+                description = r.from() + " records are linked many-to-many to the app's users";
+            } else if (r.required()) {
+                description = "each " + r.from() + " names one of the app's users as " + Naming.label(r.name()).toLowerCase(java.util.Locale.ROOT)
+                        + ": the user who creates it unless an admin names another";
+            } else {
+                description = "each " + r.from() + " may name one active user of the app as "
+                        + Naming.label(r.name()).toLowerCase(java.util.Locale.ROOT);
+            }
             return new RelView(Naming.snake(r.from()).toUpperCase(java.util.Locale.ROOT),
                     Naming.snake(r.to()).toUpperCase(java.util.Locale.ROOT), r.name(),
-                    m2o ? (r.required() ? "}o--||" : "}o--o|") : "}o--o{",
-                    m2o ? "each " + r.from() + " belongs to " + (r.required() ? "one " : "at most one ") + r.to()
-                        : r.from() + " and " + r.to() + " are linked many-to-many");
+                    m2o ? (r.required() ? "}o--||" : "}o--o|") : "}o--o{", description);
         }
     }
 }

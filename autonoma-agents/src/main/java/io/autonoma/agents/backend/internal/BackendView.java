@@ -41,31 +41,56 @@ public record BackendView(
         List<String> dropTables,
         List<M2OView> relationTests,
         List<M2MView> linkTests,
+        List<M2OView> authorTests,
+        List<M2OView> assigneeTests,
+        List<M2MView> userLinkTests,
         String readmeTitle,
         int entityCount) {
 
     /** Module names the generated app already uses; entity modules must not collide with them. */
-    private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "associations", "common",
-            "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache", "read_cache");
+    private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
+            "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
+            "read_cache");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
     }
 
+    /** Whether some relation points at the app's own users ({@code "to": "User"}). */
+    public boolean hasUserRelations() {
+        return !authorTests.isEmpty() || !assigneeTests.isEmpty() || !userLinkTests.isEmpty();
+    }
+
+    /**
+     * This view once when the spec has relations to users, else nothing: the pack renders the users
+     * directory, its helpers and its tests ({@code each=withUsers}) only for apps that need them.
+     */
+    public List<BackendView> withUsers() {
+        return hasUserRelations() ? List.of(this) : List.of();
+    }
+
     public record EnumView(String className, List<String> members) {}
 
+    /**
+     * A many-to-one relation. {@code toUser}: it points at the app's users table; then {@code createCheck} and
+     * {@code updateCheck} call {@code app.user_refs} (a required one names who did it and defaults to the current
+     * user, an optional one any active user) instead of {@code ensure_exists}.
+     */
     public record M2OView(String name, String fk, String fkPy, String target, String targetSnake, String targetTable,
             String targetPath, String fromName, String fromSnake, String fromPath, boolean required, boolean selfRef,
-            String columnCode, String aliasCode, String createLine, String updateLine, String readLine, String ensureCode,
-            String filterParam, String filterColumn, String filterArg, String testSlug) {
+            boolean toUser, String columnCode, String aliasCode, String createLine, String updateLine, String readLine,
+            String createCheck, String updateCheck, String filterParam, String filterColumn, String filterArg,
+            String testSlug) {
         public String badJson() {
             return "{" + fkPy + ": 999_999}";
         }
     }
 
+    /** A many-to-many relation; {@code toUser}: to the app's users, loaded with {@code app.user_refs.load_users}. */
     public record M2MView(String name, String ids, String idsPy, String target, String targetSnake, String targetPath,
-            String fromName, String fromSnake, String fromPath, String assocVar, String relationshipCode, String aliasCode,
-            String createLine, String updateLine, String readLine, String createLoad, String updateLoad, String testSlug) {
+            String fromName, String fromSnake, String fromPath, boolean toUser, String assocVar, String relationshipCode,
+            String aliasCode, String createLine, String updateLine, String readLine, String createLoad, String updateLoad,
+            String testSlug) {
         public String secondJson() {
             return "{" + idsPy + ": [second]}";
         }
@@ -89,7 +114,7 @@ public record BackendView(
             List<String> updateLines, List<String> readLines,
             String routerImports, List<String> sortMembers, List<String> sortColumns, String searchColumnsCode,
             List<String> filterParams, String filterColumnsCode, List<String> filterArgs, boolean hasFilterArgs,
-            String createDump, String updateDump,
+            String createDump, String updateDump, String writer,
             boolean usesN, List<String> sampleLines, List<String> parentLines, String echoedCode, String invalidCode,
             String notNullableTestCode, String requiredOnCreateCode, String updateCode, String sortableCode,
             String uniqueCode, String searchFieldPy, String filtersCode,
@@ -195,20 +220,60 @@ public record BackendView(
         for (EntityView ev : entities) {
             main.add("app.routers", ev.snake());
         }
+        boolean users = spec.relations().stream().anyMatch(BackendView::toUser);
+        main.addIf(users, "app.routers", "users");
 
         List<M2OView> relTests = new ArrayList<>();
         m2o.values().forEach(relTests::addAll);
         relTests.sort(java.util.Comparator.comparing(M2OView::testSlug));
         relTests.removeIf(M2OView::selfRef);
+        // References to users have their own tests (tests/test_users.py): users are not created or deleted
+        // through a resource endpoint, and a required one is filled in by the server.
+        List<M2OView> authorTests = relTests.stream().filter(r -> r.toUser() && r.required()).toList();
+        List<M2OView> assigneeTests = relTests.stream().filter(r -> r.toUser() && !r.required()).toList();
+        relTests.removeIf(M2OView::toUser);
         List<M2MView> linkTests = new ArrayList<>();
         m2m.values().forEach(linkTests::addAll);
         linkTests.sort(java.util.Comparator.comparing(M2MView::testSlug));
+        List<M2MView> userLinkTests = linkTests.stream().filter(M2MView::toUser).toList();
+        linkTests.removeIf(M2MView::toUser);
 
         String description = spec.description() == null ? "" : spec.description().strip();
         return new BackendView(Py.str(spec.name()), Py.str(cacheNamespace(spec.name())), Py.str(spec.name() + " API"), Py.str(description),
                 Py.toml(Naming.kebab(spec.name()) + "-backend"), Py.toml(description), revision(spec), entities, assocs,
-                !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, spec.name(),
-                entities.size());
+                !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, authorTests,
+                assigneeTests, userLinkTests, spec.name(), entities.size());
+    }
+
+    /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
+    private static String excludeArg(List<String> idsPy) {
+        return "exclude={" + String.join(", ", idsPy) + "}";
+    }
+
+    /**
+     * The right-hand side of {@code    data = payload.model_dump(...)} in the routers: one line when it fits, else
+     * one argument per line with the {@code exclude} set exploded, every level with a magic trailing comma (stable
+     * under ruff format).
+     */
+    static String modelDump(List<String> args) {
+        String one = "payload.model_dump(" + String.join(", ", args) + ")";
+        if (("    data = " + one).length() <= Py.LINE_LENGTH) {
+            return one;
+        }
+        StringBuilder b = new StringBuilder("payload.model_dump(\n");
+        for (String arg : args) {
+            if (arg.startsWith("exclude={")) {
+                String items = arg.substring("exclude={".length(), arg.length() - 1);
+                b.append("        exclude={\n");
+                for (String item : items.split(", ")) {
+                    b.append("            ").append(item).append(",\n");
+                }
+                b.append("        },\n");
+            } else {
+                b.append("        ").append(arg).append(",\n");
+            }
+        }
+        return b.append("    )").toString();
     }
 
     /** An entry of the router's {@code _FILTER_COLUMNS}: the query parameter's name and its column. */
@@ -262,9 +327,10 @@ public record BackendView(
         while (!pending.isEmpty()) {
             Entity next = null;
             for (Entity e : pending) {
+                // The users table is created before every entity table.
                 boolean ready = spec.relations().stream()
                         .filter(r -> r.kind() == RelationKind.MANY_TO_ONE && r.from().equals(e.name()) && !r.to().equals(e.name()))
-                        .allMatch(r -> done.contains(r.to()));
+                        .allMatch(r -> done.contains(r.to()) || toUser(r));
                 if (ready) {
                     next = e;
                     break;
@@ -281,26 +347,45 @@ public record BackendView(
         return out;
     }
 
+    /** Whether the relation points at the app's own users table. */
+    static boolean toUser(Relation r) {
+        return AppSpec.USER_ENTITY.equals(r.to());
+    }
+
     private static M2OView m2oView(Relation r, String fromSnake, String toSnake, String toTable) {
         String fk = r.name() + "_id";
         boolean selfRef = r.from().equals(r.to());
         boolean required = r.required() && !selfRef;
+        boolean user = toUser(r);
         String alias = Naming.pascal(fk) + "Value";
         String column = Py.exploded(4, fk + ": Mapped[" + (required ? "int" : "int | None") + "] = mapped_column(",
                 List.of("ForeignKey(" + Py.str(toTable + ".id") + ", ondelete=\"RESTRICT\")",
                         "nullable=" + (required ? "False" : "True"), "index=True"), ")");
         String aliasCode = Py.call(0, alias + " = Annotated[", List.of("int", "Field(ge=1, le=MAX_INT)"), "]");
-        String createLine = "    " + fk + ": " + (required ? alias : alias + " | None = None");
-        String updateLine = "    " + fk + ": " + alias + " | None = None";
+        // A required reference to a user may be left out on create: the server fills in the current user.
+        String createLine = required && !user ? Py.annotated(fk, alias, null) : Py.annotated(fk, alias + " | None", "None");
+        String updateLine = Py.annotated(fk, alias + " | None", "None");
         String readLine = "    " + fk + ": " + (required ? "int" : "int | None");
-        String ensure = "    if payload." + fk + " is not None:\n" + Py.exploded(8, "await ensure_exists(",
-                List.of("session", r.to(), "payload." + fk, Py.str(fk), Py.str(r.to())), ")");
+        String createCheck;
+        String updateCheck;
+        if (user) {
+            String helper = required ? "author_reference" : "user_reference";
+            List<String> args = required ? List.of("session", "user", "data", Py.str(fk)) : List.of("session", "data", Py.str(fk));
+            List<String> updateArgs = new ArrayList<>(args);
+            updateArgs.add("obj." + fk);
+            createCheck = Py.call(4, "await " + helper + "(", args, ")");
+            updateCheck = Py.call(4, "await " + helper + "(", updateArgs, ")");
+        } else {
+            createCheck = "    if payload." + fk + " is not None:\n" + Py.exploded(8, "await ensure_exists(",
+                    List.of("session", r.to(), "payload." + fk, Py.str(fk), Py.str(r.to())), ")");
+            updateCheck = createCheck;
+        }
         String param = Py.call(4, "filter_" + fk + ": Annotated[", List.of("int | None",
                 "Query(alias=" + Py.str(fk) + ", ge=1, le=MAX_INT)"), "] = None,");
-        return new M2OView(r.name(), fk, Py.str(fk), r.to(), toSnake, toTable, "/api/v1/" + Naming.pluralKebab(r.to()),
-                r.from(), fromSnake, "/api/v1/" + Naming.pluralKebab(r.from()), required, selfRef, column, aliasCode,
-                createLine, updateLine, readLine, ensure, param, filterColumn(fk, r.from() + "." + fk), filterArg(fk),
-                fromSnake + "_" + r.name());
+        return new M2OView(r.name(), fk, Py.str(fk), r.to(), toSnake, toTable, user ? null : "/api/v1/" + Naming.pluralKebab(r.to()),
+                r.from(), fromSnake, "/api/v1/" + Naming.pluralKebab(r.from()), required, selfRef, user, column, aliasCode,
+                createLine, updateLine, readLine, createCheck, updateCheck, param, filterColumn(fk, r.from() + "." + fk),
+                filterArg(fk), fromSnake + "_" + r.name());
     }
 
     private static M2MView m2mView(Relation r, String fromSnake, String toSnake, String assocTable) {
@@ -317,13 +402,23 @@ public record BackendView(
         String rel = Py.exploded(4, r.name() + ": Mapped[list[" + r.to() + "]] = relationship(", relArgs, ")");
         String aliasCode = Py.exploded(0, alias + " = Annotated[",
                 List.of("list[Annotated[int, Field(ge=1, le=MAX_INT)]]", "Field(max_length=1000)"), "]");
-        String load = Py.exploded(4, "obj." + r.name() + " = await load_many(",
-                List.of("session", r.to(), "payload." + ids, Py.str(ids), Py.str(r.to())), ")");
-        String updateLoad = "    if payload." + ids + " is not None:\n" + Py.exploded(8, "obj." + r.name() + " = await load_many(",
-                List.of("session", r.to(), "payload." + ids, Py.str(ids), Py.str(r.to())), ")");
-        return new M2MView(r.name(), ids, Py.str(ids), r.to(), toSnake, "/api/v1/" + Naming.pluralKebab(r.to()), r.from(),
-                fromSnake, "/api/v1/" + Naming.pluralKebab(r.from()), assocTable, rel, aliasCode,
-                "    " + ids + ": " + alias + " = []", "    " + ids + ": " + alias + " | None = None",
+        boolean user = toUser(r);
+        String load;
+        String updateLoad;
+        if (user) {
+            // Users already linked stay linked after they are deactivated; newly linked ones must be active.
+            load = Py.exploded(4, "obj." + r.name() + " = await load_users(", List.of("session", "payload." + ids, Py.str(ids)), ")");
+            updateLoad = "    if payload." + ids + " is not None:\n" + Py.exploded(8, "obj." + r.name() + " = await load_users(",
+                    List.of("session", "payload." + ids, Py.str(ids), "obj." + ids), ")");
+        } else {
+            load = Py.exploded(4, "obj." + r.name() + " = await load_many(",
+                    List.of("session", r.to(), "payload." + ids, Py.str(ids), Py.str(r.to())), ")");
+            updateLoad = "    if payload." + ids + " is not None:\n" + Py.exploded(8, "obj." + r.name() + " = await load_many(",
+                    List.of("session", r.to(), "payload." + ids, Py.str(ids), Py.str(r.to())), ")");
+        }
+        return new M2MView(r.name(), ids, Py.str(ids), r.to(), toSnake, user ? null : "/api/v1/" + Naming.pluralKebab(r.to()),
+                r.from(), fromSnake, "/api/v1/" + Naming.pluralKebab(r.from()), user, assocTable, rel, aliasCode,
+                Py.annotated(ids, alias, "[]"), Py.annotated(ids, alias + " | None", "None"),
                 "    " + ids + ": list[int]", load, updateLoad, fromSnake + "_" + r.name());
     }
 
@@ -471,10 +566,22 @@ public record BackendView(
                 .add("app.schemas." + snake, name + "Create", name + "Read", name + "Update")
                 .add("app.schemas.types", "MAX_INT")
                 .add("app", "rules");
-        if (!refs.isEmpty()) ri.add("app.crud", "ensure_exists");
-        if (!links.isEmpty()) ri.add("app.crud", "load_many");
-        refs.forEach(r -> ri.add("app.models." + r.targetSnake(), r.target()));
-        links.forEach(l -> ri.add("app.models." + l.targetSnake(), l.target()));
+        for (M2OView r : refs) {
+            if (!r.toUser()) {
+                ri.add("app.crud", "ensure_exists").add("app.models." + r.targetSnake(), r.target());
+            } else {
+                ri.add("app.user_refs", r.required() ? "author_reference" : "user_reference");
+            }
+        }
+        for (M2MView l : links) {
+            if (!l.toUser()) {
+                ri.add("app.crud", "load_many").add("app.models." + l.targetSnake(), l.target());
+            } else {
+                ri.add("app.user_refs", "load_users");
+            }
+        }
+        // create and update need the current user only to fill in or check a required reference to a user
+        String writer = refs.stream().anyMatch(r -> r.toUser() && r.required()) ? "user" : "_user";
         List<String> sortMembers = new ArrayList<>();
         List<String> sortColumns = new ArrayList<>();
         List<String> sortable = new ArrayList<>(List.of("id", "created_at", "updated_at"));
@@ -506,9 +613,11 @@ public record BackendView(
         }
         String filterColumnsCode = "_FILTER_COLUMNS: dict[str, Any] = " + (filterColumns.isEmpty() ? "{}"
                 : Py.exploded(0, "{", filterColumns, "}"));
-        String exclude = links.isEmpty() ? "" : "exclude={" + String.join(", ", links.stream().map(M2MView::idsPy).toList()) + "}";
-        String createDump = "payload.model_dump(" + exclude + ")";
-        String updateDump = "payload.model_dump(exclude_unset=True" + (exclude.isEmpty() ? "" : ", " + exclude) + ")";
+        List<String> excluded = links.stream().map(M2MView::idsPy).toList();
+        String createDump = modelDump(excluded.isEmpty() ? List.of() : List.of(excludeArg(excluded)));
+        List<String> updateArgs = new ArrayList<>(List.of("exclude_unset=True"));
+        if (!excluded.isEmpty()) updateArgs.add(excludeArg(excluded));
+        String updateDump = modelDump(updateArgs);
 
         // ---- tests
         List<String> samples = new ArrayList<>();
@@ -521,13 +630,13 @@ public record BackendView(
         }
         List<String> parents = new ArrayList<>();
         for (M2OView r : refs) {
-            if (!r.selfRef()) {
+            if (!r.selfRef() && !r.toUser()) {
                 parents.add("    payload[" + r.fkPy() + "] = (await create_" + r.targetSnake() + "(client, headers))[\"id\"]");
             }
         }
         List<String> echoed = new ArrayList<>();
         fields.forEach(f -> echoed.add(Py.str(f.name)));
-        refs.stream().filter(r -> !r.selfRef()).forEach(r -> echoed.add(r.fkPy()));
+        refs.stream().filter(r -> !r.selfRef() && !r.toUser()).forEach(r -> echoed.add(r.fkPy()));
         List<String> invalid = new ArrayList<>();
         fields.forEach(f -> f.invalid().forEach(i -> invalid.add("(" + i + ")")));
         refs.forEach(r -> invalid.add("(" + r.fkPy() + ", 0)"));
@@ -535,7 +644,7 @@ public record BackendView(
         List<String> notNullTest = new ArrayList<>(notNull);
         List<String> requiredOnCreate = new ArrayList<>();
         fields.stream().filter(f -> f.required() && !f.hasDefault()).forEach(f -> requiredOnCreate.add(Py.str(f.name)));
-        refs.stream().filter(M2OView::required).forEach(r -> requiredOnCreate.add(r.fkPy()));
+        refs.stream().filter(r -> r.required() && !r.toUser()).forEach(r -> requiredOnCreate.add(r.fkPy()));
         FieldModel first = fields.get(0);
         String updateCode = "{" + Py.str(first.name) + ": " + first.changed() + "}";
         List<String> sortableTest = fields.stream().map(f -> Py.str(f.name)).toList();
@@ -549,14 +658,15 @@ public record BackendView(
                 filters.add("Filter(" + Py.str(f.name) + ", True, False)");
             }
         }
-        refs.stream().filter(r -> !r.selfRef()).forEach(r -> filters.add("Filter(" + r.fkPy() + ")"));
+        // Filters by a user are tested in tests/test_users.py: records built alike all name the same user.
+        refs.stream().filter(r -> !r.selfRef() && !r.toUser()).forEach(r -> filters.add("Filter(" + r.fkPy() + ")"));
 
         return new EntityView(name, snake, Naming.pluralSnake(name), "/api/v1/" + Naming.pluralKebab(name), table,
                 Py.str(table), Naming.label(name), snake + "_id", "/{" + snake + "_id}",
                 "f\"{_LABEL} {" + snake + "_id} not found\"", mi.render(), !typeChecking.isEmpty(), typeChecking, enums, columns,
                 refs, links, si.render(), aliases, notNullCode, create, update, read, ri.render(), sortMembers, sortColumns,
                 searchCode, filterParams, filterColumnsCode, filterArgs, !filterArgs.isEmpty(), createDump, updateDump,
-                usesN, samples, parents,
+                writer, usesN, samples, parents,
                 Py.tuple(8, echoed), Py.tuple(8, invalid), Py.tuple(8, notNullTest), Py.tuple(8, requiredOnCreate),
                 updateCode, Py.tuple(8, sortableTest), Py.tuple(8, unique), searchField, Py.tuple(8, filters),
                 !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty());

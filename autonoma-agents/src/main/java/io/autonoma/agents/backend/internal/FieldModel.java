@@ -222,7 +222,7 @@ final class FieldModel {
     /** {@code name: <optional type> = default}, split inside {@code Annotated[...]} as ruff format does when too long. */
     private String optionalLine(String defaultValue) {
         if (!blankable()) {
-            return "    " + name + ": " + alias() + " | None = " + defaultValue;
+            return Py.annotated(name, alias() + " | None", defaultValue);
         }
         String inner = alias() + " | None, BlankToNone";
         String one = "    " + name + ": Annotated[" + inner + "] = " + defaultValue;

@@ -109,6 +109,19 @@ public final class Py {
         return b.append(pad).append(tail).toString();
     }
 
+    /**
+     * A class attribute {@code name: annotation = default} at indent 4 ({@code defaultValue} null: none). Too long
+     * for a line, a union annotation goes in parentheses on a line of its own, as ruff format puts it.
+     */
+    public static String annotated(String name, String annotation, String defaultValue) {
+        String tail = defaultValue == null ? "" : " = " + defaultValue;
+        String one = "    " + name + ": " + annotation + tail;
+        if (one.length() <= LINE_LENGTH || !annotation.contains(" | ")) {
+            return one;
+        }
+        return "    " + name + ": (\n        " + annotation + "\n    )" + tail;
+    }
+
     /** A tuple literal as ruff format writes it: {@code ()}, {@code ("a",)} or one item per line. */
     public static String tuple(int indent, List<String> items) {
         if (items.isEmpty()) {

@@ -100,7 +100,7 @@ public final class E2ePlan {
             Entity next = rest.stream()
                     .filter(e -> spec.relations().stream()
                             .filter(r -> r.from().equals(e.name()) && !r.to().equals(e.name()))
-                            .allMatch(r -> done.contains(r.to())))
+                            .allMatch(r -> done.contains(r.to()) || AppSpec.USER_ENTITY.equals(r.to())))
                     .findFirst().orElse(rest.get(0));
             rest.remove(next);
             done.add(next.name());
@@ -124,8 +124,13 @@ public final class E2ePlan {
                 Map<String, Object> ref = new LinkedHashMap<>();
                 boolean one = r.kind() == RelationKind.MANY_TO_ONE;
                 ref.put("name", r.name() + (one ? "_id" : "_ids"));
-                ref.put("kind", one ? "reference" : "references");
-                ref.put("target", "/" + Naming.pluralKebab(r.to()));
+                if (AppSpec.USER_ENTITY.equals(r.to())) {
+                    // current-user: not in the form, the server names the signed-in user; user(s): pick the second user
+                    ref.put("kind", !one ? "users" : r.required() ? "current-user" : "user");
+                } else {
+                    ref.put("kind", one ? "reference" : "references");
+                    ref.put("target", "/" + Naming.pluralKebab(r.to()));
+                }
                 fields.add(ref);
             }
         }

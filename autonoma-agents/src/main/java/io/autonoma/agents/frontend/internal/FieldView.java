@@ -12,9 +12,10 @@ import java.util.List;
  * @param kind        input kind of {@code FieldMeta} ({@code text}, {@code reference}, …)
  * @param extras      extra {@code FieldMeta} properties, each {@code key: value}
  * @param initial     TS literal of the new-record form value
+ * @param inForm      shown in the new and edit forms (false: the server fills it, e.g. a required reference to a user)
  */
 public record FieldView(String name, String zod, String labelLiteral, String kind, boolean required,
-                        List<String> extras, boolean inList, boolean sortable, String initial) {
+                        List<String> extras, boolean inList, boolean sortable, String initial, boolean inForm) {
     public FieldView {
         extras = List.copyOf(extras);
     }

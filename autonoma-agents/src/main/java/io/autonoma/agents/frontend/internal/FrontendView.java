@@ -13,10 +13,11 @@ import java.util.List;
  * @param e2eJson            the e2e test plan, JSON (see {@link E2ePlan})
  * @param logoInitials       one or two ASCII letters or digits for the brand mark {@code public/logo.svg}
  *                           (see {@link FrontendViews#logoInitials(String)}), safe in SVG text as they are
+ * @param hasUserRelations   some relation points at the app's users: {@code src/lib/api.ts} gets the users directory client
  */
 public record FrontendView(String appName, String appNameLiteral, String appDescriptionLiteral, String appDescription,
                            String packageName, List<EntityView> entities, String e2eJson,
-                           String logoInitials) {
+                           String logoInitials, boolean hasUserRelations) {
     public FrontendView {
         entities = List.copyOf(entities);
     }

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public final class FrontendViews {
     /** Columns shown in a list page besides the id and many-to-one relations. */
     static final int MAX_LIST_COLUMNS = 6;
+    /** The users directory client in {@code src/lib/api.ts} (only when some relation points at users). */
+    static final String USERS_API = "usersApi";
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2})?");
 
@@ -38,7 +40,8 @@ public final class FrontendViews {
         String description = spec.description() == null ? "" : spec.description().strip();
         return new FrontendView(spec.name(), Ts.string(spec.name()), Ts.string(description),
                 description.replaceAll("\\s+", " "), Naming.kebab(spec.name()) + "-frontend", entities,
-                E2ePlan.json(spec), logoInitials(spec.name()));
+                E2ePlan.json(spec), logoInitials(spec.name()),
+                spec.relations().stream().anyMatch(r -> AppSpec.USER_ENTITY.equals(r.to())));
     }
 
     /**
@@ -138,7 +141,7 @@ public final class FrontendViews {
             if (f.type() == FieldType.DECIMAL) {
                 doc = (doc == null ? "" : doc + " ") + "Decimal as a string, e.g. \"12.50\".";
             }
-            properties.add(new PropertyView(f.name(), type, type, doc == null || doc.isEmpty() ? null : doc));
+            properties.add(new PropertyView(f.name(), type, type, doc == null || doc.isEmpty() ? null : doc, false));
             // long text is left out of tables, unless the entity has nothing else to show
             boolean inList = (f.type() != FieldType.TEXT || onlyText) && listed < MAX_LIST_COLUMNS;
             if (inList) {
@@ -150,23 +153,41 @@ public final class FrontendViews {
             if (!r.from().equals(name)) {
                 continue;
             }
-            Entity target = spec.entity(r.to()).orElseThrow();
-            String targetApi = apiName(target.name());
-            apiImports.add(targetApi);
-            String display = displayField(target);
-            String targetLiteral = "{ api: " + targetApi + ", label: " + Ts.string(label(target.name()))
-                    + ", route: \"/" + route(target.name()) + "\", displayField: " + (display == null ? "null" : Ts.string(display)) + " }";
+            // The app's own users have no pages: their names come from the users directory (usersApi).
+            boolean toUser = AppSpec.USER_ENTITY.equals(r.to());
+            String targetLiteral;
+            String targetLabel;
+            String targetPlural;
+            if (toUser) {
+                apiImports.add(USERS_API);
+                targetLabel = label(AppSpec.USER_ENTITY);
+                targetPlural = Naming.pluralLabel(AppSpec.USER_ENTITY);
+                targetLiteral = "{ api: " + USERS_API + ", label: " + Ts.string(targetLabel) + ", route: null, displayField: \"name\" }";
+            } else {
+                Entity target = spec.entity(r.to()).orElseThrow();
+                String targetApi = apiName(target.name());
+                apiImports.add(targetApi);
+                String display = displayField(target);
+                targetLabel = label(target.name());
+                targetPlural = Naming.pluralLabel(target.name());
+                targetLiteral = "{ api: " + targetApi + ", label: " + Ts.string(targetLabel)
+                        + ", route: \"/" + route(target.name()) + "\", displayField: " + (display == null ? "null" : Ts.string(display)) + " }";
+            }
             if (r.kind() == RelationKind.MANY_TO_ONE) {
                 String key = r.name() + "_id";
                 String type = r.required() ? "number" : "number | null";
-                properties.add(new PropertyView(key, type, type, "Id of the " + Ts.comment(label(target.name()).toLowerCase(Locale.ROOT)) + " (" + r.name() + ")."));
+                // A required reference to a user is filled in by the server (the current user): not a form field.
+                boolean serverFilled = toUser && r.required();
+                properties.add(new PropertyView(key, type, type, "Id of the " + Ts.comment(targetLabel.toLowerCase(Locale.ROOT)) + " ("
+                        + r.name() + ")." + (serverFilled ? " Left out on create: the current user." : ""), serverFilled));
                 form.add(new FieldView(key, "f.reference({ required: " + r.required() + " })", Ts.string(label(r.name())), "reference",
-                        r.required(), List.of("target: " + targetLiteral), true, false, "\"\""));
+                        r.required(), List.of("target: " + targetLiteral), true, false, "\"\"", !serverFilled));
             } else {
                 String key = r.name() + "_ids";
-                properties.add(new PropertyView(key, "number[]", "number[]", "Ids of the linked " + Ts.comment(Naming.pluralLabel(target.name()).toLowerCase(Locale.ROOT)) + "."));
+                properties.add(new PropertyView(key, "number[]", "number[]", "Ids of the linked "
+                        + Ts.comment(targetPlural.toLowerCase(Locale.ROOT)) + ".", false));
                 form.add(new FieldView(key, "f.references()", Ts.string(label(r.name())), "references", false,
-                        List.of("target: " + targetLiteral), false, false, "[]"));
+                        List.of("target: " + targetLiteral), false, false, "[]", true));
             }
         }
         String display = displayField(e);
@@ -223,7 +244,7 @@ public final class FrontendViews {
             }
             extras.add("options: [" + String.join(", ", options) + "]");
         }
-        return new FieldView(f.name(), zod, Ts.string(label(f.name())), kind, req, extras, inList, true, initial(f));
+        return new FieldView(f.name(), zod, Ts.string(label(f.name())), kind, req, extras, inList, true, initial(f), true);
     }
 
     /** The form value of a new record: the spec's default where the input can show it. */

@@ -28,6 +28,23 @@ class E2ePlanTest {
     }
 
     @Test
+    void relations_to_users_neither_order_entities_nor_need_a_target_page() {
+        AppSpec spec = AppSpec.builder("Chat")
+                .entity(entity("Message", Field.builder("body", FieldType.TEXT).build()))
+                .entity(entity("Room", Field.builder("name", FieldType.STRING).build()))
+                .relation(new Relation("Message", AppSpec.USER_ENTITY, RelationKind.MANY_TO_ONE, "sender", true))
+                .relation(new Relation("Message", "Room", RelationKind.MANY_TO_ONE, "room", true))
+                .relation(new Relation("Room", AppSpec.USER_ENTITY, RelationKind.MANY_TO_ONE, "moderator", false))
+                .relation(new Relation("Room", AppSpec.USER_ENTITY, RelationKind.MANY_TO_MANY, "members", false))
+                .build();
+        assertThat(E2ePlan.creationOrder(spec)).extracting(Entity::name).containsExactly("Room", "Message");
+        String json = E2ePlan.json(spec);
+        assertThat(json).contains("{ \"name\": \"sender_id\", \"kind\": \"current-user\" }",
+                "{ \"name\": \"moderator_id\", \"kind\": \"user\" }", "{ \"name\": \"members_ids\", \"kind\": \"users\" }",
+                "{ \"name\": \"room_id\", \"kind\": \"reference\", \"target\": \"/rooms\" }");
+    }
+
+    @Test
     void cycles_keep_spec_order() {
         AppSpec spec = AppSpec.builder("Loop")
                 .entity(entity("Alpha", Field.builder("name", FieldType.STRING).build()))
