@@ -196,6 +196,16 @@ final class CapabilityBuilder {
                 continue;
             }
             String action = h.params().get("action");
+            if ("status".equals(action)) {
+                // "updates their status": the usual lifecycle of a reported thing
+                for (String a : List.of("start", "resolve")) {
+                    if (!actions.contains(a)) {
+                        actions.add(a);
+                        actionRoles.add(h.params().getOrDefault("role", ""));
+                    }
+                }
+                continue;
+            }
             if (action == null || actions.contains(action) || !domain.workflowStates.containsKey(action)) continue;
             actions.add(action);
             actionRoles.add(h.params().getOrDefault("role", ""));
@@ -205,6 +215,7 @@ final class CapabilityBuilder {
         Set<String> states = new LinkedHashSet<>();
         states.add(initial);
         List<Capability.Transition> transitions = new ArrayList<>();
+        String from = initial;
         for (int i = 0; i < actions.size(); i++) {
             String to = domain.workflowStates.get(actions.get(i));
             if (to.equals(initial)) continue;
@@ -215,7 +226,9 @@ final class CapabilityBuilder {
                 if (!roles.contains(role)) roles.add(role);
                 allowed = List.of("admin", role);
             }
-            transitions.add(new Capability.Transition(actions.get(i), List.of(initial), to, allowed));
+            // a step that starts work ("start") leads on to the next; decisions ("approve", "reject") start from the initial state
+            transitions.add(new Capability.Transition(actions.get(i), List.of(from), to, allowed));
+            if (actions.get(i).equals("start")) from = to;
         }
         if (transitions.isEmpty()) return;
         String field = "status";

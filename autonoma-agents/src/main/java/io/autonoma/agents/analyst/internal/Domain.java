@@ -34,6 +34,7 @@ final class Domain {
     final Map<String, String> actNouns;
     final Set<String> evaluationVerbs;
     final Set<String> transactionVerbs;
+    final Set<String> activityVerbs;
     final Set<String> membershipVerbs;
     final Map<String, Set<String>> behaviours;
     final Map<String, String> workflowStates;
@@ -51,6 +52,7 @@ final class Domain {
         actNouns = map(root.path("actNouns"));
         evaluationVerbs = set(root.path("evaluationVerbs"));
         transactionVerbs = set(root.path("transactionVerbs"));
+        activityVerbs = set(root.path("activityVerbs"));
         membershipVerbs = set(root.path("membershipVerbs"));
         Map<String, Set<String>> b = new HashMap<>();
         root.path("behaviours").fields().forEachRemaining(e -> b.put(e.getKey(), set(e.getValue())));

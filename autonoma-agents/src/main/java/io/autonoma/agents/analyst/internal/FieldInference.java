@@ -78,14 +78,19 @@ final class FieldInference {
         candidates.add(Inflector.pascal(words));
         candidates.add(Inflector.pascal(List.of(words.get(words.size() - 1))));
         String head = words.get(words.size() - 1);
+        int direct = candidates.size();
         for (String synonym : wn.synonyms(head)) {
             candidates.add(Inflector.pascal(List.of(synonym.split("_"))));
         }
         for (String ancestor : wn.ancestors(head, 1, 4)) {
             candidates.add(Inflector.pascal(List.of(ancestor.split("_"))));
         }
-        for (String type : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            String type = candidates.get(i);
             if (schema.type(type).isEmpty() || type.equals("Thing") || type.equals("Intangible")) continue;
+            // a word's kind maps only onto the broad kinds whose names do not mislead (a mood is a "state", but not
+            // a schema.org State, which is a region)
+            if (i >= direct && !(schema.isA(type, "Person") || schema.isA(type, "Organization"))) continue;
             List<Field> fields = schemaFields(type, entityName);
             if (fields.size() >= 2) {
                 String via = type.equals(Inflector.pascal(words)) || type.equals(Inflector.pascal(List.of(head))) ? ""

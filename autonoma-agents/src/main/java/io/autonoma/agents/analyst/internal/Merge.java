@@ -81,7 +81,7 @@ final class Merge {
                 continue;
             }
             boolean hasFields = !e.fields.isEmpty();
-            if (hasFields && !personRole || hasFields && e.fields.size() > 1) {
+            if ((hasFields && !personRole || hasFields && e.fields.size() > 1) && isNounPhrase(e.words)) {
                 continue; // the prompt gave it fields of its own: keep it even if the reader did not see it
             }
             if (listsFields && c == null && !e.fromVerb && e.origin != null && e.origin.startsWith("referenced")
@@ -124,11 +124,12 @@ final class Merge {
         for (Understanding.Relation read : u().relations) {
             DraftEntity from = drafts.get(read.from());
             if (from == null) continue;
+            if (listsFields && read.fromKnowledge()) continue; // a prompt that lists its fields says its relations too
             String target = read.to() == null ? USER_KEY : drafts.containsKey(read.to()) ? drafts.get(read.to()).key() : null;
             Understanding.Relation r = read;
             if (read.to() == null && personEntities.containsKey(read.name())) {
                 target = personEntities.get(read.name()).key();
-                r = new Understanding.Relation(read.from(), null, read.manyToMany(), null, read.required(), read.why());
+                r = new Understanding.Relation(read.from(), null, read.manyToMany(), null, read.required(), read.why(), false);
             }
             final String to = target;
             final Understanding.Relation rel = r;
@@ -271,7 +272,9 @@ final class Merge {
         for (int i = 0; i < tokens.size(); i++) {
             Tag t = tokens.get(i).tag();
             if (t == Tag.PRON || t == Tag.MODAL || t == Tag.SCONJ || t == Tag.POSS) return false;
-            if (t == Tag.VERB && i > 0 && i < tokens.size() - 1) return false;
+            boolean participle = t == Tag.VERB && (tokens.get(i).text().endsWith("ed") || tokens.get(i).text().endsWith("ing"))
+                    && i + 1 < tokens.size() && tokens.get(i + 1).tag() == Tag.NOUN;
+            if (t == Tag.VERB && i < tokens.size() - 1 && !participle) return false; // "share a link", "backers pledge money"
         }
         if (tokens.size() > 1 && tokens.stream().anyMatch(t -> t.tag() == Tag.NOUN && t.plural() && entityHeads.contains(t.lemma()))) {
             return false; // "uploaded images", "parts used": the images and parts are entities

@@ -21,10 +21,12 @@ import java.util.Set;
 final class Reader {
     private static final Set<String> CONTAINMENT = Set.of("in", "into", "inside", "on", "onto", "within", "under",
             "between", "among", "across");
+    private static final Set<String> STATUS_WORDS = Set.of("status", "state", "stage", "progress");
+    private static final Set<String> LOG_VERBS = Set.of("log", "record", "track", "enter", "note");
     private static final Set<String> HAVE = Set.of("have", "has", "include", "contain", "feature", "comprise", "consist_of", "hold");
     private static final Set<String> TIME_CONJUNCTIONS = Set.of("until", "till", "before", "after", "once", "when", "since");
     static final Set<String> WEAK_VERBS = Set.of("be", "have", "has", "include", "contain", "see", "view", "show", "get", "use", "want", "need", "like_to",
-            "help", "let", "allow", "make", "do", "go", "come", "become", "seem", "feel", "think", "know", "learn",
+            "help", "let", "allow", "do", "go", "come", "become", "seem", "feel", "think", "know", "learn",
             "understand", "find", "look", "try", "wish", "love", "enjoy", "run", "manage", "keep_track", "handle", "play");
 
     private final WordNet wn = WordNet.get();
@@ -141,7 +143,12 @@ final class Reader {
     /** A title before ':' names the app or, when plural, the main things ("Leave requests:", "Bill reminders:"). */
     private void header(List<Item> items) {
         if (!items.isEmpty() && items.get(0).is(Kind.VG)) {
-            // "Manage my band:", "Plan group trips:"
+            // "Manage my band:", "Plan group trips:"; "Organise a hackathon:" names the occasion, not records
+            if (items.size() == 2 && items.get(1).is(Kind.NP) && !items.get(1).np().plural() && !items.get(1).np().pronoun()) {
+                conceptQuietly(items.get(1).np()).context++;
+                if (r.appNameWords.isEmpty()) r.appNameWords = items.get(1).np().words();
+                return;
+            }
             clause(items, null, false);
             return;
         }
@@ -230,6 +237,9 @@ final class Reader {
         for (Clause c : split(rest)) {
             if (TIME_CONJUNCTIONS.contains(c.opener)) {
                 timeClause(c.items);
+            } else if (c.subject != null && Set.of("that", "which").contains(c.opener) && hasOwnSubject(c.items)) {
+                // "requests that tenants submit": the clause's own subject acts on the noun before it
+                relativeClause(c.items, c.subject);
             } else {
                 clause(c.items, c.subject, c.passive);
             }
@@ -253,9 +263,9 @@ final class Reader {
                     cut = true;
                 } else if ((it.is(Kind.COMMA) || it.is(Kind.CONJ)) && startsClause(items, i + 1)) {
                     cut = true;
-                } else if (it.is(Kind.CONJ) && next != null && next.is(Kind.VG) && hasVerb(items.subList(start, i))
-                        && !endsWithVerb(items.subList(start, i))) {
-                    cut = true; // "join rooms and send messages"; not "approves or rejects them"
+                } else if ((it.is(Kind.CONJ) || it.is(Kind.COMMA)) && next != null && next.is(Kind.VG)
+                        && hasVerb(items.subList(start, i)) && !endsWithVerb(items.subList(start, i))) {
+                    cut = true; // "join rooms and send messages", "schedule concerts, assign musicians…"; not "approves or rejects them"
                 } else if (it.is(Kind.COMMA) && next != null && next.is(Kind.PREP) && next.word().equals("with")) {
                     cut = true; // "…, with feedback on…"
                 } else if (it.is(Kind.PREP) && TIME_CONJUNCTIONS.contains(it.word())
@@ -287,6 +297,59 @@ final class Reader {
             }
         }
         return out;
+    }
+
+    private static boolean hasOwnSubject(List<Item> items) {
+        return items.size() >= 2 && items.get(0).is(Kind.NP) && items.get(1).is(Kind.VG) && !items.get(1).vg().passive();
+    }
+
+    /** "(requests) that tenants submit and the landlord assigns to contractors". */
+    private void relativeClause(List<Item> items, Concept antecedent) {
+        List<Item> c = new ArrayList<>(items);
+        // the antecedent fills the object place of each verb that lacks one
+        int v = 1;
+        Item object = new Item(Kind.NP, null, null, null);
+        NP subject = items.get(0).np();
+        VG vg = items.get(1).vg();
+        boolean hasObject = items.size() > 2 && items.get(2).is(Kind.NP);
+        if (!hasObject) {
+            Concept s = subject.pronoun() ? peopleFor(subject) : concept(subject);
+            boolean generic = subject.pronoun() && s == null && isPeoplePronoun(subject.head().text()) || s != null && s.genericPerson;
+            antecedent.objects++;
+            antecedent.objectOf.add(vg.lemma());
+            if (s != null && s != antecedent) {
+                s.subjects++;
+                s.subjectOf.add(vg.lemma());
+                if (s.person && !s.genericPerson) r.role(s.head, vg.lemma());
+            }
+            if (s != null && s.person || generic) {
+                Concept act = actConcept(vg.lemma(), List.of(antecedent), List.of(), false);
+                if (act != null) {
+                    r.link(act, antecedent, false, null, true, "\"" + words(items) + "\"");
+                    creator(act, s == null || s.genericPerson ? null : s, vg.lemma());
+                } else {
+                    creator(antecedent, s == null || s.genericPerson ? null : s, vg.lemma());
+                }
+            }
+            behaviourVerb(vg.lemma(), List.of(antecedent), null, items);
+            lastThings = List.of(antecedent);
+            List<Item> rest = items.subList(2, items.size());
+            prepositions(rest, List.of(antecedent), vg.lemma(), null);
+            // "… and the landlord assigns to contractors": the next subject and verb act on it too;
+            // "the books they finish and earn badges": the same people go on doing
+            for (int i = 0; i + 1 < rest.size(); i++) {
+                if (rest.get(i).is(Kind.CONJ) && i + 2 < rest.size() && rest.get(i + 1).is(Kind.NP) && rest.get(i + 2).is(Kind.VG)) {
+                    relativeClause(rest.subList(i + 1, rest.size()), antecedent);
+                    break;
+                }
+                if (rest.get(i).is(Kind.CONJ) && rest.get(i + 1).is(Kind.VG)) {
+                    clause(rest.subList(i + 1, rest.size()), s, false);
+                    break;
+                }
+            }
+            return;
+        }
+        clause(c, null, false);
     }
 
     private static boolean endsWithVerb(List<Item> items) {
@@ -431,7 +494,7 @@ final class Reader {
             after0 += 2;
         }
         List<Item> after = c.subList(after0, c.size());
-        String verb = first.lemma();
+        String verb = mainVerb(first);
         if (subjects.size() >= 2 && (subjects.get(subjects.size() - 1).pronoun() && !subjects.get(subjects.size() - 2).pronoun()
                 || adjacentNPs(before))) {
             // "the grade each student got", "the venues we play": the noun before the subject is the verb's object
@@ -486,14 +549,26 @@ final class Reader {
         // objects: the noun phrases right after the verb
         List<NP> objects = new ArrayList<>();
         int k = 0;
+        List<Item> attachedPps = new ArrayList<>();
         while (k < after.size()) {
             Item it = after.get(k);
+            if (it.is(Kind.NP) && it.np().pronoun() && !objects.isEmpty() && isPeoplePronoun(it.np().head().text())
+                    && k + 1 < after.size() && after.get(k + 1).is(Kind.VG)) {
+                break; // "the books they finish": a relative clause on the last object
+            }
             if (it.is(Kind.NP)) {
                 if (!isTimeAdverbial(it.np())) objects.add(it.np());
                 k++;
             } else if ((it.is(Kind.COMMA) || it.is(Kind.CONJ)) && k + 1 < after.size() && after.get(k + 1).is(Kind.NP)
                     && !objects.isEmpty() && !(k + 2 < after.size() && after.get(k + 2).is(Kind.VG))) {
                 k++;
+            } else if (it.is(Kind.PREP) && !it.word().equals("with") && !it.word().equals("of") && !objects.isEmpty()
+                    && k + 2 < after.size() && after.get(k + 1).is(Kind.NP) && after.get(k + 2).is(Kind.COMMA)
+                    && k + 3 < after.size() && after.get(k + 3).is(Kind.NP) && after.get(k + 3).np().plural()) {
+                // "track ingredients in stock, suppliers…": the phrase belongs to the object; the list goes on
+                attachedPps.add(it);
+                attachedPps.add(after.get(k + 1));
+                k += 2;
             } else {
                 break;
             }
@@ -555,6 +630,28 @@ final class Reader {
                 title(o); // "Build a gym app": the app itself
                 continue;
             }
+            if (o.det() != null && o.det().text().matches("their|its") && !o.plural() && isFieldish(conceptQuietly(o))
+                    || o.det() != null && o.det().text().matches("their|its") && STATUS_WORDS.contains(o.head().lemma())) {
+                // "the council updates their status": a field of the things just named
+                conceptQuietly(o).context++;
+                for (Concept t : lastThings) {
+                    t.fieldHints.add(fieldName(o));
+                    if (STATUS_WORDS.contains(o.head().lemma())) {
+                        r.hint("workflow", t, Map.of("action", "status", "role", actorRole(subjects)), "\"" + words(c) + "\"");
+                    }
+                }
+                continue;
+            }
+            if (LOG_VERBS.contains(verb) && o.plural() && isFieldish(conceptQuietly(o)) && !isTimeAdverbial(o)) {
+                // "log hours against projects": each logged amount is an entry
+                Concept entry = r.concept(List.of(o.head().lemma(), "log"));
+                entry.objects++;
+                entry.fieldHints.add(fieldName(o));
+                entry.fieldHints.add("date");
+                conceptQuietly(o).context++;
+                objectConcepts.add(entry);
+                continue;
+            }
             Concept oc = concept(o);
             if (domain.containerWords.contains(oc.head) && !o.plural()) {
                 // "keep a log of fuel fill-ups": the log is a way of speaking, the fill-ups are the things
@@ -562,7 +659,7 @@ final class Reader {
                 container = oc;
                 continue;
             }
-            if (isFiller(oc)) {
+            if (isFiller(oc) && (isFieldish(oc) || domain.actNouns.containsKey(verb) || domain.transactionVerbs.contains(verb))) {
                 oc.context++;
                 fillers.add(oc);
                 continue;
@@ -572,13 +669,26 @@ final class Reader {
         }
         if (container != null && !rest.isEmpty() && rest.get(0).word().equals("of") && rest.size() > 1
                 && rest.get(1).is(Kind.NP)) {
-            NP innerPhrase = rest.get(1).np();
-            if (innerPhrase.detWord().matches("my|our|your") && !innerPhrase.plural()) {
-                conceptQuietly(innerPhrase).context++; // "keep track of my spending": the app's topic
-            } else if (!innerPhrase.pronoun()) {
-                objectConcepts.add(concept(innerPhrase));
+            // "keep track of my dogs' vaccinations and vet appointments", "a log of fuel fill-ups"
+            List<NP> inner = new ArrayList<>();
+            int end = collectList(rest, 1, inner);
+            for (NP innerPhrase : inner) {
+                if (innerPhrase.detWord().matches("my|our|your") && !innerPhrase.plural()) {
+                    conceptQuietly(innerPhrase).context++; // "keep track of my spending": the app's topic
+                } else if (!innerPhrase.pronoun() && !innerPhrase.possessive()) {
+                    objectConcepts.add(concept(innerPhrase));
+                } else if (innerPhrase.possessive()) {
+                    concept(innerPhrase);
+                }
             }
-            rest = rest.subList(2, rest.size());
+            rest = rest.subList(end, rest.size());
+        }
+        // "the equipment we lend out to staff": a relative clause without "that" on the last thing named
+        if (!rest.isEmpty() && rest.get(0).is(Kind.NP) && rest.get(0).np().pronoun() && rest.size() > 1
+                && rest.get(1).is(Kind.VG) && !objectConcepts.isEmpty()
+                && isPeoplePronoun(rest.get(0).np().head().text())) {
+            relativeClause(rest, objectConcepts.get(objectConcepts.size() - 1));
+            rest = List.of();
         }
         boolean aux = first.verb().is(Tag.AUX);
         boolean weak = WEAK_VERBS.contains(verb) || aux;
@@ -653,13 +763,20 @@ final class Reader {
         Concept s = subject.pronoun() ? peopleFor(subject) : concept(subject);
         o.objects++;
         o.objectOf.add(verb);
+        // "the packages they booked", "the equipment we lend out": the act is a record of its own
+        Concept act = domain.transactionVerbs.contains(verb.contains("_") ? verb.substring(0, verb.indexOf('_')) : verb)
+                ? actConcept(verb, List.of(o), List.of(object), false) : null;
+        if (act != null) {
+            r.link(act, o, false, null, true, "\"" + words(c) + "\"");
+            creator(act, s == null || s.genericPerson ? null : s, verb);
+        }
         if (s != null && s != o) {
             s.subjects++;
-            if (!s.genericPerson) {
+            if (!s.genericPerson && act == null) {
                 r.link(o, s, false, null, true, "\"" + words(c) + "\"");
             }
         }
-        lastThings = List.of(o);
+        lastThings = List.of(act != null ? act : o);
     }
 
     private boolean isNounListUpTo(List<Item> c, int v) {
@@ -740,13 +857,35 @@ final class Reader {
                 && o.modifiers().stream().anyMatch(m -> m.text().startsWith("other")));
     }
 
+    private String actorRole(List<NP> subjects) {
+        for (NP s : subjects) {
+            if (s.pronoun()) continue;
+            Concept c = conceptQuietly(s);
+            if (c.person && !c.genericPerson) return c.head;
+        }
+        return "";
+    }
+
     /** "every month", "a few days", "each week": when, not what. */
     private boolean isTimeAdverbial(NP np) {
         if (np.pronoun()) return false;
         String h = np.head().lemma();
         boolean time = Set.of("day", "week", "month", "year", "time", "hour", "minute", "morning", "evening", "night",
                 "weekend", "season").contains(h);
-        return time && (np.det() == null || np.det().text().matches("every|each|a|this|next|last|few|several|all|some"));
+        return time && np.det() != null && np.det().text().matches("every|each|a|this|next|last|few|several|all|some");
+    }
+
+    /**
+     * The verb that carries a group's meaning: the last ("want to track" → track), unless the first is an act
+     * of its own ("apply to adopt" → apply).
+     */
+    private String mainVerb(VG vg) {
+        List<Token> verbs = vg.tokens().stream().filter(t -> t.is(Tag.VERB)).toList();
+        if (verbs.size() >= 2) {
+            String first = verbs.get(0).lemma();
+            if (domain.actNouns.containsKey(first) || domain.transactionVerbs.contains(first)) return first;
+        }
+        return vg.lemma();
     }
 
     /** "articles grouped into sections", "products stored in bins": a participle right after its noun. */
@@ -774,11 +913,18 @@ final class Reader {
         boolean evaluation = domain.evaluationVerbs.contains(verb);
         boolean noThingObject = objects.isEmpty() || objects.stream().allMatch(this::isFiller)
                 || objectPhrases.stream().allMatch(NP::pronoun);
+        if (noun == null && domain.activityVerbs.contains(verb)) {
+            noun = wn.isNoun(verb) ? verb : null; // "volunteers walk the dogs": a walk is logged
+        }
         if (noun == null) {
             if (!noThingObject || weak || wn.isVerb(verb) && !verb.equals("rsvp")) return null;
             noun = verb.replace('_', '-'); // a verb WordNet lacks ("RSVP"): its act is named after it
         }
-        boolean transaction = domain.transactionVerbs.contains(verb);
+        boolean transaction = domain.transactionVerbs.contains(verb) || domain.activityVerbs.contains(verb);
+        // "book appointments", "reserve a session": what is booked is itself the record
+        if (transaction && !objects.isEmpty() && objects.stream().allMatch(o -> !isFiller(o) && isEventNoun(o.head))) {
+            return null;
+        }
         if (!evaluation && !transaction && !noThingObject) return null;
         // the object already is the act ("place bids", "leave a review")
         String n = noun;
@@ -789,7 +935,9 @@ final class Reader {
     }
 
     private boolean isFiller(Concept c) {
-        return domain.fillerObjects.contains(c.head) || isFieldish(c) && c.listed == 0;
+        // "book tickets" (a filler), but "reserve a parking spot" (a thing of its own)
+        boolean bare = c.wordings.keySet().stream().allMatch(w -> !w.contains(" "));
+        return domain.fillerObjects.contains(c.head) && bare || isFieldish(c) && c.listed == 0;
     }
 
     /** The records people make are theirs: a relation to the app's users, or to the person entity. */
@@ -847,7 +995,9 @@ final class Reader {
             int j = i + 1;
             while (j < rest.size()) {
                 Item x = rest.get(j);
-                if (x.is(Kind.NP)) {
+                if (x.is(Kind.NP) && isTimeAdverbial(x.np())) {
+                    j++; // "rented to gardeners each season"
+                } else if (x.is(Kind.NP)) {
                     targets.add(x.np());
                     j++;
                 } else if ((x.is(Kind.CONJ) || x.is(Kind.COMMA)) && j + 1 < rest.size() && rest.get(j + 1).is(Kind.NP)
@@ -878,6 +1028,11 @@ final class Reader {
         if (np.detWord().matches("my|our|your") && !np.plural() || np.detWord().equals("a") && prep.equals("for")
                 && !np.plural()) {
             contextOrThing(np);
+            return;
+        }
+        if (Set.of("at", "in", "on", "near", "by").contains(prep) && np.detWord().equals("the") && !np.plural()
+                && conceptQuietly(np).mentions <= 1) {
+            conceptQuietly(np).context++; // "check in at the door": where, not what
             return;
         }
         Concept t = concept(np);
@@ -971,8 +1126,16 @@ final class Reader {
             if (it.is(Kind.NP) && !it.np().pronoun()) {
                 NP np = it.np();
                 Concept con = concept(np);
-                if (domain.containerWords.contains(con.head) && i + 1 < c.size() && c.get(i + 1).word().equals("of")) {
+                if (domain.containerWords.contains(con.head) && i + 2 < c.size() && c.get(i + 1).word().equals("of")
+                        && c.get(i + 2).is(Kind.NP)) {
+                    // "a history of every edit": the edits are the things
                     con.context++;
+                    NP inner = c.get(i + 2).np();
+                    if (!inner.pronoun()) {
+                        listed.add(inner);
+                        previous = concept(inner);
+                    }
+                    i += 2;
                     continue;
                 }
                 listed.add(np);
@@ -1030,6 +1193,17 @@ final class Reader {
                 j += 2; // a unit: "in minutes", "per night"
             } else if (x.is(Kind.VG) && x.vg().tokens().size() == 1 && x.vg().verb().form().equals("ed") && !out.isEmpty()) {
                 j++; // "parts used": a participle describing the last one
+            } else if (x.is(Kind.NP) && x.np().pronoun() && isPeoplePronoun(x.np().head().text()) && !out.isEmpty()
+                    && j + 1 < c.size() && c.get(j + 1).is(Kind.VG)) {
+                NP last = out.get(out.size() - 1);
+                String v = mainVerb(c.get(j + 1).vg());
+                Concept described = concept(last);
+                Concept act = domain.transactionVerbs.contains(v) ? actConcept(v, List.of(described), List.of(last), false) : null;
+                if (act != null) {
+                    r.link(act, described, false, null, true, last.head().text() + " " + x.np().head().text() + " " + v);
+                    creator(act, null, v);
+                }
+                j += 2; // "batches I pour", "the packages they booked"
             } else {
                 break;
             }
@@ -1047,7 +1221,11 @@ final class Reader {
         for (NP np : nps) {
             Concept t = conceptQuietly(np);
             boolean text = np.plural() && singularSiblings && isTextNoun(t.head) && !entityElsewhere(t);
-            if (np.plural() && !isFieldish(t) && !text) {
+            if (np.plural() && t.person) {
+                // "sessions with clients": the record points at the people
+                t.prepObjects++;
+                r.link(owner, t, false, null, true, owner.head + " with " + np.head().text());
+            } else if (np.plural() && !isFieldish(t) && !text) {
                 t.prepObjects++;
                 r.link(t, owner, false, null, true, owner.head + " with " + np.head().text());
                 lastThings = List.of(t);
@@ -1078,10 +1256,27 @@ final class Reader {
         Concept known = read.get(np);
         if (known != null) return known;
         List<String> words = conceptWords(np);
+        Concept modifierThing = null;
+        if (words.size() == 2 && np.plural() && !domain.genericPeople.contains(words.get(0))) {
+            String mod = words.get(0);
+            String head = words.get(1);
+            boolean actHead = domain.actNouns.containsValue(head) && isThingNoun(mod);
+            boolean personModifier = isPerson(mod) && !isPerson(head) && wn.isNoun(mod);
+            if (actHead || personModifier) {
+                // "table reservations": a reservation of a table; "client projects": projects of clients
+                modifierThing = r.concept(List.of(mod));
+                if (personModifier) modifierThing.person = true;
+                modifierThing.prepObjects++;
+                words = List.of(head);
+            }
+        }
         Concept c = r.concept(words);
         read.put(np, c);
+        if (modifierThing != null && modifierThing != c) {
+            r.link(c, modifierThing, false, null, true, String.join(" ", conceptWords(np)));
+        }
         Token head = np.head();
-        if (head.plural()) c.plurals++;
+        if (head.plural() || np.det() != null && np.det().text().matches("every|each")) c.plurals++;
         if (!c.person && isPerson(c.head)) c.person = true;
         if (domain.genericPeople.contains(c.head)) {
             c.person = true;
@@ -1162,6 +1357,19 @@ final class Reader {
         // a compound WordNet knows as one word ("purchase_order") names the thing in its own words
         words.addAll(head);
         return words;
+    }
+
+    /** An appointment, session, lesson or call: something that happens, kept as a record of its own. */
+    private boolean isEventNoun(String lemma) {
+        return domain.actNouns.containsValue(lemma) || wn.nounCategory(lemma).map(l -> Set.of("act", "event", "time").contains(l))
+                .orElse(false) && !isThingNoun(lemma);
+    }
+
+    /** A physical or placed thing (table, car, room), not an act or a person. */
+    private boolean isThingNoun(String lemma) {
+        Set<String> things = Set.of("artifact", "object", "location", "animal", "plant", "food");
+        return wn.nounCategory(lemma).map(things::contains).orElse(false)
+                || things.stream().anyMatch(l -> wn.hasNounSense(lemma, l, 2));
     }
 
     private boolean isPerson(String lemma) {

@@ -116,6 +116,20 @@ public final class SpecAssembler {
                     String prefix = Inflector.pascal(List.of(acronym ? first : Inflector.singular(first)));
                     if (!prefix.equals(name)) candidates.add(prefix + name);
                 }
+                for (Rel r : rels) {
+                    // "responses to a survey": a SurveyResponse keeps the word the prompt used
+                    if (r.from().equals(e.key()) && !r.to().equals(Merge.USER_KEY) && entities.containsKey(r.to())
+                            && r.kind() == RelationKind.MANY_TO_ONE) {
+                        candidates.add(entities.get(r.to()).pascal() + name);
+                        break;
+                    }
+                }
+                for (String role : merge.roles.keySet()) {
+                    // "trainers schedule sessions": a TrainerSession keeps the word the prompt used
+                    String prefix = Inflector.pascal(List.of(role.split("[ _-]")));
+                    if (!prefix.equals(name)) candidates.add(prefix + name);
+                    break;
+                }
                 candidates.add(name + "Item");
                 candidates.add(name + "Record");
                 name = candidates.stream().filter(c -> !used.contains(c.toLowerCase(Locale.ROOT))

@@ -50,8 +50,8 @@ final class Tagger {
             "onto", "about", "between", "per", "via", "under", "over", "through", "across", "after", "before", "during",
             "without", "within", "against", "among", "along", "around", "than", "as", "until", "till", "since", "off",
             "up", "out", "down", "upon", "inside", "outside", "near", "beside", "behind", "toward", "towards", "including",
-            "like", "plus", "besides", "except", "throughout", "beyond", "above", "below", "next");
-    static final Set<String> CONJUNCTIONS = Set.of("and", "or", "but", "nor", "&");
+            "like", "besides", "except", "throughout", "beyond", "above", "below", "next");
+    static final Set<String> CONJUNCTIONS = Set.of("and", "or", "but", "nor", "&", "plus");
     static final Set<String> SUBORDINATORS = Set.of("that", "which", "who", "whom", "where", "when", "while",
             "whether", "if", "because", "so", "once", "although", "though", "whereas", "unless", "how", "why");
     static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "be", "been", "being", "am", "do",
@@ -64,8 +64,12 @@ final class Tagger {
     static final Set<String> ADVERBS = Set.of("also", "then", "just", "only", "very", "really", "always", "never",
             "often", "usually", "sometimes", "too", "else", "even", "still", "already", "again", "together", "each",
             "easily", "quickly", "simply", "later", "soon", "instead", "maybe", "perhaps", "not", "how", "here",
-            "there", "now", "ever", "finally", "back", "away", "ahead", "online", "daily", "weekly", "monthly",
+            "there", "now", "ever", "finally", "back", "away", "ahead", "daily", "weekly", "monthly",
             "yearly", "annually", "automatically", "anonymously", "publicly", "privately", "please");
+    // "online" is left to WordNet: "online courses" (adjective), "sell online" (adverb)
+
+    /** Particles that do not start a phrase of their own ("sign up", "rent out", "fill up"). */
+    private static final Set<String> PARTICLE_ONLY = Set.of("up", "out", "off", "back", "down", "away");
 
     private final WordNet wn;
 
@@ -75,6 +79,7 @@ final class Tagger {
 
     private static final Pattern WORD_CASED = Pattern.compile(
             "\\d+(?:[.,]\\d+)*|[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*'?|[(),:;/&\\-]|[.!?]");
+    private static final Pattern CLITIC = Pattern.compile("(i|we|you|they|he|she|it|who)'(ve|re|ll|d|m)");
     private static final Set<String> CLITIC_HOSTS = Set.of("what", "it", "that", "there", "who", "here", "where", "let");
 
     /**
@@ -87,9 +92,20 @@ final class Tagger {
         while (m.find()) {
             String w = m.group();
             String lower = w.toLowerCase(Locale.ROOT);
+            java.util.regex.Matcher cl = CLITIC.matcher(lower);
             if (lower.endsWith("'s") && CLITIC_HOSTS.contains(lower.substring(0, lower.length() - 2))) {
                 out.add(w.substring(0, w.length() - 2));
                 out.add(lower.startsWith("let") ? "us" : "is");
+            } else if (cl.matches()) {
+                // "I've walked", "we're", "they'll", "I'd"
+                out.add(w.substring(0, cl.group(1).length()));
+                out.add(switch (cl.group(2)) {
+                    case "ve" -> "have";
+                    case "re" -> "are";
+                    case "ll" -> "will";
+                    case "m" -> "am";
+                    default -> "would";
+                });
             } else {
                 out.add(w);
             }
@@ -161,7 +177,8 @@ final class Tagger {
                         || Set.of("people", "staff", "folk", "police").contains(bare);
             } else if (tags[i] == Tag.VERB) {
                 List<String> v = wn.verbLemmas(bare);
-                lemma = v.isEmpty() ? guessVerbLemma(bare) : v.get(0);
+                lemma = cands[i] != null && cands[i].phrasalLemma != null ? cands[i].phrasalLemma
+                        : v.isEmpty() ? guessVerbLemma(bare) : v.get(0);
             }
             out.add(new Token(w, tags[i], lemma, plural, possessive, i));
         }
@@ -191,16 +208,24 @@ final class Tagger {
                 for (String k : List.of(underscored, hyphened)) {
                     var e = wn.entry(k);
                     // a verb phrase joins only with its particle ("sign up"), not with its object ("keep notes")
-                    boolean particleVerb = len == 2 && PREPOSITIONS.contains(parts.get(1));
+                    boolean particleVerb = len == 2 && PREPOSITIONS.contains(parts.get(1)) && (PARTICLE_ONLY.contains(parts.get(1))
+                            || Domain.get().actNouns.containsKey(underscored) || i + 2 >= cased.size()
+                            || !Character.isLetter(cased.get(i + 2).charAt(0))
+                            || Set.of("and", "or", "at", "for", "with", "to", "in", "on").contains(cased.get(i + 2).toLowerCase(Locale.ROOT)));
                     if (e.isPresent() && (!e.get().nouns().isEmpty() || !e.get().verbs().isEmpty() && particleVerb)) {
                         return len;
                     }
                 }
             }
-            // a verb with its particle: "signs up", "checked in"
+            // a verb with its particle: "signs up", "checked in" — not a verb before a phrase ("done in each session")
             if (len == 2 && PREPOSITIONS.contains(parts.get(1))) {
+                String after = i + 2 < cased.size() ? cased.get(i + 2).toLowerCase(Locale.ROOT) : "";
+                boolean phraseFollows = DETERMINERS.contains(after) || POSSESSIVES.contains(after)
+                        || !after.isEmpty() && Character.isLetter(after.charAt(0)) && closedClass(after) == null;
                 for (String v : wn.verbLemmas(parts.get(0))) {
-                    if (wn.isVerb(v + "_" + parts.get(1)) && !wn.isNoun(parts.get(0) + "_" + parts.get(1))) {
+                    String phrasal = v + "_" + parts.get(1);
+                    if (wn.isVerb(phrasal) && !wn.isNoun(parts.get(0) + "_" + parts.get(1))
+                            && (!phraseFollows || Domain.get().actNouns.containsKey(phrasal) || PARTICLE_ONLY.contains(parts.get(1)))) {
                         return 2;
                     }
                 }
@@ -307,6 +332,7 @@ final class Tagger {
         boolean verbS;
         boolean verbEdIng;
         boolean acronym;
+        String phrasalLemma;
 
         Cand(String word) {
             this.word = word;
@@ -344,6 +370,21 @@ final class Tagger {
     }
 
     private Cand candidates(String w) {
+        if (w.contains("_") && !wn.entry(w).isPresent()) {
+            // an inflected phrasal verb: "rents_out" → rent_out
+            int u = w.indexOf('_');
+            for (String v : wn.verbLemmas(w.substring(0, u))) {
+                String phrasal = v + w.substring(u);
+                if (wn.isVerb(phrasal)) {
+                    Cand c = new Cand(w);
+                    c.verb = wn.entry(phrasal).map(WordNet.Entry::verbCount).orElse(0);
+                    c.verbS = w.substring(0, u).endsWith("s");
+                    c.verbEdIng = !c.verbS;
+                    c.phrasalLemma = phrasal;
+                    return c;
+                }
+            }
+        }
         Cand c = new Cand(w);
         if (Set.of("to", "that", "like", "up", "out", "back", "off", "one").contains(w)) {
             return c;
@@ -364,6 +405,13 @@ final class Tagger {
             if (e.adjective()) c.adj = e.adjectiveCount();
             if (e.adverb()) c.adv = e.adverbCount();
         });
+        if (c.verb < 0 && !w.endsWith("s") && Domain.get().actNouns.containsKey(w)) {
+            c.verb = 1; // app verbs WordNet lacks: upvote, rsvp
+            c.verbBase = true;
+        } else if (c.verb < 0 && w.endsWith("s") && Domain.get().actNouns.containsKey(w.substring(0, w.length() - 1))) {
+            c.verb = 1;
+            c.verbS = true;
+        }
         if (c.noun < 0 && c.verb < 0 && c.adj < 0 && c.adv < 0) {
             Tag g = guess(w);
             if (g == Tag.NOUN) c.noun = 0;
@@ -437,6 +485,9 @@ final class Tagger {
         if (c == null) {
             return null;
         }
+        if (c.canVerb() && c.verbBase && causativeObjectBefore(words, tags, i)) {
+            return Tag.VERB; // "let them upvote ideas", "let the team mark ideas"
+        }
         if (Set.of("let", "lets", "allow", "allows", "help", "helps", "enable", "enables").contains(w) && c.canVerb()
                 && (i == 0 || prev == Tag.PUNCT || prev == Tag.SCONJ || prev == Tag.MODAL || prev == Tag.PRON)) {
             return Tag.VERB; // causatives: "Let home cooks share recipes"
@@ -454,13 +505,21 @@ final class Tagger {
             }
             return c.canNoun() ? Tag.NOUN : c.best();
         }
-        if ((i == 0 || prev == Tag.PUNCT) && w.endsWith("ing") && nextNounish && next != Tag.DET && next != Tag.POSS
-                && next != Tag.VERB) {
-            return c.canNoun() ? Tag.NOUN : Tag.ADJ; // "Mentoring platform", "Booking system"
+        if (w.endsWith("ing") && nextCand != null && i + 1 < words.size() && isPluralWord(words.get(i + 1))
+                && !(nextCand.canVerb() && nextCand.verbBase) && (prev == Tag.VERB || prev == Tag.DET || prev == Tag.POSS)) {
+            return c.canNoun() ? Tag.NOUN : Tag.ADJ; // "post sitting requests", "book cooking classes"
+        }
+        if ((i == 0 || prev == Tag.PUNCT || prev == Tag.NOUN || prev == Tag.ADJ) && w.endsWith("ing") && nextNounish
+                && next != Tag.DET && next != Tag.POSS && next != Tag.VERB && !(nextCand != null && nextCand.canVerb()
+                && nextCand.verbBase && isPluralWord(w))) {
+            return c.canNoun() ? Tag.NOUN : Tag.ADJ; // "Mentoring platform", "a podcast hosting service"
         }
         if (c.verbEdIng && w.endsWith("ed") && nextNounish && next != Tag.VERB
                 && (prev == Tag.CCONJ || prev == Tag.PUNCT || prev == Tag.DET || prev == Tag.POSS || prev == Tag.ADP)) {
             return Tag.ADJ; // "and uploaded images", "the shared expenses"
+        }
+        if (!c.canNoun() && !c.canAdj() && (prev == Tag.DET || prev == Tag.POSS)) {
+            return Tag.NOUN; // "every edit": a verb used as a noun
         }
         if (!c.canNoun() && !c.canAdj()) {
             boolean listHead = (i == 0 || prev == Tag.PUNCT) && w.endsWith("s") && i + 1 < words.size()
@@ -481,8 +540,9 @@ final class Tagger {
         if (prev == Tag.PRON && isSubjectPronoun(prevWord) && (c.verbBase || c.verbS || c.verbEdIng)) {
             return Tag.VERB;
         }
-        if (prev == Tag.SCONJ && Set.of("who", "which", "that").contains(prevWord) && (c.verbS || c.verbBase || c.verbEdIng)) {
-            return Tag.VERB;
+        if (prev == Tag.SCONJ && Set.of("who", "which", "that").contains(prevWord) && (c.verbS || c.verbBase || c.verbEdIng)
+                && !(c.canNoun() && isPluralWord(w) && nextBaseVerb)) {
+            return Tag.VERB; // "that work at a company", but "requests that tenants submit"
         }
         if (prev == Tag.VERB && c.canNoun() && !(c.verbEdIng && w.endsWith("ing"))) {
             return Tag.NOUN; // the object: "place bids", "counts clicks", "leave notes"
@@ -495,9 +555,14 @@ final class Tagger {
         if (startsSentence && w.endsWith("s") && Set.of("with", "have", "has", "(", ":", "that", "which").contains(nextWord)) {
             return Tag.NOUN; // "refuels with a date, litres and…": the things listed
         }
+        if (startsSentence && prevWord.equals(":") && c.verbBase && c.verb > 0 && i + 1 < words.size()
+                && isPluralWord(words.get(i + 1)) && !laterVerb(cands, tags, i + 2)) {
+            return Tag.VERB; // "Restaurant kitchen: track ingredients, suppliers and deliveries"
+        }
         if (startsSentence) {
             // an imperative ("Keep a log", "Manage my band") takes a determiner; a title does not
             if (c.verbBase && (next == Tag.DET || next == Tag.POSS || next == Tag.PRON)) return Tag.VERB;
+            if (c.verbBase && c.verb > 3 * (c.noun + 1)) return Tag.VERB; // "Keep track of…"
             if (w.endsWith("ing") && (next == Tag.DET || next == Tag.POSS)) return Tag.VERB; // "visiting the link"
             if (w.endsWith("ing") && nextNounish) return c.canNoun() ? Tag.NOUN : Tag.ADJ; // "Mentoring platform"
             if (c.canAdj() && nextNounish && c.adj >= c.noun) return Tag.ADJ;
@@ -507,10 +572,16 @@ final class Tagger {
         if (c.canNoun() && isPluralWord(w) && nextBaseVerb && nextCand.verb > 0) {
             return Tag.NOUN; // a plural subject before its verb: "home cooks share", "volunteers sign up"
         }
+        if (c.canNoun() && isPluralWord(w) && i + 2 < words.size() && isSubjectPronoun(words.get(i + 1))
+                && cands[i + 2] != null && cands[i + 2].canVerb()) {
+            return Tag.NOUN; // "orders I ship": a noun with its relative clause
+        }
         if (prev == Tag.NOUN || prev == null && i > 0 && cands[i - 1] != null && cands[i - 1].canNoun()) {
             // subject + verb: "users join rooms", "the manager tracks them"
             boolean pluralSubject = isPluralWord(prevWord);
-            boolean verbForm = pluralSubject ? c.verbBase : c.verbS;
+            // "the link redirects": a singular subject has a determiner; "Conference talks" is a noun phrase
+            boolean determined = i >= 2 && (tags[i - 2] == Tag.DET || tags[i - 2] == Tag.POSS || tags[i - 2] == Tag.ADJ);
+            boolean verbForm = pluralSubject ? c.verbBase : c.verbS && determined;
             if (verbForm && (nextNominal || next == Tag.ADP || next == Tag.PUNCT || next == Tag.CCONJ || next == Tag.ADV || atEnd)) {
                 if (pluralSubject || c.verb >= c.noun || next == Tag.PRON || next == Tag.DET || next == Tag.POSS) {
                     return Tag.VERB;
@@ -520,14 +591,27 @@ final class Tagger {
             if (c.verbEdIng && w.endsWith("ed") && (next == Tag.ADP || next == Tag.CCONJ || next == Tag.PUNCT || atEnd)) {
                 return Tag.VERB;
             }
-            if (c.canNoun() && (nextNounish || atEnd || next == Tag.ADP || next == Tag.PUNCT || next == Tag.CCONJ)) {
+            if (c.canNoun() && (nextNounish || atEnd || next == Tag.ADP || next == Tag.PUNCT || next == Tag.CCONJ
+                    || next == Tag.SCONJ)) {
                 return Tag.NOUN;
             }
         }
-        if (prev == Tag.CCONJ && earlierVerb(tags, i) && !afterNounList(tags, i) && (c.verbBase || c.verbS)
+        boolean compoundSubject = nextCand != null && isPluralWord(words.get(i + 1)) && i + 2 < words.size()
+                && cands[i + 2] != null && cands[i + 2].canVerb() && cands[i + 2].verbBase;
+        boolean afterPhraseEnd = i >= 2 && (tags[i - 2] == Tag.PRON || tags[i - 2] == Tag.ADV || tags[i - 2] == Tag.ADJ
+                || tags[i - 2] == Tag.DET);
+        if ((prev == Tag.CCONJ || prev == Tag.PUNCT && prevWord.equals(",")) && earlierVerb(tags, i) && !compoundSubject
+                && (c.verbBase || c.verbS) && afterPhraseEnd && (nextNominal || next == Tag.PRON)) {
+            return Tag.VERB; // "challenge each other and record match results"
+        }
+        if (prev == Tag.PUNCT && prevWord.equals(",") && earlierVerb(tags, i) && !compoundSubject && c.verbBase
+                && (next == Tag.DET || next == Tag.POSS || next == Tag.PRON || nextNominal && c.verb * 2 >= c.noun)) {
+            return Tag.VERB; // "learners enroll, watch lessons and…"
+        }
+        if (prev == Tag.CCONJ && earlierVerb(tags, i) && !afterNounList(tags, i) && (c.verbBase || c.verbS) && !compoundSubject
                 && (next == Tag.DET || next == Tag.POSS || next == Tag.PRON
-                || (nextNominal || next == Tag.ADP) && c.verb >= c.noun)) {
-            return Tag.VERB; // "join rooms and send messages", "approves or rejects them"
+                || (nextNominal || next == Tag.ADP) && (c.verb >= c.noun || Domain.get().transactionVerbs.contains(w)))) {
+            return Tag.VERB; // "join rooms and send messages", "approves or rejects them", "and book video calls"
         }
         if (prev == Tag.ADV && (c.verbBase || c.verbS) && nextNominal) {
             return Tag.VERB;
@@ -540,6 +624,27 @@ final class Tagger {
             return Tag.NOUN; // inside a list: "and repair jobs", ", labour hours"
         }
         return last && c.canNoun() && (atEnd || next == Tag.PUNCT) ? Tag.NOUN : null;
+    }
+
+    /** Whether a word from {@code from} on is surely a verb (so an earlier word is its subject, not an imperative). */
+    private static boolean laterVerb(Cand[] cands, Tag[] tags, int from) {
+        for (int k = from; k < tags.length; k++) {
+            if (tags[k] == Tag.VERB || tags[k] == Tag.MODAL || tags[k] == Tag.AUX) return true;
+            if (tags[k] == Tag.PUNCT) return false;
+            if (cands[k] != null && cands[k].canVerb() && !cands[k].canNoun() && !cands[k].canAdj()) return true;
+        }
+        return false;
+    }
+
+    /** Whether a causative verb and its object come right before {@code i} ("let them", "let the team"). */
+    private static boolean causativeObjectBefore(List<String> words, Tag[] tags, int i) {
+        Set<String> causatives = Set.of("let", "lets", "help", "helps", "make", "makes", "have");
+        if (i >= 2 && tags[i - 1] == Tag.PRON && Set.of("them", "us", "me", "him", "her", "people", "users").contains(words.get(i - 1))
+                && causatives.contains(words.get(i - 2))) {
+            return true;
+        }
+        return i >= 3 && (tags[i - 1] == Tag.NOUN) && (tags[i - 2] == Tag.DET || tags[i - 2] == Tag.POSS)
+                && causatives.contains(words.get(i - 3));
     }
 
     /** Whether an unknown word stands where a verb must be: after a plural or pronoun subject, before an object or "to". */

@@ -32,7 +32,8 @@ final class Understanding {
     final List<String> notes = new ArrayList<>();
 
     /** A decided relation; {@code to == null}: the app's users. {@code why} says where it came from. */
-    record Relation(Concept from, Concept to, boolean manyToMany, String name, boolean required, String why) {}
+    record Relation(Concept from, Concept to, boolean manyToMany, String name, boolean required, String why,
+            boolean fromKnowledge) {}
 
     Understanding(Reading r) {
         this.r = r;
@@ -78,7 +79,7 @@ final class Understanding {
                 }
                 continue;
             }
-            if (isTimeOrMeasure(c) && c.listed == 0 && c.fieldLists == 0) continue;
+            if (isTimeOrMeasure(c) && c.listed == 0 && c.fieldLists == 0 && c.fromVerb == null) continue;
             if (domain.vagueNouns.contains(c.head)) continue; // "things have stuff"
             int evidence = c.thingEvidence();
             if (evidence == 0) continue;
@@ -88,7 +89,8 @@ final class Understanding {
             }
             // "sprints, user stories and a burndown": one of a kind among lists of many is a view, not records
             if (c.listed > 0 && c.plurals == 0 && c.objects == 0 && c.prepObjects == 0 && c.fieldLists == 0
-                    && c.possessed == 0 && c.fromVerb == null && !listedPlural.isEmpty() && c.mentions <= 1) {
+                    && c.possessed == 0 && c.fromVerb == null && !listedPlural.isEmpty() && c.mentions <= 1
+                    && r.links.stream().noneMatch(l -> l.from() == c || l.to() == c)) {
                 notes.add("'" + c.head + "' is named once, in the singular, among things kept by the many; read it as a "
                         + "view of the app, not as records.");
                 continue;
@@ -137,11 +139,11 @@ final class Understanding {
             if (to == null || !isEntity(to) && to.person) {
                 // the app's users, under the name of their role
                 String name = l.name() != null ? l.name() : to != null ? to.head : "owner";
-                add(new Relation(from, null, l.manyToMany(), snake(name), l.required() && !l.manyToMany(), l.why()));
+                add(new Relation(from, null, l.manyToMany(), snake(name), l.required() && !l.manyToMany(), l.why(), false));
                 continue;
             }
             if (!isEntity(to)) continue;
-            add(new Relation(from, to, l.manyToMany(), l.name() == null ? null : snake(l.name()), l.required(), l.why()));
+            add(new Relation(from, to, l.manyToMany(), l.name() == null ? null : snake(l.name()), l.required(), l.why(), false));
         }
         // what the app-domain layer knows: a card sits in a column, a pledge backs a project
         for (Concept c : entities) {
@@ -151,7 +153,7 @@ final class Understanding {
             for (String parent : k.get().parents()) {
                 Optional<Concept> p = entities.stream().filter(e -> e.head.equals(parent) && e != c).findFirst();
                 if (p.isPresent() && !pointsAt(p.get(), c)) {
-                    add(new Relation(c, p.get(), false, null, true, "a " + c.head + " usually belongs to a " + parent));
+                    add(new Relation(c, p.get(), false, null, true, "a " + c.head + " usually belongs to a " + parent, true));
                     break;
                 }
             }
@@ -160,7 +162,7 @@ final class Understanding {
         for (Concept c : entities) {
             if (c.fromVerb == null || hasParent(c)) continue;
             entities.stream().filter(e -> e != c && !e.person && e.fromVerb == null && !pointsAt(e, c)).findFirst()
-                    .ifPresent(p -> add(new Relation(c, p, false, null, true, "what '" + c.fromVerb + "' is about")));
+                    .ifPresent(p -> add(new Relation(c, p, false, null, true, "what '" + c.fromVerb + "' is about", true)));
         }
     }
 

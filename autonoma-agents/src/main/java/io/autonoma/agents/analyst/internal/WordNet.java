@@ -119,6 +119,11 @@ final class WordNet {
                 }
             }
         }
+        if (form.endsWith("es") && form.length() > 5 && form.charAt(form.length() - 3) == form.charAt(form.length() - 4)) {
+            // quizzes → quiz
+            String single = form.substring(0, form.length() - 3);
+            if (isNoun(single)) bases.add(single);
+        }
         bases.remove(form);
         List<String> sorted = new ArrayList<>(bases);
         sorted.sort((a, b) -> Integer.compare(nounCountOf(b), nounCountOf(a)));
