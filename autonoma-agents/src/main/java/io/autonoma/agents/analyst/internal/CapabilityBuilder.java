@@ -84,7 +84,7 @@ final class CapabilityBuilder {
         add(new Capability.Ordering(entity, "position", parent.map(Relation::name).orElse(null)), why);
     }
 
-    /** Containers the domain layer knows as ordered (stops on an itinerary, blocks on a page). */
+    /** Containers the domain layer knows as ordered (legs of a route, slides in a deck). */
     private void orderedByKnowledge() {
         for (Entity e : new ArrayList<>(entities)) {
             String head = head(e.name());
@@ -147,7 +147,7 @@ final class CapabilityBuilder {
         add(new Capability.Counter(owner, field, counted, null), why);
     }
 
-    /** A goal and the amounts given towards it ("projects with a goal, backers pledge money"): a running total. */
+    /** A goal and the amounts given towards it ("fundraisers with a target, donors give money"): a running total. */
     private void goalCounters() {
         for (Entity parent : new ArrayList<>(entities)) {
             boolean goal = parent.fields().stream().anyMatch(f -> Set.of("goal", "target", "funding_goal").contains(f.name()));

@@ -38,7 +38,7 @@ final class Concept {
     int context;
     final Set<String> subjectOf = new LinkedHashSet<>();
     final Set<String> objectOf = new LinkedHashSet<>();
-    /** Field names the prompt attaches to this concept in passing ("projects with a goal"). */
+    /** Field names the prompt attaches to this concept in passing ("fundraisers with a target"). */
     final List<String> fieldHints = new ArrayList<>();
 
     Concept(String head, int order) {

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Joins the two readings of a prompt: the field-list parser's drafts ({@link PromptParser}: "products with
- * a SKU and a price") and the sentence reader's understanding ({@link Understanding}: "users join rooms
- * and send messages"). Drafts keep their fields; things the reader found that the parser did not become
+ * a SKU and a price") and the sentence reader's understanding ({@link Understanding}: "members enter groups
+ * and post updates"). Drafts keep their fields; things the reader found that the parser did not become
  * entities too; drafts the reader rejects (a verb read as a thing, the app's own users) are dropped unless
  * the prompt gave them real fields. Relations to the app's users and roles come from the reader.
  */

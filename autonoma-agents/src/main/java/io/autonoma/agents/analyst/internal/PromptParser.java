@@ -1120,7 +1120,7 @@ final class PromptParser {
         List<String> w = new ArrayList<>(header);
         while (!w.isEmpty() && (INTRO_WORDS.contains(w.get(0)) || w.get(0).equals(","))) w.remove(0);
         if (w.size() > 2 && NAME_TRAILING.contains(w.get(0)) && Set.of("for", "to", "that").contains(w.get(1))) {
-            // "an app for a dog walking business", "an app to track my car's fuel consumption"
+            // "an app for a cat grooming business", "an app to track my boat's diesel use"
             w = new ArrayList<>(w.subList(2, w.size()));
             while (!w.isEmpty() && (Lexicon.DETERMINERS.contains(w.get(0)) || verbBase(w.get(0)) != null
                     || Set.of("keep", "track", "of").contains(w.get(0)))) {

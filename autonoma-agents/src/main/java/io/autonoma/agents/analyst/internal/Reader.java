@@ -156,7 +156,7 @@ final class Reader {
         for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
             if (it.is(Kind.PREP)) {
-                // "for my team", "for a food bank": who the app is for, not a thing it keeps
+                // "for my staff", "for a soup kitchen": who the app is for, not a thing it keeps
                 if (i + 1 < items.size() && items.get(i + 1).is(Kind.NP)) {
                     NP np = items.get(i + 1).np();
                     if (!np.pronoun()) contextOrThing(np);
@@ -182,7 +182,7 @@ final class Reader {
         return domain.appWords.contains(np.head().lemma()) || !np.plural() && !np.possessive();
     }
 
-    /** The app's own title ("A chat app", "A lab results portal"): its name, and plural modifiers as things. */
+    /** The app's own title ("A forum app", "A test scores portal"): its name, and plural modifiers as things. */
     private void title(NP np) {
         List<String> words = new ArrayList<>();
         for (Token m : np.modifiers()) {
@@ -207,7 +207,7 @@ final class Reader {
     private void body(List<Item> items, boolean first) {
         int start = 0;
         if (first && !items.isEmpty() && items.get(0).is(Kind.NP) && !items.get(0).np().pronoun()) {
-            // "A chat app where…", "A kanban board with…", "Mentoring platform matching…"
+            // "A forum app where…", "A scrum board with…", "Tutoring platform pairing…"
             NP np = items.get(0).np();
             Item next = items.size() > 1 ? items.get(1) : null;
             boolean opensTitle = next == null || next.is(Kind.SUB) || next.is(Kind.PREP)
@@ -218,12 +218,12 @@ final class Reader {
                 title(np);
                 start = 1;
                 if (next != null && next.is(Kind.VG) && next.vg().verb().text().endsWith("ing")) {
-                    // "platform matching mentors with mentees": the app does it for its users
+                    // "platform pairing tutors with pupils": the app does it for its users
                     clause(items.subList(1, items.size()), null, false);
                     return;
                 }
                 if (next != null && next.is(Kind.PREP) && next.word().equals("for")) {
-                    // "Booking system for a yoga studio", "board for our office building"
+                    // "Booking system for a climbing wall", "board for our apartment block"
                     int k = 2;
                     while (k < items.size() && items.get(k).is(Kind.NP)) {
                         if (!items.get(k).np().pronoun()) contextOrThing(items.get(k).np());
@@ -238,7 +238,7 @@ final class Reader {
             if (TIME_CONJUNCTIONS.contains(c.opener)) {
                 timeClause(c.items);
             } else if (c.subject != null && Set.of("that", "which").contains(c.opener) && hasOwnSubject(c.items)) {
-                // "requests that tenants submit": the clause's own subject acts on the noun before it
+                // "claims that drivers file": the clause's own subject acts on the noun before it
                 relativeClause(c.items, c.subject);
             } else {
                 clause(c.items, c.subject, c.passive);
@@ -265,12 +265,12 @@ final class Reader {
                     cut = true;
                 } else if ((it.is(Kind.CONJ) || it.is(Kind.COMMA)) && next != null && next.is(Kind.VG)
                         && hasVerb(items.subList(start, i)) && !endsWithVerb(items.subList(start, i))) {
-                    cut = true; // "join rooms and send messages", "schedule concerts, assign musicians…"; not "approves or rejects them"
+                    cut = true; // "enter groups and post updates", "plan tours, book venues…"; not "accepts or declines it"
                 } else if (it.is(Kind.COMMA) && next != null && next.is(Kind.PREP) && next.word().equals("with")) {
                     cut = true; // "…, with feedback on…"
                 } else if (it.is(Kind.PREP) && TIME_CONJUNCTIONS.contains(it.word())
                         && (next != null && next.is(Kind.VG) || startsClause(items, i + 1))) {
-                    cut = true; // "until the auction closes", "until fixed"
+                    cut = true; // "until the sale ends", "until closed"
                 }
             }
             if (end || cut) {
@@ -303,7 +303,7 @@ final class Reader {
         return items.size() >= 2 && items.get(0).is(Kind.NP) && items.get(1).is(Kind.VG) && !items.get(1).vg().passive();
     }
 
-    /** "(requests) that tenants submit and the landlord assigns to contractors". */
+    /** "(claims) that drivers file and the insurer sends to assessors". */
     private void relativeClause(List<Item> items, Concept antecedent) {
         List<Item> c = new ArrayList<>(items);
         // the antecedent fills the object place of each verb that lacks one
@@ -335,8 +335,8 @@ final class Reader {
             lastThings = List.of(antecedent);
             List<Item> rest = items.subList(2, items.size());
             prepositions(rest, List.of(antecedent), vg.lemma(), null);
-            // "… and the landlord assigns to contractors": the next subject and verb act on it too;
-            // "the books they finish and earn badges": the same people go on doing
+            // "… and the insurer sends to assessors": the next subject and verb act on it too;
+            // "the levels they clear and win trophies": the same people go on doing
             for (int i = 0; i + 1 < rest.size(); i++) {
                 if (rest.get(i).is(Kind.CONJ) && i + 2 < rest.size() && rest.get(i + 1).is(Kind.NP) && rest.get(i + 2).is(Kind.VG)) {
                     relativeClause(rest.subList(i + 1, rest.size()), antecedent);
@@ -356,7 +356,7 @@ final class Reader {
         return !items.isEmpty() && items.get(items.size() - 1).is(Kind.VG);
     }
 
-    /** "until fixed", "until the auction closes": the state the things reach, a step of a workflow. */
+    /** "until closed", "until the sale ends": the state the things reach, a step of a workflow. */
     private void timeClause(List<Item> c) {
         Concept subject = null;
         VG vg = null;
@@ -423,7 +423,7 @@ final class Reader {
         return items.stream().anyMatch(i -> i.is(Kind.VG));
     }
 
-    /** Whether a subject and its verb start at {@code i} ("…, bidders place bids", "… and the manager tracks them"). */
+    /** Whether a subject and its verb start at {@code i} ("…, buyers make offers", "… and the clerk files them"). */
     private static boolean startsClause(List<Item> items, int i) {
         return i + 1 < items.size() && items.get(i).is(Kind.NP) && items.get(i + 1).is(Kind.VG)
                 && !items.get(i).np().head().text().equals("what")
@@ -448,19 +448,19 @@ final class Reader {
             return;
         }
         VG first = c.get(v).vg();
-        // "visiting the short link redirects…": a gerund phrase is the subject of the verb after it
+        // "opening the invite shows…": a gerund phrase is the subject of the verb after it
         if (v == 0 && first.verb().text().endsWith("ing") && c.size() > 2 && c.get(1).is(Kind.NP)
                 && c.get(2).is(Kind.VG)) {
             clause(c.subList(1, c.size()), null, false);
             return;
         }
-        // "Let home cooks share recipes", "help teams plan sprints": the person after the verb does the next verb
+        // "Let gardeners swap seeds", "help teams plan releases": the person after the verb does the next verb
         if (Set.of("let", "help", "allow", "enable", "make", "have").contains(first.verb().lemma()) && v + 2 < c.size()
                 && c.get(v + 1).is(Kind.NP) && c.get(v + 2).is(Kind.VG)) {
             clause(c.subList(v + 1, c.size()), null, false);
             return;
         }
-        // a bare participle after a list of nouns ("repair jobs with parts used") only describes them
+        // a bare participle after a list of nouns ("service visits with tools used") only describes them
         if (first.tokens().size() == 1 && first.verb().form().equals("ed") && v >= 2 && isNounListUpTo(c, v)) {
             nounList(c.subList(0, v), null);
             prepositions(c.subList(v + 1, c.size()), lastThings, first.verb().lemma(), null);
@@ -471,7 +471,7 @@ final class Reader {
         for (int i = 0; i < before.size(); i++) {
             Item it = before.get(i);
             if (it.is(Kind.PREP)) {
-                // "Residents of our building report…": the PP belongs to the subject
+                // "Owners of the boats log…": the PP belongs to the subject
                 if (i + 1 < before.size() && before.get(i + 1).is(Kind.NP) && !subjects.isEmpty()) {
                     attach(concept(subjects.get(subjects.size() - 1)), it.word(), before.get(i + 1).np(), null);
                     i++;
@@ -480,12 +480,12 @@ final class Reader {
             }
             if (it.is(Kind.NP) && !isTimeAdverbial(it.np())) subjects.add(it.np());
         }
-        // "classes, teachers and members reserving a mat": the participle describes the last of the list
+        // "courts, coaches and players booking a slot": the participle describes the last of the list
         if (first.verb().text().endsWith("ing") && first.tokens().size() == 1 && subjects.size() > 1) {
             for (NP s : subjects) concept(s).listed++;
             subjects = new ArrayList<>(List.of(subjects.get(subjects.size() - 1)));
         }
-        // all coordinated verbs: "approves or rejects them"
+        // all coordinated verbs: "accepts or declines it"
         List<VG> verbs = new ArrayList<>();
         verbs.add(first);
         int after0 = v + 1;
@@ -497,7 +497,7 @@ final class Reader {
         String verb = mainVerb(first);
         if (subjects.size() >= 2 && (subjects.get(subjects.size() - 1).pronoun() && !subjects.get(subjects.size() - 2).pronoun()
                 || adjacentNPs(before))) {
-            // "the grade each student got", "the venues we play": the noun before the subject is the verb's object
+            // "the mark each pupil earned", "the halls we rent": the noun before the subject is the verb's object
             relativeObject(subjects, verb, c);
             return;
         }
@@ -531,7 +531,7 @@ final class Reader {
         if (subjects.size() > 1 && !passive) {
             for (NP s : subjects) concept(s).listed++;
         }
-        // "each person writes what they did, what's next and blockers": the parts of the main record
+        // "each pupil writes what they read, what's hard and questions": the parts of the main record
         if (!after.isEmpty() && after.get(0).is(Kind.NP) && after.get(0).np().pronoun()
                 && after.get(0).np().head().text().equals("what")) {
             Concept main = primaryConcept();
@@ -554,7 +554,7 @@ final class Reader {
             Item it = after.get(k);
             if (it.is(Kind.NP) && it.np().pronoun() && !objects.isEmpty() && isPeoplePronoun(it.np().head().text())
                     && k + 1 < after.size() && after.get(k + 1).is(Kind.VG)) {
-                break; // "the books they finish": a relative clause on the last object
+                break; // "the levels they clear": a relative clause on the last object
             }
             if (it.is(Kind.NP)) {
                 if (!isTimeAdverbial(it.np())) objects.add(it.np());
@@ -565,7 +565,7 @@ final class Reader {
             } else if (it.is(Kind.PREP) && !it.word().equals("with") && !it.word().equals("of") && !objects.isEmpty()
                     && k + 2 < after.size() && after.get(k + 1).is(Kind.NP) && after.get(k + 2).is(Kind.COMMA)
                     && k + 3 < after.size() && after.get(k + 3).is(Kind.NP) && after.get(k + 3).np().plural()) {
-                // "track ingredients in stock, suppliers…": the phrase belongs to the object; the list goes on
+                // "list boats in the harbour, owners…": the phrase belongs to the object; the list goes on
                 attachedPps.add(it);
                 attachedPps.add(after.get(k + 1));
                 k += 2;
@@ -575,7 +575,7 @@ final class Reader {
         }
         List<Item> rest = after.subList(k, after.size());
         if (passive) {
-            // "cards can be dragged between columns": the subject is what the verb acts on
+            // "tiles can be moved between trays": the subject is what the verb acts on
             for (Concept s : subjectConcepts) {
                 s.objects++;
                 s.objectOf.add(verb);
@@ -632,7 +632,7 @@ final class Reader {
             }
             if (o.det() != null && o.det().text().matches("their|its") && !o.plural() && isFieldish(conceptQuietly(o))
                     || o.det() != null && o.det().text().matches("their|its") && STATUS_WORDS.contains(o.head().lemma())) {
-                // "the council updates their status": a field of the things just named
+                // "the office changes their state": a field of the things just named
                 conceptQuietly(o).context++;
                 for (Concept t : lastThings) {
                     t.fieldHints.add(fieldName(o));
@@ -654,7 +654,7 @@ final class Reader {
             }
             Concept oc = concept(o);
             if (domain.containerWords.contains(oc.head) && !o.plural()) {
-                // "keep a log of fuel fill-ups": the log is a way of speaking, the fill-ups are the things
+                // "keep a record of oil changes": the record is a way of speaking, the oil changes are the things
                 oc.context++;
                 container = oc;
                 continue;
@@ -669,12 +669,12 @@ final class Reader {
         }
         if (container != null && !rest.isEmpty() && rest.get(0).word().equals("of") && rest.size() > 1
                 && rest.get(1).is(Kind.NP)) {
-            // "keep track of my dogs' vaccinations and vet appointments", "a log of fuel fill-ups"
+            // "keep track of my cats' check-ups and grooming visits", "a record of oil changes"
             List<NP> inner = new ArrayList<>();
             int end = collectList(rest, 1, inner);
             for (NP innerPhrase : inner) {
                 if (innerPhrase.detWord().matches("my|our|your") && !innerPhrase.plural()) {
-                    conceptQuietly(innerPhrase).context++; // "keep track of my spending": the app's topic
+                    conceptQuietly(innerPhrase).context++; // "keep track of my sleep": the app's topic
                 } else if (!innerPhrase.pronoun() && !innerPhrase.possessive()) {
                     objectConcepts.add(concept(innerPhrase));
                 } else if (innerPhrase.possessive()) {
@@ -683,7 +683,7 @@ final class Reader {
             }
             rest = rest.subList(end, rest.size());
         }
-        // "the equipment we lend out to staff": a relative clause without "that" on the last thing named
+        // "the kayaks we hire out to guests": a relative clause without "that" on the last thing named
         if (!rest.isEmpty() && rest.get(0).is(Kind.NP) && rest.get(0).np().pronoun() && rest.size() > 1
                 && rest.get(1).is(Kind.VG) && !objectConcepts.isEmpty()
                 && isPeoplePronoun(rest.get(0).np().head().text())) {
@@ -728,12 +728,12 @@ final class Reader {
             behaviourVerb(g.lemma(), objectConcepts.isEmpty() && act != null ? List.of(act) : objectConcepts, act, c);
         }
         if (pronounObject || objects.isEmpty()) {
-            // "I review them with spaced repetition": how, not a field of anything
+            // "I study them with great care": how, not a field of anything
             rest = withoutManner(rest);
         }
         List<Concept> ppOwners = act != null ? List.of(act) : objectConcepts.isEmpty() ? subjectConcepts : objectConcepts;
         List<Concept> extra = prepositions(rest, ppOwners, verb, act);
-        // "trips have stops on an itinerary and shared expenses…": a second object after a prepositional phrase
+        // "tours have legs on a route and shared costs…": a second object after a prepositional phrase
         for (Concept x : extra) {
             x.objects++;
             if (subjectConcepts.size() == 1 && !subjectConcepts.get(0).person && "have".equals(verb)) {
@@ -763,7 +763,7 @@ final class Reader {
         Concept s = subject.pronoun() ? peopleFor(subject) : concept(subject);
         o.objects++;
         o.objectOf.add(verb);
-        // "the packages they booked", "the equipment we lend out": the act is a record of its own
+        // "the rooms they reserved", "the kayaks we hire out": the act is a record of its own
         Concept act = domain.transactionVerbs.contains(verb.contains("_") ? verb.substring(0, verb.indexOf('_')) : verb)
                 ? actConcept(verb, List.of(o), List.of(object), false) : null;
         if (act != null) {
@@ -795,7 +795,7 @@ final class Reader {
                 .orElse(r.concepts.values().stream().filter(x -> !x.person && x.context == 0).findFirst().orElse(null));
     }
 
-    /** Field names of "what they did, what's next and blockers": done, next, blockers. */
+    /** Field names of "what they read, what's hard and questions": read, hard, questions. */
     private List<String> whatFields(List<Item> after) {
         List<String> out = new ArrayList<>();
         List<List<Item>> parts = new ArrayList<>();
@@ -888,7 +888,7 @@ final class Reader {
         return vg.lemma();
     }
 
-    /** "articles grouped into sections", "products stored in bins": a participle right after its noun. */
+    /** "photos sorted into albums", "parcels kept in lockers": a participle right after its noun. */
     private static boolean reducedRelative(VG vg, List<Item> after, List<NP> subjects) {
         return !subjects.isEmpty() && vg.tokens().size() == 1 && vg.verb().form().equals("ed")
                 && (after.isEmpty() || after.get(0).is(Kind.PREP) || after.get(0).is(Kind.CONJ) || after.get(0).is(Kind.COMMA));
@@ -914,7 +914,7 @@ final class Reader {
         boolean noThingObject = objects.isEmpty() || objects.stream().allMatch(this::isFiller)
                 || objectPhrases.stream().allMatch(NP::pronoun);
         if (noun == null && domain.activityVerbs.contains(verb)) {
-            noun = wn.isNoun(verb) ? verb : null; // "volunteers walk the dogs": a walk is logged
+            noun = wn.isNoun(verb) ? verb : null; // "keepers feed the horses": a feed is logged
         }
         if (noun == null) {
             if (!noThingObject || weak || wn.isVerb(verb) && !verb.equals("rsvp")) return null;
@@ -935,7 +935,7 @@ final class Reader {
     }
 
     private boolean isFiller(Concept c) {
-        // "book tickets" (a filler), but "reserve a parking spot" (a thing of its own)
+        // "book tickets" (a filler), but "reserve a charging slot" (a thing of its own)
         boolean bare = c.wordings.keySet().stream().allMatch(w -> !w.contains(" "));
         return domain.fillerObjects.contains(c.head) && bare || isFieldish(c) && c.listed == 0;
     }
@@ -963,8 +963,8 @@ final class Reader {
 
     /**
      * Attaches the prepositional phrases after a verb or noun to their owner (the last of {@code owners}).
-     * Returns the noun phrases that follow a phrase after "and" but do not belong to it ("stops on an
-     * itinerary and shared expenses"): more objects of the verb.
+     * Returns the noun phrases that follow a phrase after "and" but do not belong to it ("legs on a
+     * route and shared costs"): more objects of the verb.
      */
     private List<Concept> prepositions(List<Item> rest, List<Concept> owners, String verb, Concept act) {
         List<Concept> extra = new ArrayList<>();
@@ -996,7 +996,7 @@ final class Reader {
             while (j < rest.size()) {
                 Item x = rest.get(j);
                 if (x.is(Kind.NP) && isTimeAdverbial(x.np())) {
-                    j++; // "rented to gardeners each season"
+                    j++; // "lent to members each week"
                 } else if (x.is(Kind.NP)) {
                     targets.add(x.np());
                     j++;
@@ -1012,7 +1012,7 @@ final class Reader {
                 if (owner != null) {
                     attach(owner, prep, t, verb);
                 } else if (!t.pronoun() && t.detWord().matches("my|our|your") && !t.plural()) {
-                    conceptQuietly(t).context++; // "keep track of my spending": the user's own, the app's topic
+                    conceptQuietly(t).context++; // "keep track of my sleep": the user's own, the app's topic
                 } else if (!t.pronoun()) {
                     concept(t).prepObjects++;
                 }
@@ -1032,12 +1032,12 @@ final class Reader {
         }
         if (Set.of("at", "in", "on", "near", "by").contains(prep) && np.detWord().equals("the") && !np.plural()
                 && conceptQuietly(np).mentions <= 1) {
-            conceptQuietly(np).context++; // "check in at the door": where, not what
+            conceptQuietly(np).context++; // "sign in at the desk": where, not what
             return;
         }
         Concept t = concept(np);
         if (domain.behaviour("limit", owner.head)) {
-            // "with a limit per shift": a limit on the last thing made, per that thing
+            // "with a cap per lesson": a limit on the last thing made, per that thing
             owner.context++;
             Concept limited = lastThings.isEmpty() ? null : lastThings.get(lastThings.size() - 1);
             if (limited != null && prep.equals("per") || prep.equals("on")) {
@@ -1057,7 +1057,7 @@ final class Reader {
         }
         if (prep.equals("with") || prep.equals("of") && !np.plural()) {
             if (np.plural() && !isFieldish(t)) {
-                // "repair jobs with parts", "albums with photos": the phrase keeps children
+                // "service visits with tools", "folders with files": the phrase keeps children
                 t.prepObjects++;
                 r.link(t, owner, false, null, true, owner.head + " " + prep + " " + np.head().text());
             } else {
@@ -1117,7 +1117,7 @@ final class Reader {
         return up.contains("measure") || up.contains("payment") || up.contains("money") || up.contains("cost");
     }
 
-    /** A noun list without a verb ("customers, their vehicles, and repair jobs with parts used"). */
+    /** A noun list without a verb ("owners, their boats, and service visits with tools used"). */
     private void nounList(List<Item> c, Concept owner) {
         List<NP> listed = new ArrayList<>();
         Concept previous = owner;
@@ -1128,7 +1128,7 @@ final class Reader {
                 Concept con = concept(np);
                 if (domain.containerWords.contains(con.head) && i + 2 < c.size() && c.get(i + 1).word().equals("of")
                         && c.get(i + 2).is(Kind.NP)) {
-                    // "a history of every edit": the edits are the things
+                    // "a record of every change": the changes are the things
                     con.context++;
                     NP inner = c.get(i + 2).np();
                     if (!inner.pronoun()) {
@@ -1203,7 +1203,7 @@ final class Reader {
                     r.link(act, described, false, null, true, last.head().text() + " " + x.np().head().text() + " " + v);
                     creator(act, null, v);
                 }
-                j += 2; // "batches I pour", "the packages they booked"
+                j += 2; // "jars I fill", "the rooms they reserved"
             } else {
                 break;
             }
@@ -1425,7 +1425,7 @@ final class Reader {
             if (it.is(Kind.PREP) || it.is(Kind.SUB)) {
                 int i = clause.indexOf(it);
                 if (it.word().equals("until") && i + 1 < clause.size()) {
-                    // "until fixed", "until the auction closes"
+                    // "until closed", "until the sale ends"
                     Item next = clause.get(i + 1);
                     if (next.is(Kind.VG)) {
                         for (Concept t : things) r.hint("workflow", t, Map.of("action", next.vg().verb().lemma(), "role", ""), why);

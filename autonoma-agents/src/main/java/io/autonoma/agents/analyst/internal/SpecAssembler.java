@@ -145,8 +145,8 @@ public final class SpecAssembler {
         // entities and fields
         List<Entity> outEntities = new ArrayList<>();
         Map<String, Set<String>> fieldNames = new LinkedHashMap<>();
-        // a prompt that lists fields means what it lists; otherwise a lone field read in passing ("projects with a
-        // goal") is topped up with the typical ones
+        // a prompt that lists fields means what it lists; otherwise a lone field read in passing ("fundraisers with a
+        // target") is topped up with the typical ones
         boolean listsFields = merge.listsFields;
         for (DraftEntity e : entities.values()) {
             String name = names.get(e.key());
@@ -280,7 +280,7 @@ public final class SpecAssembler {
     private static final Set<String> LABELS = Set.of("name", "title", "headline", "subject", "label");
     private static final Set<String> MONEY_HINTS = Set.of("money", "cash", "fund", "funds", "amount", "sum");
 
-    /** Fields the prompt names in passing ("projects with a goal", "backers pledge money"). */
+    /** Fields the prompt names in passing ("fundraisers with a target", "donors give money"). */
     private static List<Field> hintFields(Concept c, String entity) {
         List<Field> out = new ArrayList<>();
         for (String h : c.fieldHints) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Splits a sentence into words and gives each its part of speech: closed classes (determiners,
  * pronouns, prepositions…) from English grammar, open classes from WordNet's parts of speech and SemCor
  * counts, and ambiguous words (list, place, book, post…) from their neighbours. Made for the short,
- * often telegraphic sentences of app prompts ("sellers list items and bidders place bids"), where a
+ * often telegraphic sentences of app prompts ("hosts list rooms and guests make offers"), where a
  * tagger trained on news text guesses nouns for the verbs. Deterministic; not thread-safe per instance
  * (use one per sentence).
  */
@@ -217,7 +217,7 @@ final class Tagger {
                     }
                 }
             }
-            // a verb with its particle: "signs up", "checked in" — not a verb before a phrase ("done in each session")
+            // a verb with its particle: "signs up", "checked in" — not a verb before a phrase ("done in each lesson")
             if (len == 2 && PREPOSITIONS.contains(parts.get(1))) {
                 String after = i + 2 < cased.size() ? cased.get(i + 2).toLowerCase(Locale.ROOT) : "";
                 boolean phraseFollows = DETERMINERS.contains(after) || POSSESSIVES.contains(after)
@@ -486,11 +486,11 @@ final class Tagger {
             return null;
         }
         if (c.canVerb() && c.verbBase && causativeObjectBefore(words, tags, i)) {
-            return Tag.VERB; // "let them upvote ideas", "let the team mark ideas"
+            return Tag.VERB; // "let them star posts", "let the staff tag posts"
         }
         if (Set.of("let", "lets", "allow", "allows", "help", "helps", "enable", "enables").contains(w) && c.canVerb()
                 && (i == 0 || prev == Tag.PUNCT || prev == Tag.SCONJ || prev == Tag.MODAL || prev == Tag.PRON)) {
-            return Tag.VERB; // causatives: "Let home cooks share recipes"
+            return Tag.VERB; // causatives: "Let gardeners swap seeds"
         }
         if (!c.canVerb()) {
             if (c.canAdj() && (next == Tag.NOUN || nextCand != null && nextCand.canNoun() && next != Tag.VERB)
@@ -501,7 +501,7 @@ final class Tagger {
                 return Tag.ADJ; // "make it nice and fast"
             }
             if (!c.known() && unknownVerbSlot(words, tags, i)) {
-                return Tag.VERB; // a verb WordNet lacks: "people RSVP to the meeting"
+                return Tag.VERB; // a verb WordNet lacks: "fans RSVP to the gig"
             }
             return c.canNoun() ? Tag.NOUN : c.best();
         }
@@ -512,7 +512,7 @@ final class Tagger {
         if ((i == 0 || prev == Tag.PUNCT || prev == Tag.NOUN || prev == Tag.ADJ) && w.endsWith("ing") && nextNounish
                 && next != Tag.DET && next != Tag.POSS && next != Tag.VERB && !(nextCand != null && nextCand.canVerb()
                 && nextCand.verbBase && isPluralWord(w))) {
-            return c.canNoun() ? Tag.NOUN : Tag.ADJ; // "Mentoring platform", "a podcast hosting service"
+            return c.canNoun() ? Tag.NOUN : Tag.ADJ; // "Tutoring platform", "a video hosting site"
         }
         if (c.verbEdIng && w.endsWith("ed") && nextNounish && next != Tag.VERB
                 && (prev == Tag.CCONJ || prev == Tag.PUNCT || prev == Tag.DET || prev == Tag.POSS || prev == Tag.ADP)) {
@@ -542,7 +542,7 @@ final class Tagger {
         }
         if (prev == Tag.SCONJ && Set.of("who", "which", "that").contains(prevWord) && (c.verbS || c.verbBase || c.verbEdIng)
                 && !(c.canNoun() && isPluralWord(w) && nextBaseVerb)) {
-            return Tag.VERB; // "that work at a company", but "requests that tenants submit"
+            return Tag.VERB; // "that work at a company", but "claims that drivers file"
         }
         if (prev == Tag.VERB && c.canNoun() && !(c.verbEdIng && w.endsWith("ing"))) {
             return Tag.NOUN; // the object: "place bids", "counts clicks", "leave notes"
@@ -557,7 +557,7 @@ final class Tagger {
         }
         if (startsSentence && prevWord.equals(":") && c.verbBase && c.verb > 0 && i + 1 < words.size()
                 && isPluralWord(words.get(i + 1)) && !laterVerb(cands, tags, i + 2)) {
-            return Tag.VERB; // "Restaurant kitchen: track ingredients, suppliers and deliveries"
+            return Tag.VERB; // "Bakery: list loaves, bakers and shifts"
         }
         if (startsSentence) {
             // an imperative ("Keep a log", "Manage my band") takes a determiner; a title does not
@@ -577,7 +577,7 @@ final class Tagger {
             return Tag.NOUN; // "orders I ship": a noun with its relative clause
         }
         if (prev == Tag.NOUN || prev == null && i > 0 && cands[i - 1] != null && cands[i - 1].canNoun()) {
-            // subject + verb: "users join rooms", "the manager tracks them"
+            // subject + verb: "members enter groups", "the clerk files them"
             boolean pluralSubject = isPluralWord(prevWord);
             // "the link redirects": a singular subject has a determiner; "Conference talks" is a noun phrase
             boolean determined = i >= 2 && (tags[i - 2] == Tag.DET || tags[i - 2] == Tag.POSS || tags[i - 2] == Tag.ADJ);
@@ -587,7 +587,7 @@ final class Tagger {
                     return Tag.VERB;
                 }
             }
-            // reduced relative clause: "articles grouped into sections", "parts used"
+            // reduced relative clause: "photos sorted into albums", "tools used"
             if (c.verbEdIng && w.endsWith("ed") && (next == Tag.ADP || next == Tag.CCONJ || next == Tag.PUNCT || atEnd)) {
                 return Tag.VERB;
             }
@@ -602,16 +602,16 @@ final class Tagger {
                 || tags[i - 2] == Tag.DET);
         if ((prev == Tag.CCONJ || prev == Tag.PUNCT && prevWord.equals(",")) && earlierVerb(tags, i) && !compoundSubject
                 && (c.verbBase || c.verbS) && afterPhraseEnd && (nextNominal || next == Tag.PRON)) {
-            return Tag.VERB; // "challenge each other and record match results"
+            return Tag.VERB; // "greet each other and share race times"
         }
         if (prev == Tag.PUNCT && prevWord.equals(",") && earlierVerb(tags, i) && !compoundSubject && c.verbBase
                 && (next == Tag.DET || next == Tag.POSS || next == Tag.PRON || nextNominal && c.verb * 2 >= c.noun)) {
-            return Tag.VERB; // "learners enroll, watch lessons and…"
+            return Tag.VERB; // "pupils enrol, read chapters and…"
         }
         if (prev == Tag.CCONJ && earlierVerb(tags, i) && !afterNounList(tags, i) && (c.verbBase || c.verbS) && !compoundSubject
                 && (next == Tag.DET || next == Tag.POSS || next == Tag.PRON
                 || (nextNominal || next == Tag.ADP) && (c.verb >= c.noun || Domain.get().transactionVerbs.contains(w)))) {
-            return Tag.VERB; // "join rooms and send messages", "approves or rejects them", "and book video calls"
+            return Tag.VERB; // "enter groups and post updates", "accepts or declines it", "and book tennis courts"
         }
         if (prev == Tag.ADV && (c.verbBase || c.verbS) && nextNominal) {
             return Tag.VERB;
@@ -691,7 +691,7 @@ final class Tagger {
         return false;
     }
 
-    /** Whether the conjunction before {@code i} closes a list of nouns ("boards, columns and cards"). */
+    /** Whether the conjunction before {@code i} closes a list of nouns ("shelves, boxes and labels"). */
     private static boolean afterNounList(Tag[] tags, int i) {
         int k = i - 2;
         return k >= 0 && tags[k] == Tag.NOUN && k - 1 >= 0 && tags[k - 1] == Tag.PUNCT;

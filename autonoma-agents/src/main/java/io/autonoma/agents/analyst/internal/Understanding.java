@@ -16,7 +16,7 @@ import java.util.Set;
  * <p>The rules, in words: a thing the prompt lists, keeps (is the object of a verb that makes or keeps
  * it), puts in or on something, or calls someone's is an entity; a person who only acts in the app
  * ("sellers list items") is a role of the app's users, and what they make points at the user who made
- * it; a person the prompt keeps records of ("customers, their vehicles"; "assigned to team members") is an
+ * it; a person the prompt keeps records of ("owners, their boats"; "assigned to crew members") is an
  * entity. Generic people (users, people, I) are always the app's users.
  */
 final class Understanding {
@@ -55,7 +55,7 @@ final class Understanding {
                 h = new Reading.Hint(h.kind(), c, Map.of(), h.why());
             }
             if (c != null && !isEntity(c) && primary != null && r.appNameWords.contains(c.head)) {
-                // "until the auction closes" on an auction site: the auction is each listed thing
+                // "until the sale ends" on a sale site: the sale is each listed thing
                 h = new Reading.Hint(h.kind(), primary, h.params(), h.why());
             }
             behaviours.add(h);
