@@ -3,7 +3,8 @@
 # PostgreSQL and schemathesis against the live server.
 # Usage: ci/check-backend.sh <project-dir>     (the directory that holds backend/)
 # Env: AUTONOMA_VENV (default /tmp/autonoma-venv), AUTONOMA_ST_EXAMPLES (schemathesis examples per
-#      operation, default 25), AUTONOMA_KEEP_DB=1 keeps the test database.
+#      operation, default 25), AUTONOMA_KEEP_DB=1 keeps the test database, AUTONOMA_PG_PORT and
+#      AUTONOMA_PG_DATA as for ci/pg.sh.
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -12,6 +13,7 @@ BACKEND="$(cd "$PROJECT" 2>/dev/null && pwd)/backend"
 VENV="${AUTONOMA_VENV:-/tmp/autonoma-venv}"
 EXAMPLES="${AUTONOMA_ST_EXAMPLES:-25}"
 PG_BIN="${AUTONOMA_PG_BIN:-/usr/lib/postgresql/15/bin}"
+PG_PORT="${AUTONOMA_PG_PORT:-55432}"  # the port ci/pg.sh starts PostgreSQL on
 UVICORN_PID=""
 DB_NAME=""
 LOG_DIR="$(mktemp -d /tmp/autonoma-check.XXXXXX)"
@@ -27,7 +29,7 @@ cleanup() {
     wait "$UVICORN_PID" 2>/dev/null
   fi
   if [ -n "$DB_NAME" ] && [ "${AUTONOMA_KEEP_DB:-0}" != 1 ]; then
-    "$PG_BIN/psql" -h 127.0.0.1 -p 55432 -U postgres -qAt -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" \
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qAt -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" \
       >/dev/null 2>&1 || true
   fi
 }
@@ -76,10 +78,31 @@ if grep -qE '[0-9]+ (skipped|xfailed|deselected)' "$LOG_DIR/pytest.log"; then
   fail "pytest skipped tests"
 fi
 
+# The sort tests must check the order of the rows, not only status codes: each broken copy of the
+# list query's ordering (app/crud.py, Listing) must fail them.
+say "sort tests catch broken sorting"
+mutant() { # name, sed expression applied to app/crud.py
+  local name="$1" dir="$LOG_DIR/mutant-$1" rc=0
+  rm -rf "$dir" && cp -r "$BACKEND" "$dir"
+  sed -i "$2" "$dir/app/crud.py"
+  cmp -s "$BACKEND/app/crud.py" "$dir/app/crud.py" && fail "mutant $name: its pattern no longer matches app/crud.py"
+  (cd "$dir" && timeout 300 pytest -q -p no:cacheprovider tests/test_crud.py -k sorts) >"$LOG_DIR/mutant-$name.log" 2>&1 || rc=$?
+  # pytest exits 1 when tests failed (2 and above: errors, interrupted, nothing collected)
+  if [ "$rc" -ne 1 ]; then
+    tail -30 "$LOG_DIR/mutant-$name.log"
+    fail "the sort tests did not fail (pytest exit $rc) with a broken list order: $name"
+  fi
+  echo "caught: $name ($(grep -cE '^FAILED' "$LOG_DIR/mutant-$name.log") failing)"
+}
+# (the id column keeps its real order: the old tests checked only "-id")
+mutant sort-ignored 's/= (column\.asc(), tiebreak)/= (column.asc() if key == "id" else tiebreak, tiebreak)/; s/= (column\.desc(), tiebreak)/= (column.desc() if key == "id" else tiebreak, tiebreak)/'
+mutant descending-ignored 's/= (column\.desc(), tiebreak)/= (column.desc() if key == "id" else column.asc(), tiebreak)/'
+mutant ties-follow-direction 's/= (column\.desc(), tiebreak)/= (column.desc(), reader.id_column.desc())/'
+
 say "postgresql"
 "$HERE/pg.sh" start >/dev/null 2>&1 || fail "starting PostgreSQL (ci/pg.sh start)"
 DB_NAME="autonoma_check_$$_$(date +%s)"
-"$PG_BIN/psql" -h 127.0.0.1 -p 55432 -U postgres -qAt -c "CREATE DATABASE \"$DB_NAME\"" \
+"$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qAt -c "CREATE DATABASE \"$DB_NAME\"" \
   >"$LOG_DIR/createdb.log" 2>&1 || { cat "$LOG_DIR/createdb.log"; fail "creating database $DB_NAME"; }
 BASE_URL="$("$HERE/pg.sh" url)"
 export DATABASE_URL="${BASE_URL%/*}/$DB_NAME"
@@ -148,7 +171,7 @@ for attempt in range(count):
 PY
 }
 get_me 1
-KILLED=$("$PG_BIN/psql" -h 127.0.0.1 -p 55432 -U postgres -qAt -c \
+KILLED=$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qAt -c \
   "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '$DB_NAME' AND pid <> pg_backend_pid()")
 [ "$KILLED" -ge 1 ] || fail "expected the app to hold a database connection, found $KILLED"
 sleep 0.5
