@@ -182,16 +182,10 @@ public final class PythonModule {
         return tokens.subList(colon + 1, end);
     }
 
-    /** Index of the colon that ends a def/class header: the first one outside brackets after the name. */
+    /** Index of the colon that ends a def/class header: the first one outside brackets. */
     private int headerColon(Statement header) {
-        int depth = 0;
-        for (int i = header.start(); i < header.end(); i++) {
-            PyToken t = tokens.get(i);
-            if (t.is("(") || t.is("[") || t.is("{")) depth++;
-            else if (t.is(")") || t.is("]") || t.is("}")) depth--;
-            else if (depth == 0 && t.is(":")) return i;
-        }
-        return header.end() - 1;
+        int colon = indexOfTopLevel(tokens.subList(header.start(), header.end()), ":");
+        return colon < 0 ? header.end() - 1 : header.start() + colon;
     }
 
     private Function function(List<PyToken> st, int def, Statement s, List<Decorator> decorators, List<PyToken> body)
@@ -372,19 +366,10 @@ public final class PythonModule {
         return parts;
     }
 
+    /** The index of the first {@code op} outside brackets, or -1. */
     static int indexOfTopLevel(List<PyToken> ts, String op) {
-        int depth = 0;
-        for (int i = 0; i < ts.size(); i++) {
-            PyToken t = ts.get(i);
-            if (t.is("(") || t.is("[") || t.is("{")) {
-                depth++;
-            } else if (t.is(")") || t.is("]") || t.is("}")) {
-                depth--;
-            } else if (depth == 0 && t.is(op)) {
-                return i;
-            }
-        }
-        return -1;
+        List<List<PyToken>> parts = splitTopLevel(ts, op);
+        return parts.size() > 1 ? parts.get(0).size() : -1;
     }
 
     /** The dotted name the tokens spell exactly ({@code a.b.c}), or empty. */

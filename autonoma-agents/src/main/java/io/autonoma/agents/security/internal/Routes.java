@@ -148,44 +148,39 @@ public final class Routes {
 
     /** {@code [Depends(a), Security(b)]} (or a tuple) → [a, b]; anything else → empty. */
     private static Optional<List<String>> dependsList(List<PyToken> value) {
-        List<PyToken> items = bracketed(value);
-        if (items == null) {
-            return Optional.empty();
-        }
-        List<String> out = new ArrayList<>();
-        for (List<PyToken> item : PythonModule.splitTopLevel(items, ",")) {
-            if (item.isEmpty()) {
-                continue;
-            }
+        return listOf(value, item -> {
             try {
-                Optional<Call> c = PythonModule.callOf(item);
-                if (c.isEmpty() || !(c.get().callee().equals("Depends") || c.get().callee().equals("Security")
-                        || c.get().callee().endsWith(".Depends") || c.get().callee().endsWith(".Security"))) {
-                    return Optional.empty();
-                }
+                return PythonModule.callOf(item).map(Call::callee)
+                        .filter(c -> c.equals("Depends") || c.equals("Security") || c.endsWith(".Depends") || c.endsWith(".Security"))
+                        .map(c -> PythonProject.dependencyCalls(item));
             } catch (UnreadableSourceException e) {
                 return Optional.empty();
             }
-            out.addAll(PythonProject.dependencyCalls(item));
-        }
-        return Optional.of(out);
+        }).map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
-    /** {@code ["GET", "POST"]} (or a tuple) → the strings; anything else → empty. */
+    /** {@code ["GET", "POST"]} (or a tuple) → the strings; anything else (an f-string too) → empty. */
     private static Optional<List<String>> stringList(List<PyToken> value) {
+        return listOf(value, item -> item.size() == 1 && item.get(0).kind() == PyToken.Kind.STRING
+                && !item.get(0).text().matches("(?i)^[a-z]*f.*") ? Optional.of(item.get(0).stringValue()) : Optional.empty());
+    }
+
+    /** Each item of a list or tuple display that is the whole value, read by {@code read}; empty if one cannot be. */
+    private static <T> Optional<List<T>> listOf(List<PyToken> value, java.util.function.Function<List<PyToken>, Optional<T>> read) {
         List<PyToken> items = bracketed(value);
         if (items == null) {
             return Optional.empty();
         }
-        List<String> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (List<PyToken> item : PythonModule.splitTopLevel(items, ",")) {
             if (item.isEmpty()) {
                 continue;
             }
-            if (item.size() != 1 || item.get(0).kind() != PyToken.Kind.STRING || item.get(0).text().matches("(?i)^[a-z]*f.*")) {
+            Optional<T> one = read.apply(item);
+            if (one.isEmpty()) {
                 return Optional.empty();
             }
-            out.add(item.get(0).stringValue());
+            out.add(one.get());
         }
         return Optional.of(out);
     }

@@ -163,6 +163,14 @@ public final class TsxTokenizer {
         }
     }
 
+    /** Skips a backslash and the character it escapes (a line break too, which then counts). */
+    private void skipEscape() {
+        if (pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
+            line++;
+        }
+        pos += 2;
+    }
+
     /** A '...' or "..." string (escapes honoured, no raw line break). */
     private void quoted(char q) throws UnreadableSourceException {
         int at = line;
@@ -173,10 +181,7 @@ public final class TsxTokenizer {
             }
             char c = src.charAt(pos);
             if (c == '\\') {
-                if (pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
-                    line++;
-                }
-                pos += 2;
+                skipEscape();
             } else {
                 pos++;
                 if (c == q) {
@@ -195,10 +200,7 @@ public final class TsxTokenizer {
             }
             char c = src.charAt(pos);
             if (c == '\\') {
-                if (pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
-                    line++;
-                }
-                pos += 2;
+                skipEscape();
             } else if (c == '`') {
                 pos++;
                 emit(Kind.TEMPLATE, src.substring(start, pos), at);
