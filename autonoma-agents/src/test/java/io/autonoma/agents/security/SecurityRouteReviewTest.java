@@ -61,7 +61,7 @@ class SecurityRouteReviewTest {
         files.put("backend/app/routers/thing.py", """
                 from fastapi import APIRouter, Depends
 
-                from app.deps import AdminUser, CurrentUser, DbSession, get_current_user, get_session
+                from app.deps import AdminUser, CurrentUser, DbSession, get_current_user, get_session, require_admin
 
                 router = APIRouter(prefix="/api/v1/things")
 
@@ -150,6 +150,45 @@ class SecurityRouteReviewTest {
                 async def inline(user: Annotated[Principal, Depends(require_admin)]) -> None:
                     ...
                 """)).isEmpty();
+    }
+
+    @Test
+    void names_resolve_through_the_module_s_own_scope_and_imports() {
+        // the router's own CurrentUser shadows the authenticating one of app.deps
+        assertThat(findings(Map.of("backend/app/deps.py", DEPS_PY, "backend/app/routers/thing.py", """
+                from typing import Annotated
+
+                from fastapi import APIRouter, Depends
+
+                from app.deps import get_session
+
+                router = APIRouter()
+                CurrentUser = Annotated[object, Depends(get_session)]
+
+
+                @router.post("")
+                async def create_thing(user: CurrentUser) -> None:
+                    ...
+                """))).singleElement().asString().contains("POST handler 'create_thing'");
+        // a module import and a relative import reach the dependency all the same
+        assertThat(findings(Map.of("backend/app/deps.py", DEPS_PY, "backend/app/routers/thing.py", """
+                from fastapi import APIRouter, Depends
+
+                from app import deps
+                from ..deps import AdminUser
+
+                router = APIRouter()
+
+
+                @router.post("")
+                async def create_thing(user: object = Depends(deps.get_current_user)) -> None:
+                    ...
+
+
+                @router.delete("/{item_id}")
+                async def delete_thing(item_id: int, _admin: AdminUser) -> None:
+                    ...
+                """))).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -36,7 +37,7 @@ public final class Mitigations {
                 line("Stolen or guessed passwords", "passwords hashed with argon2 (PasswordHasher) or bcrypt (hashpw)",
                         modulesCalling(project, "argon2.PasswordHasher", "bcrypt.hashpw"), "no argon2 or bcrypt hashing call"),
                 sessions(project),
-                roles(project, routes),
+                roles(routes),
                 line("Brute force and abuse", "per-client rate-limiting middleware that answers 429 with Retry-After",
                         middleware(project, (m, c) -> mentions429(c) && classStrings(m, c).contains("retry-after")),
                         "no registered middleware answers 429 with a Retry-After header"),
@@ -97,21 +98,19 @@ public final class Mitigations {
                 + "verifies them", both, issue.isEmpty() ? "no jwt.encode call" : "no jwt.decode call with a fixed algorithms list");
     }
 
-    private static Line roles(PythonProject project, List<Route> routes) {
+    private static Line roles(List<Route> routes) {
         String mitigation = "role-based access control: every DELETE route depends on a role check that answers 403";
-        List<String> checks = new ArrayList<>();
-        List<String> checkPaths = new ArrayList<>();
-        for (PythonModule m : project.modules()) {
-            for (Function f : m.functions()) {
-                if (isRoleCheck(f)) {
-                    checks.add(f.name());
-                    checkPaths.add(m.path());
-                }
+        List<Route> deletes = routes.stream().filter(r -> r.unreadable().isEmpty() && r.method().equals("DELETE")).toList();
+        List<String> paths = new ArrayList<>();
+        List<String> unchecked = new ArrayList<>();
+        for (Route r : deletes) {
+            List<String> checks = r.reached().stream().filter(l -> isRoleCheck(l.function())).map(l -> l.module().path()).toList();
+            paths.addAll(checks);
+            paths.add(r.path());
+            if (checks.isEmpty()) {
+                unchecked.add("'" + r.handler() + "' (" + r.where() + ")");
             }
         }
-        List<Route> deletes = routes.stream().filter(r -> r.unreadable().isEmpty() && r.method().equals("DELETE")).toList();
-        List<String> unchecked = deletes.stream().filter(r -> r.reached().stream().noneMatch(checks::contains))
-                .map(r -> "'" + r.handler() + "' (" + r.where() + ")").toList();
         if (deletes.isEmpty()) {
             return new Line("Privilege escalation", mitigation, false, "**not found**: no DELETE route");
         }
@@ -119,7 +118,7 @@ public final class Mitigations {
             return new Line("Privilege escalation", mitigation, false,
                     "**not found**: DELETE handler(s) without a role check: " + String.join(", ", unchecked));
         }
-        return new Line("Privilege escalation", mitigation, true, files(concat(checkPaths, deletes.stream().map(Route::path).toList())));
+        return new Line("Privilege escalation", mitigation, true, files(paths.stream().sorted().toList()));
     }
 
     /** A function that compares a {@code .role} attribute and answers 403. */
@@ -148,18 +147,11 @@ public final class Mitigations {
         List<String> out = new ArrayList<>();
         for (var registration : project.callsTo("add_middleware")) {
             List<List<PyToken>> args = registration.getValue().positional();
-            Optional<String> name = args.isEmpty() ? Optional.empty() : PythonModule.dottedName(args.get(0));
-            if (name.isEmpty()) {
-                continue;
-            }
-            String simple = name.get().substring(name.get().lastIndexOf('.') + 1);
-            for (PythonModule m : project.modules()) {
-                for (ClassDef c : m.classes()) {
-                    if (c.name().equals(simple) && test.test(m, c)) {
-                        out.add(m.path());
-                        out.add(registration.getKey().path());
-                    }
-                }
+            Optional<Map.Entry<PythonModule, ClassDef>> registered = args.isEmpty() ? Optional.empty()
+                    : PythonModule.dottedName(args.get(0)).flatMap(n -> project.classDef(new PythonProject.Name(registration.getKey(), n)));
+            if (registered.isPresent() && test.test(registered.get().getKey(), registered.get().getValue())) {
+                out.add(registered.get().getKey().path());
+                out.add(registration.getKey().path());
             }
         }
         return out;

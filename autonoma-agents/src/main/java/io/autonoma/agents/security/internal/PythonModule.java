@@ -39,11 +39,11 @@ public final class PythonModule {
     /** The tokens after {@code @} of one decorator. */
     public record Decorator(List<PyToken> tokens, int line) {}
 
-    /** A {@code def} or {@code async def}; {@code body} holds the tokens after the header's colon. */
-    public record Function(String name, int line, List<Decorator> decorators, List<Param> params, List<PyToken> body) {}
+    /** A {@code def} or {@code async def}; {@code body} holds the tokens after the header's colon; depth 0 is module level. */
+    public record Function(String name, int line, int depth, List<Decorator> decorators, List<Param> params, List<PyToken> body) {}
 
-    /** A class: its bases (each as tokens), the names of its annotated fields, its body's tokens. */
-    public record ClassDef(String name, int line, List<List<PyToken>> bases, List<String> fields, List<PyToken> body) {}
+    /** A class: its bases (each as tokens), the names of its annotated fields, its body's tokens; depth 0 is module level. */
+    public record ClassDef(String name, int line, int depth, List<List<PyToken>> bases, List<String> fields, List<PyToken> body) {}
 
     private final String path;
     private final List<PyToken> tokens;
@@ -110,6 +110,12 @@ public final class PythonModule {
     /** Whether {@code local} is bound by an import to {@code qualified} (e.g. PasswordHasher → argon2.PasswordHasher). */
     public boolean imports(String local, String qualified) {
         return qualified.equals(imports.get(local));
+    }
+
+    /** Whether the module itself (not an import) binds {@code name} at module level: a def, a class or an assignment. */
+    public boolean defines(String name) {
+        return assignments.containsKey(name) || functions.stream().anyMatch(f -> f.depth() == 0 && f.name().equals(name))
+                || classes.stream().anyMatch(c -> c.depth() == 0 && c.name().equals(name));
     }
 
     // ---------------------------------------------------------------- reading
@@ -204,7 +210,7 @@ public final class PythonModule {
                 params.add(param(p, s.line()));
             }
         }
-        return new Function(st.get(def + 1).text(), s.line(), List.copyOf(decorators), List.copyOf(params), body);
+        return new Function(st.get(def + 1).text(), s.line(), s.depth(), List.copyOf(decorators), List.copyOf(params), body);
     }
 
     private static Param param(List<PyToken> p, int line) throws UnreadableSourceException {
@@ -237,7 +243,7 @@ public final class PythonModule {
                 fields.add(tokens.get(f.start()).text());
             }
         }
-        return new ClassDef(st.get(1).text(), s.line(), bases, List.copyOf(fields), body);
+        return new ClassDef(st.get(1).text(), s.line(), s.depth(), bases, List.copyOf(fields), body);
     }
 
     private void readImport(List<PyToken> st) {

@@ -28,10 +28,11 @@ public final class Routes {
     private static final List<String> ROUTE_CALLS = List.of("add_api_route", "add_route", "add_api_websocket_route");
 
     /**
-     * One route. {@code reached} holds every dependency function it runs; {@code unreadable} says why
-     * the review could not read it (then {@code method} and {@code reached} may be incomplete).
+     * One route. {@code reached} holds every dependency function of the project it runs (for a read,
+     * none: only writes are followed); {@code unreadable} says why the review could not read it.
      */
-    public record Route(String path, int line, String method, String handler, Set<String> reached, Optional<String> unreadable) {
+    public record Route(String path, int line, String method, String handler, List<PythonProject.Located> reached,
+            Optional<String> unreadable) {
         public boolean writes() {
             return WRITES.contains(method);
         }
@@ -46,7 +47,7 @@ public final class Routes {
     /** Every route of the project, and the files it could not read as unreadable routes at their failing line. */
     public static List<Route> of(PythonProject project) {
         List<Route> out = new ArrayList<>();
-        project.unreadable().forEach((path, e) -> out.add(new Route(path, e.line(), "?", "?", Set.of(),
+        project.unreadable().forEach((path, e) -> out.add(new Route(path, e.line(), "?", "?", List.of(),
                 Optional.of("cannot read this file (" + e.getMessage() + "), so the review cannot check its routes"))));
         for (PythonModule m : project.modules()) {
             for (Function f : m.functions()) {
@@ -56,7 +57,7 @@ public final class Routes {
             }
             for (String name : ROUTE_CALLS) {
                 for (Call c : m.callsTo(name)) {
-                    out.add(new Route(m.path(), c.line(), "?", "?", Set.of(), Optional.of("cannot read a route added with "
+                    out.add(new Route(m.path(), c.line(), "?", "?", List.of(), Optional.of("cannot read a route added with "
                             + c.callee() + "(...): the review checks routes declared with a decorator such as @router.post(...)")));
                 }
             }
@@ -99,10 +100,10 @@ public final class Routes {
         }
         if (methods.stream().noneMatch(WRITES::contains)) {
             // reads: the method is all the review needs to know
-            return Optional.of(methods.stream().distinct().map(x -> new Route(m.path(), d.line(), x, f.name(), Set.of(), Optional.empty()))
+            return Optional.of(methods.stream().distinct().map(x -> new Route(m.path(), d.line(), x, f.name(), List.of(), Optional.empty()))
                     .toList());
         }
-        List<String> direct = new ArrayList<>();
+        List<PythonProject.Name> direct = new ArrayList<>();
         Optional<List<PyToken>> dependencies = call.get().keyword("dependencies");
         if (dependencies.isPresent()) {
             Optional<List<String>> listed = dependsList(dependencies.get());
@@ -110,11 +111,11 @@ public final class Routes {
                 return Optional.of(List.of(unreadable(m, d, f,
                         "its dependencies are not a list of Depends(...)/Security(...) the review can read")));
             }
-            direct.addAll(listed.get());
+            direct.addAll(PythonProject.names(m, listed.get()));
         }
         direct.addAll(PythonProject.routerDependencies(m, router));
-        f.params().forEach(p -> direct.addAll(project.dependencies(p)));
-        Set<String> reached = project.closure(direct);
+        f.params().forEach(p -> direct.addAll(project.dependencies(m, p)));
+        List<PythonProject.Located> reached = project.closure(direct);
         List<Route> out = new ArrayList<>();
         for (String method : new LinkedHashSet<>(methods)) {
             out.add(new Route(m.path(), d.line(), method, f.name(), reached, Optional.empty()));
@@ -123,7 +124,7 @@ public final class Routes {
     }
 
     private static Route unreadable(PythonModule m, Decorator d, Function f, String why) {
-        return new Route(m.path(), d.line(), "?", f.name(), Set.of(), Optional.of("cannot read the route of handler '" + f.name()
+        return new Route(m.path(), d.line(), "?", f.name(), List.of(), Optional.of("cannot read the route of handler '" + f.name()
                 + "': " + why + ", so the review cannot tell whether it requires an authenticated user"));
     }
 

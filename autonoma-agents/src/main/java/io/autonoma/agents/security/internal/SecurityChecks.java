@@ -57,8 +57,8 @@ public final class SecurityChecks {
 
     /**
      * FastAPI routes that change data (POST/PUT/PATCH/DELETE) must depend on one of
-     * {@code authDependencies} (e.g. {@code get_current_user}), defined in the project, directly or
-     * through other dependencies ({@link Routes}). Handlers named in {@code publicHandlers} (register,
+     * {@code authDependencies} (e.g. {@code get_current_user}), a function of the project the route's
+     * module reaches through its imports, directly or through other dependencies ({@link Routes}). Handlers named in {@code publicHandlers} (register,
      * login…) are allowed without. A route the review cannot read, and a Python file it cannot read,
      * is a finding too: the check fails closed.
      */
@@ -74,7 +74,7 @@ public final class SecurityChecks {
             if (r.unreadable().isPresent()) {
                 out.add(r.where() + ": " + r.unreadable().get());
             } else if (r.writes() && !publicHandlers.contains(r.handler())
-                    && r.reached().stream().noneMatch(d -> authDependencies.contains(d) && project.function(d).isPresent())) {
+                    && r.reached().stream().noneMatch(d -> authDependencies.contains(d.function().name()))) {
                 out.add(r.where() + ": " + r.method() + " handler '" + r.handler()
                         + "' changes data without requiring an authenticated user");
             }
