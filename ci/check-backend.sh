@@ -4,7 +4,7 @@
 # Usage: ci/check-backend.sh <project-dir>     (the directory that holds backend/)
 # Env: AUTONOMA_VENV (default /tmp/autonoma-venv), AUTONOMA_ST_EXAMPLES (schemathesis examples per
 #      operation, default 25), AUTONOMA_KEEP_DB=1 keeps the test database, AUTONOMA_PG_PORT and
-#      AUTONOMA_PG_DATA (which PostgreSQL, as for ci/pg.sh).
+#      AUTONOMA_PG_DATA as for ci/pg.sh.
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,8 +13,7 @@ BACKEND="$(cd "$PROJECT" 2>/dev/null && pwd)/backend"
 VENV="${AUTONOMA_VENV:-/tmp/autonoma-venv}"
 EXAMPLES="${AUTONOMA_ST_EXAMPLES:-25}"
 PG_BIN="${AUTONOMA_PG_BIN:-/usr/lib/postgresql/15/bin}"
-# The same PostgreSQL ci/pg.sh starts (it reads AUTONOMA_PG_PORT and AUTONOMA_PG_DATA too).
-PG_PORT="${AUTONOMA_PG_PORT:-55432}"
+PG_PORT="${AUTONOMA_PG_PORT:-55432}"  # the port ci/pg.sh starts PostgreSQL on
 UVICORN_PID=""
 DB_NAME=""
 LOG_DIR="$(mktemp -d /tmp/autonoma-check.XXXXXX)"
@@ -78,6 +77,27 @@ if grep -qE '[0-9]+ (skipped|xfailed|deselected)' "$LOG_DIR/pytest.log"; then
   grep -E '^SKIPPED|[0-9]+ skipped' "$LOG_DIR/pytest.log" | head -10
   fail "pytest skipped tests"
 fi
+
+# The sort tests must check the order of the rows, not only status codes: each broken copy of the
+# list query's ordering (app/crud.py, Listing) must fail them.
+say "sort tests catch broken sorting"
+mutant() { # name, sed expression applied to app/crud.py
+  local name="$1" dir="$LOG_DIR/mutant-$1" rc=0
+  rm -rf "$dir" && cp -r "$BACKEND" "$dir"
+  sed -i "$2" "$dir/app/crud.py"
+  cmp -s "$BACKEND/app/crud.py" "$dir/app/crud.py" && fail "mutant $name: its pattern no longer matches app/crud.py"
+  (cd "$dir" && timeout 300 pytest -q -p no:cacheprovider tests/test_crud.py -k sorts) >"$LOG_DIR/mutant-$name.log" 2>&1 || rc=$?
+  # pytest exits 1 when tests failed (2 and above: errors, interrupted, nothing collected)
+  if [ "$rc" -ne 1 ]; then
+    tail -30 "$LOG_DIR/mutant-$name.log"
+    fail "the sort tests did not fail (pytest exit $rc) with a broken list order: $name"
+  fi
+  echo "caught: $name ($(grep -cE '^FAILED' "$LOG_DIR/mutant-$name.log") failing)"
+}
+# (the id column keeps its real order: the old tests checked only "-id")
+mutant sort-ignored 's/= (column\.asc(), tiebreak)/= (column.asc() if key == "id" else tiebreak, tiebreak)/; s/= (column\.desc(), tiebreak)/= (column.desc() if key == "id" else tiebreak, tiebreak)/'
+mutant descending-ignored 's/= (column\.desc(), tiebreak)/= (column.desc() if key == "id" else column.asc(), tiebreak)/'
+mutant ties-follow-direction 's/= (column\.desc(), tiebreak)/= (column.desc(), reader.id_column.desc())/'
 
 say "postgresql"
 "$HERE/pg.sh" start >/dev/null 2>&1 || fail "starting PostgreSQL (ci/pg.sh start)"

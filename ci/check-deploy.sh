@@ -34,6 +34,7 @@
 #                                 started); ci/deploy_policy.py prometheus
 #   secrets    all deploy files   ci/deploy_policy.py secrets (placeholders only, no keys/tokens)
 #
+# Go itself (>= 1.26, newer than Debian 12's) is installed by ci/go.sh when missing.
 # Env: AUTONOMA_DEPLOY_TOOLS (tool cache, default ~/.cache/autonoma/deploy-tools). Go binaries go to
 # $(go env GOPATH)/bin (~/go/bin). GOPROXY is taken from the environment as is; GOFLAGS=-mod=mod.
 # The closing line reads "deploy-checks: N passed, N failed".
@@ -67,7 +68,10 @@ go_tool() { # name module version
 }
 
 ensure_tools() {
-  command -v go >/dev/null || { log "needs Go (for kubeconform and actionlint)"; return 1; }
+  # Go builds kubeconform, actionlint and composecheck; ci/go.sh installs a new enough one if needed.
+  local go
+  go=$(bash "$HERE/go.sh" ensure) || { log "needs Go >= $(bash "$HERE/go.sh" required) (ci/go.sh could not install it)"; return 1; }
+  PATH="$(dirname "$go"):$PATH"
   KUBECONFORM=$(go_tool kubeconform github.com/yannh/kubeconform/cmd/kubeconform "$KUBECONFORM_VERSION") || return 1
   ACTIONLINT=$(go_tool actionlint github.com/rhysd/actionlint/cmd/actionlint "$ACTIONLINT_VERSION") || return 1
 

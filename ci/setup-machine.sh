@@ -2,6 +2,7 @@
 # Installs the system packages the test suite needs (Debian 12), only those that are missing.
 # Idempotent; safe to run on a fresh machine as root.
 set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 missing=()
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
@@ -18,4 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "setup: java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), python $(python3 -V | cut -d' ' -f2), node $(node -v), chromium: $( [ -x /usr/bin/chromium ] && echo yes || echo no), redis-server: $(command -v redis-server >/dev/null && echo yes || echo no)"
+# ci/check-deploy.sh builds kubeconform, actionlint and ci/composecheck from source: Go >= 1.26,
+# newer than Debian 12's golang package (see ci/go.sh).
+GO=$(bash "$HERE/go.sh" ensure)
+echo "setup: java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), python $(python3 -V | cut -d' ' -f2), node $(node -v), chromium: $( [ -x /usr/bin/chromium ] && echo yes || echo no), redis-server: $(command -v redis-server >/dev/null && echo yes || echo no), $("$GO" version | awk '{print $3}') ($GO)"

@@ -7,6 +7,8 @@ cd "$ROOT"
 start=$(date +%s)
 
 bash ci/setup-machine.sh
+echo "== ci/setup-machine.sh on a machine without Go (ci/test-setup-machine.sh) =="
+bash ci/test-setup-machine.sh
 
 echo "== PostgreSQL + pgvector for autonoma-store's integration tests (ci/pgvector.sh) =="
 AUTONOMA_PG_URL="$(bash ci/pgvector.sh start)"

@@ -20,7 +20,9 @@ import io.autonoma.core.spec.AppSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,14 @@ public abstract class AgentContract {
     protected final Run runAlone() {
         Agent agent = agent();
         ArtifactStore store = store();
+        try (DefaultPipeline pipeline = pipeline(agent, store)) {
+            RunHandle handle = pipeline.run(request());
+            return new Run(await(agent, handle), handle.events(), store);
+        }
+    }
+
+    /** A pipeline of {@code agent} and stubs for its dependencies, writing to {@code store}. */
+    private DefaultPipeline pipeline(Agent agent, ArtifactStore store) {
         List<Agent> agents = new ArrayList<>();
         agents.add(agent);
         for (String dep : agent.dependsOn()) {
@@ -73,18 +83,16 @@ public abstract class AgentContract {
             assertThat(stub.name()).as("stubFor(%s) must return an agent named %s", dep, dep).isEqualTo(dep);
             agents.add(stub);
         }
-        try (DefaultPipeline pipeline = DefaultPipeline.builder().agents(agents).store(store).agentTimeout(timeout())
-                .maxAttempts(1).build()) {
-            RunHandle handle = pipeline.run(request());
-            GenerationResult result;
-            try {
-                result = handle.result().get(timeout().toMillis() + 10_000, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                return fail("agent '" + agent.name() + "' did not finish within " + timeout());
-            } catch (Exception e) {
-                return fail("the run's result future failed: " + e, e);
-            }
-            return new Run(result, handle.events(), store);
+        return DefaultPipeline.builder().agents(agents).store(store).agentTimeout(timeout()).maxAttempts(1).build();
+    }
+
+    private GenerationResult await(Agent agent, RunHandle handle) {
+        try {
+            return handle.result().get(timeout().toMillis() + 10_000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return fail("agent '" + agent.name() + "' did not finish within " + timeout());
+        } catch (Exception e) {
+            return fail("the run's result future failed: " + e, e);
         }
     }
 
@@ -155,6 +163,40 @@ public abstract class AgentContract {
     private static List<ArtifactWritten> writesOf(Run run, String agent) {
         return run.events().stream().filter(ArtifactWritten.class::isInstance).map(ArtifactWritten.class::cast)
                 .filter(w -> w.agent().equals(agent)).toList();
+    }
+
+    /**
+     * {@link Agent} says implementations are thread-safe, since a pipeline may run several requests
+     * at once: one instance runs the same request in several projects at the same time, and every
+     * run succeeds with the same files.
+     */
+    @Test
+    void one_instance_serves_concurrent_runs_alike() {
+        Agent agent = agent();
+        ArtifactStore store = store();
+        int runs = 4;
+        List<GenerationResult> results = new ArrayList<>();
+        try (DefaultPipeline pipeline = pipeline(agent, store)) {
+            GenerationRequest r = request();
+            List<RunHandle> handles = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                handles.add(pipeline.run(new GenerationRequest("concurrent-" + i, r.prompt(), r.spec(), r.budget(), r.options())));
+            }
+            handles.forEach(h -> results.add(await(agent, h)));
+        }
+
+        Map<String, String> first = contents(store, "concurrent-0");
+        for (GenerationResult result : results) {
+            assertThat(result.status()).as("run %s: %s", result.projectId(), result.error().orElse(""))
+                    .isEqualTo(GenerationResult.Status.SUCCEEDED);
+            assertThat(contents(store, result.projectId())).as("files of %s", result.projectId()).isEqualTo(first);
+        }
+    }
+
+    private static Map<String, String> contents(ArtifactStore store, String projectId) {
+        Map<String, String> out = new TreeMap<>();
+        store.list(projectId).forEach(a -> out.put(a.path(), a.sha256()));
+        return out;
     }
 
     @Test

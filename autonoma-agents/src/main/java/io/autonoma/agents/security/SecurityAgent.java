@@ -1,26 +1,33 @@
 package io.autonoma.agents.security;
 
+import io.autonoma.agents.security.internal.Mitigations;
+import io.autonoma.agents.security.internal.PythonProject;
+import io.autonoma.agents.security.internal.Routes;
 import io.autonoma.agents.security.internal.SecurityChecks;
 import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.pipeline.AgentContext;
 import io.autonoma.core.pipeline.AgentResult;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reviews everything the code agents wrote. Blocks the run ({@link SecurityReviewException}) on a
  * hard-coded secret, a wildcard CORS origin with credentials, a data-changing route that does not
- * require an authenticated user, or SQL assembled from strings. Otherwise writes
- * {@code docs/security.md}: the threats and the mitigations it found in the generated files.
+ * require an authenticated user (or that it cannot read: the check fails closed), SQL assembled from
+ * strings, or raw HTML in the frontend. Otherwise writes {@code docs/security.md}: the threats and
+ * the mitigations it read in the generated code. Python and TypeScript are read by small pure-Java
+ * readers in the {@code internal} package, so the review needs no native parser.
  */
 public final class SecurityAgent implements Agent {
     public static final String NAME = "security";
-    /** Annotations of handler parameters that mean "an authenticated user is required". */
-    public static final Set<String> AUTH_MARKERS = Set.of("CurrentUser", "AdminUser", "get_current_user", "require_admin", "require_role");
+    /**
+     * Dependency functions that authenticate the user. A route is authenticated when it depends on
+     * one of them, defined in the project, directly or through other dependencies (such as
+     * {@code require_admin(user: CurrentUser)}).
+     */
+    public static final Set<String> AUTH_DEPENDENCIES = Set.of("get_current_user");
     /** Handlers that must work without a session. */
     public static final Set<String> PUBLIC_HANDLERS = Set.of("register", "login", "refresh", "logout");
 
@@ -44,22 +51,26 @@ public final class SecurityAgent implements Agent {
     @Override
     public AgentResult run(AgentContext ctx) {
         List<Artifact> files = ctx.artifacts().list();
+        PythonProject python = PythonProject.of(files);
+        List<Routes.Route> routes = Routes.of(python);
         List<String> blocking = new ArrayList<>();
         blocking.addAll(SecurityChecks.secrets(files));
         blocking.addAll(SecurityChecks.wildcardCorsWithCredentials(files));
-        blocking.addAll(SecurityChecks.unauthenticatedWrites(files, AUTH_MARKERS, PUBLIC_HANDLERS));
+        blocking.addAll(SecurityChecks.unauthenticatedWrites(python, routes, AUTH_DEPENDENCIES, PUBLIC_HANDLERS));
         blocking.addAll(SecurityChecks.rawSql(files));
         blocking.addAll(SecurityChecks.rawHtml(files));
         if (!blocking.isEmpty()) {
             throw new SecurityReviewException(blocking);
         }
+        List<Mitigations.Line> lines = Mitigations.of(files, python, routes);
         StringBuilder md = new StringBuilder("# Security\n\n")
                 .append("Written by Autonoma's security agent after reviewing the ").append(files.size())
-                .append(" generated files. Each mitigation below names the file where it was found; a mitigation\n")
-                .append("marked **not found** was looked for and is missing.\n\n")
+                .append(" generated files.\nEach mitigation below names the files where the review read it in the code (a comment, a\n")
+                .append("string or a name that merely contains a keyword is no evidence); a mitigation marked **not found**\n")
+                .append("was looked for and is missing.\n\n")
                 .append("| threat | mitigation | evidence |\n|---|---|---|\n");
-        for (Evidence e : EVIDENCE) {
-            md.append("| ").append(e.threat()).append(" | ").append(e.mitigation()).append(" | ").append(e.find(files)).append(" |\n");
+        for (Mitigations.Line line : lines) {
+            md.append("| ").append(line.threat()).append(" | ").append(line.mitigation()).append(" | ").append(line.evidence()).append(" |\n");
         }
         md.append("""
 
@@ -67,9 +78,12 @@ public final class SecurityAgent implements Agent {
 
                 - no hard-coded credentials in any file (provider key formats, private keys, literal secrets);
                 - no CORS configuration that allows any origin together with credentials;
-                - every POST/PUT/PATCH/DELETE handler requires an authenticated user (except register, login, refresh, logout);
+                - every POST/PUT/PATCH/DELETE handler depends on `get_current_user`, directly or through other
+                  dependencies (except register, login, refresh, logout); a route or Python file the review cannot
+                  read blocks generation too;
                 - no SQL assembled from strings: all queries go through SQLAlchemy with bound parameters;
-                - no `dangerouslySetInnerHTML` in the frontend.
+                - no raw HTML in the frontend (`dangerouslySetInnerHTML`, `innerHTML`/`outerHTML` assignments,
+                  `insertAdjacentHTML`, `document.write`), and no frontend file the review cannot read.
 
                 ## Operating the app safely
 
@@ -81,45 +95,7 @@ public final class SecurityAgent implements Agent {
                   spec values for every target language.
                 """);
         ctx.artifacts().write("docs/security.md", md.toString());
-        long present = EVIDENCE.stream().filter(e -> !e.find(files).startsWith("**not found**")).count();
-        return AgentResult.of("no blocking findings; " + present + "/" + EVIDENCE.size() + " mitigations found");
+        long present = lines.stream().filter(Mitigations.Line::found).count();
+        return AgentResult.of("no blocking findings; " + present + "/" + lines.size() + " mitigations found");
     }
-
-    private record Evidence(String threat, String mitigation, String pathPart, Pattern pattern) {
-        String find(List<Artifact> files) {
-            Set<String> hits = new LinkedHashSet<>();
-            for (Artifact a : files) {
-                if (a.path().contains(pathPart) && !a.path().contains("/tests/") && pattern.matcher(a.text()).find()) {
-                    hits.add("`" + a.path() + "`");
-                }
-            }
-            if (hits.isEmpty()) return "**not found**";
-            List<String> first = hits.stream().limit(3).toList();
-            return String.join(", ", first) + (hits.size() > 3 ? " and " + (hits.size() - 3) + " more" : "");
-        }
-    }
-
-    private static final List<Evidence> EVIDENCE = List.of(
-            new Evidence("Stolen or guessed passwords", "passwords hashed with bcrypt/argon2, never stored in clear", "backend/app/",
-                    Pattern.compile("bcrypt|argon2|PasswordHasher")),
-            new Evidence("Session hijacking", "short-lived JWT access tokens, rotating refresh tokens that can be revoked; a deactivated user is locked out within AUTH_CACHE_SECONDS (default 5)", "backend/app/",
-                    Pattern.compile("jwt\\.(encode|decode)")),
-            new Evidence("Privilege escalation", "role-based access control: deleting needs the admin role", "backend/app/",
-                    Pattern.compile("admin", Pattern.CASE_INSENSITIVE)),
-            new Evidence("Brute force and abuse", "per-client rate limiting with 429 and Retry-After", "backend/app/",
-                    Pattern.compile("Retry-After")),
-            new Evidence("Cross-origin attacks", "CORS allow-list read from CORS_ORIGINS", "backend/app/",
-                    Pattern.compile("CORS_ORIGINS|cors_origins")),
-            new Evidence("Clickjacking, MIME sniffing", "security headers (X-Frame-Options, X-Content-Type-Options, Referrer-Policy)", "backend/app/",
-                    Pattern.compile("X-Content-Type-Options", Pattern.CASE_INSENSITIVE)),
-            new Evidence("Malformed or hostile input", "Pydantic v2 validation with the spec's constraints (lengths, ranges, enums)", "backend/app/",
-                    Pattern.compile("Field\\(|constr|conint|max_length")),
-            new Evidence("SQL injection", "SQLAlchemy ORM with bound parameters only", "backend/app/",
-                    Pattern.compile("from sqlalchemy")),
-            new Evidence("Leaked secrets", "secrets read from the environment (pydantic-settings), none in the repository", "backend/app/",
-                    Pattern.compile("BaseSettings")),
-            new Evidence("Cross-site scripting", "React escapes rendered text; dangerouslySetInnerHTML is rejected by this review", "frontend/",
-                    Pattern.compile("from [\"']react[\"']")),
-            new Evidence("Containers running as root", "Dockerfiles switch to a non-root USER", "Dockerfile",
-                    Pattern.compile("(?m)^USER\\s+(?!root)")));
 }

@@ -250,10 +250,19 @@ class LlmEngineStubServerTest {
     }
 
     @Test
-    void budget_exhausted_mid_run_keeps_the_partial_project_and_says_why(@TempDir Path cache) {
+    void budget_exhausted_mid_run_keeps_the_partial_project_and_says_why(@TempDir Path cache, @TempDir Path measureCache) {
         try (OpenAiStubServer stub = OpenAiStubServer.builder().responder(LlmEngineStubServerTest::respond).start();
              LlmClient client = client(LlmEngine.openAiCompatible(stub.baseUrl(), "k", "stub-model", Duration.ofSeconds(5)), cache,
                      new CopyOnWriteArrayList<>())) {
+            // what the analyst's request costs today (its prompt grows with the spec schema), measured
+            // in a run of its own with a separate cache
+            List<LlmCallRecord> measured = new CopyOnWriteArrayList<>();
+            try (LlmClient measuring = client(LlmEngine.openAiCompatible(stub.baseUrl(), "k", "stub-model", Duration.ofSeconds(5)),
+                    measureCache, measured)) {
+                assertThat(generate(measuring, new InMemoryArtifactStore(), new CopyOnWriteArrayList<>()).succeeded()).isTrue();
+            }
+            long analyst = measured.stream().filter(c -> c.agent().equals(LlmRequirementsAnalystAgent.NAME))
+                    .mapToLong(c -> c.inputTokens() + c.outputTokens()).sum();
             List<Agent> agents = LlmEngine.builder().client(client).build().agents(realOfflineAgents());
             InMemoryArtifactStore store = new InMemoryArtifactStore();
             GenerationResult result;
@@ -261,7 +270,7 @@ class LlmEngineStubServerTest {
                 // enough for the analyst's answer (about 4,100 tokens since the AppSpec schema in its prompt
                 // describes capabilities), not for the business rules
                 result = pipeline.run(GenerationRequest.builder().prompt(Fixtures.LIBRARY_PROMPT)
-                        .budget(Budget.of(5_000, Long.MAX_VALUE)).build()).await();
+                        .budget(Budget.of(analyst + 100, Long.MAX_VALUE)).build()).await();
             }
             assertThat(result.succeeded()).isFalse();
             assertThat(result.failedAgent()).contains("business-rules");

@@ -16,7 +16,9 @@ class SecurityChecksTest {
 
     @Test
     void flags_a_write_route_without_an_authenticated_user() {
-        var files = List.of(file("backend/app/routers/task.py", """
+        var files = List.of(file("backend/app/deps.py", SecurityRouteReviewTest.DEPS_PY), file("backend/app/routers/task.py", """
+                from app.deps import AdminUser
+
                 @router.post("", status_code=201)
                 async def create_task(payload: TaskCreate, session: SessionDep) -> TaskRead:
                     ...
@@ -29,13 +31,15 @@ class SecurityChecksTest {
                 async def list_tasks(session: SessionDep) -> Page:
                     ...
                 """));
-        assertThat(SecurityChecks.unauthenticatedWrites(files, SecurityAgent.AUTH_MARKERS, SecurityAgent.PUBLIC_HANDLERS))
-                .singleElement().asString().contains("backend/app/routers/task.py:1").contains("create_task");
+        assertThat(SecurityChecks.unauthenticatedWrites(files, SecurityAgent.AUTH_DEPENDENCIES, SecurityAgent.PUBLIC_HANDLERS))
+                .singleElement().asString().contains("backend/app/routers/task.py:3").contains("create_task");
     }
 
     @Test
     void accepts_auth_in_a_multi_line_signature_or_in_the_decorator_and_public_auth_handlers() {
-        var files = List.of(file("backend/app/routers/auth.py", """
+        var files = List.of(file("backend/app/deps.py", SecurityRouteReviewTest.DEPS_PY), file("backend/app/routers/auth.py", """
+                from app.deps import CurrentUser, get_current_user
+
                 @router.post("/register", status_code=201)
                 async def register(payload: RegisterIn, session: SessionDep) -> UserRead:
                     ...
@@ -56,7 +60,7 @@ class SecurityChecksTest {
                 ) -> ThingRead:
                     ...
                 """));
-        assertThat(SecurityChecks.unauthenticatedWrites(files, SecurityAgent.AUTH_MARKERS, SecurityAgent.PUBLIC_HANDLERS)).isEmpty();
+        assertThat(SecurityChecks.unauthenticatedWrites(files, SecurityAgent.AUTH_DEPENDENCIES, SecurityAgent.PUBLIC_HANDLERS)).isEmpty();
     }
 
     @Test

@@ -220,6 +220,10 @@ final class GenerateCommand implements Callable<Integer> {
         return Path.of(System.getProperty("user.home"), ".cache", "autonoma", "llm");
     }
 
+    /**
+     * Checks the output without writing to it: a failed generation must leave no trace, not even an
+     * empty directory or a probe file (the directory is created by the export after success).
+     */
     private void checkOutputDirectory() {
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new IllegalArgumentException("output " + output + " exists and is not a directory");
@@ -234,13 +238,15 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("cannot read output directory " + output + ": " + e.getMessage());
             }
         }
-        try {
-            Files.createDirectories(output);
-            Path probe = Files.createTempFile(output, ".autonoma-write-check", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException("cannot write to output directory " + output + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose a writable directory");
+        Path existing = output.toAbsolutePath();
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        String problem = !Files.isDirectory(existing) ? existing + " is not a directory"
+                : !Files.isWritable(existing) ? existing + " is not writable" : null;
+        if (problem != null) {
+            throw new IllegalArgumentException("cannot write to output directory " + output + " (" + problem
+                    + "); choose a writable directory");
         }
     }
 }

@@ -116,7 +116,7 @@ public record BackendView(
             List<String> filterParams, String filterColumnsCode, List<String> filterArgs, boolean hasFilterArgs,
             String createDump, String updateDump, String writer,
             boolean usesN, List<String> sampleLines, List<String> parentLines, String echoedCode, String invalidCode,
-            String notNullableTestCode, String requiredOnCreateCode, String updateCode, String sortableCode,
+            String notNullableTestCode, String requiredOnCreateCode, String updateCode, String orderingsCode,
             String uniqueCode, String searchFieldPy, String filtersCode,
             boolean hasRequiredOnCreate, boolean hasUnique, boolean hasSearchField, boolean hasFilters) {}
 
@@ -647,7 +647,7 @@ public record BackendView(
         refs.stream().filter(r -> r.required() && !r.toUser()).forEach(r -> requiredOnCreate.add(r.fkPy()));
         FieldModel first = fields.get(0);
         String updateCode = "{" + Py.str(first.name) + ": " + first.changed() + "}";
-        List<String> sortableTest = fields.stream().map(f -> Py.str(f.name)).toList();
+        List<String> orderings = fields.stream().map(BackendView::ordering).toList();
         List<String> unique = fields.stream().filter(f -> f.f.unique()).map(f -> Py.str(f.name)).toList();
         String searchField = fields.stream().filter(FieldModel::searchable).findFirst().map(f -> Py.str(f.name)).orElse("None");
         List<String> filters = new ArrayList<>();
@@ -668,7 +668,14 @@ public record BackendView(
                 searchCode, filterParams, filterColumnsCode, filterArgs, !filterArgs.isEmpty(), createDump, updateDump,
                 writer, usesN, samples, parents,
                 Py.tuple(8, echoed), Py.tuple(8, invalid), Py.tuple(8, notNullTest), Py.tuple(8, requiredOnCreate),
-                updateCode, Py.tuple(8, sortableTest), Py.tuple(8, unique), searchField, Py.tuple(8, filters),
+                updateCode, Py.tuple(8, orderings), Py.tuple(8, unique), searchField, Py.tuple(8, filters),
                 !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty());
+    }
+
+    /** {@code Ordering("name", (low, high, high))}: an item of {@code Py.tuple(8, …)}, exploded as ruff format would. */
+    private static String ordering(FieldModel f) {
+        List<String> values = f.sortValues();
+        String tuple = "(" + String.join(", ", values) + (values.size() == 1 ? ",)" : ")");
+        return Py.call(12, "Ordering(", List.of(Py.str(f.name), tuple), ")").substring(12);
     }
 }

@@ -8,6 +8,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Everything the backend templates need to know about one spec field; the only place types are decided. */
 final class FieldModel {
@@ -340,6 +343,64 @@ final class FieldModel {
             case PHONE -> "\"+44 20 7946 0000\"";
             case ENUM -> Py.str(f.enumValues().get(0));
         };
+    }
+
+    /**
+     * Values for the sort tests as Python literals, in the order the database sorts them: ascending,
+     * the same in SQLite and in PostgreSQL under any collation (strings differ in their first letter,
+     * all of one case; enum values are stored as their text). Three distinct values for a unique
+     * field, else a low one and a high one twice, so that the test sees a tie. Fewer (or one,
+     * repeated) when the field's bounds allow fewer.
+     */
+    List<String> sortValues() {
+        List<String> distinct = switch (f.type()) {
+            case STRING, TEXT -> Stream.of("Alpha", "Bravo", "Charlie")
+                    .map(v -> Py.str(v.substring(0, Math.min(v.length(), maxLength())))).toList();
+            case EMAIL -> quoted("a@example.com", "b@example.com", "c@example.com");
+            case URL -> quoted("https://example.com/a", "https://example.com/b", "https://example.com/c");
+            // the phone pattern's shortest form when the field is too short for the usual one
+            case PHONE -> maxLength() >= 11 ? quoted("+1 555 0001", "+1 555 0002", "+1 555 0003") : quoted("101", "102", "103");
+            case INTEGER -> steps(BigDecimal.ONE, BigDecimal.ONE, 0).stream().map(v -> v.toBigInteger().toString()).toList();
+            case DECIMAL -> steps(new BigDecimal("1.25"), decimalStep(), 2).stream().map(v -> Py.str(v.toPlainString())).toList();
+            case BOOLEAN -> List.of("False", "True");
+            case DATE -> quoted("2026-01-05", "2026-02-10", "2026-03-15");
+            case DATETIME -> quoted("2026-01-05T08:00:00Z", "2026-02-10T12:30:00Z", "2026-03-15T17:45:00Z");
+            case TIME -> quoted("08:00:00", "12:30:00", "17:45:00");
+            case ENUM -> f.enumValues().stream().sorted()
+                    .collect(Collectors.toMap(v -> v.charAt(0), v -> v, (a, b) -> a, TreeMap::new))
+                    .values().stream().limit(3).map(Py::str).toList();
+        };
+        if (f.unique()) {
+            return distinct.subList(0, Math.min(3, distinct.size()));
+        }
+        String high = distinct.get(Math.min(1, distinct.size() - 1));
+        return List.of(distinct.get(0), high, high);
+    }
+
+    private static List<String> quoted(String... values) {
+        return Stream.of(values).map(Py::str).toList();
+    }
+
+    /** 1 when the bounds leave room for steps of 1, else one cent. */
+    private BigDecimal decimalStep() {
+        BigDecimal lo = f.min() != null ? f.min() : BigDecimal.ZERO;
+        BigDecimal hi = f.max() != null ? f.max() : lo.add(BigDecimal.TEN);
+        return hi.subtract(lo).compareTo(BigDecimal.valueOf(2)) >= 0 ? BigDecimal.ONE : new BigDecimal("0.01");
+    }
+
+    /**
+     * Up to three values {@code step} apart inside the field's bounds (rounded inwards to
+     * {@code scale} decimal places), starting at {@code preferred} when there is room for three.
+     */
+    private List<BigDecimal> steps(BigDecimal preferred, BigDecimal step, int scale) {
+        BigDecimal lo = f.min() != null ? f.min().setScale(scale, RoundingMode.CEILING) : preferred.subtract(BigDecimal.TEN);
+        BigDecimal hi = f.max() != null ? f.max().setScale(scale, RoundingMode.FLOOR) : preferred.add(BigDecimal.TEN);
+        BigDecimal start = preferred.min(hi.subtract(step.multiply(BigDecimal.valueOf(2)))).max(lo).setScale(scale, RoundingMode.CEILING);
+        List<BigDecimal> out = new ArrayList<>();
+        for (BigDecimal v = start; out.size() < 3 && v.compareTo(hi) <= 0; v = v.add(step)) {
+            out.add(v);
+        }
+        return out;
     }
 
     /** Invalid values as Python expressions (each must be rejected with 422). */

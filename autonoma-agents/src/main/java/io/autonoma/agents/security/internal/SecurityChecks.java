@@ -4,15 +4,13 @@ import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.guard.SecretScanner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Static checks over generated files. Each method returns findings as "path:line: what". */
 public final class SecurityChecks {
-    private static final Pattern WRITE_ROUTE = Pattern.compile(
-            "@(?:router|app)\\.(post|put|patch|delete)\\(([^)]*)\\)\\s*\\n(?:@[^\\n]*\\n)*\\s*(?:async\\s+)?def\\s+(\\w+)\\s*\\((.*?)\\)\\s*(?:->[^:]*)?:",
-            Pattern.DOTALL);
     private static final Pattern WILDCARD_ORIGINS = Pattern.compile("allow_origins\\s*=\\s*\\[\\s*[\"']\\*[\"']\\s*]");
     private static final Pattern CREDENTIALS = Pattern.compile("allow_credentials\\s*=\\s*True");
     private static final Pattern RAW_SQL = Pattern.compile(
@@ -58,24 +56,27 @@ public final class SecurityChecks {
     }
 
     /**
-     * FastAPI routes that change data (POST/PUT/PATCH/DELETE) must take an authenticated user:
-     * a parameter whose annotation contains one of {@code authMarkers}. Handlers named in
-     * {@code publicHandlers} (register, login…) are allowed without.
+     * FastAPI routes that change data (POST/PUT/PATCH/DELETE) must depend on one of
+     * {@code authDependencies} (e.g. {@code get_current_user}), a function of the project the route's
+     * module reaches through its imports, directly or through other dependencies ({@link Routes}). Handlers named in {@code publicHandlers} (register,
+     * login…) are allowed without. A route the review cannot read, and a Python file it cannot read,
+     * is a finding too: the check fails closed.
      */
-    public static List<String> unauthenticatedWrites(List<Artifact> files, Set<String> authMarkers, Set<String> publicHandlers) {
+    public static List<String> unauthenticatedWrites(List<Artifact> files, Set<String> authDependencies, Set<String> publicHandlers) {
+        PythonProject project = PythonProject.of(files);
+        return unauthenticatedWrites(project, Routes.of(project), authDependencies, publicHandlers);
+    }
+
+    public static List<String> unauthenticatedWrites(PythonProject project, List<Routes.Route> routes, Set<String> authDependencies,
+            Set<String> publicHandlers) {
         List<String> out = new ArrayList<>();
-        for (Artifact a : files) {
-            if (!a.path().endsWith(".py") || a.path().contains("/tests/")) continue;
-            String t = a.text();
-            Matcher m = WRITE_ROUTE.matcher(t);
-            while (m.find()) {
-                String handler = m.group(3);
-                String signature = m.group(2) + " " + m.group(4);
-                if (publicHandlers.contains(handler)) continue;
-                if (authMarkers.stream().noneMatch(signature::contains)) {
-                    out.add(a.path() + ":" + line(t, m.start()) + ": " + m.group(1).toUpperCase() + " handler '" + handler
-                            + "' changes data without requiring an authenticated user");
-                }
+        for (Routes.Route r : routes) {
+            if (r.unreadable().isPresent()) {
+                out.add(r.where() + ": " + r.unreadable().get());
+            } else if (r.writes() && !publicHandlers.contains(r.handler())
+                    && r.reached().stream().noneMatch(d -> authDependencies.contains(d.function().name()))) {
+                out.add(r.where() + ": " + r.method() + " handler '" + r.handler()
+                        + "' changes data without requiring an authenticated user");
             }
         }
         return out;
@@ -94,15 +95,56 @@ public final class SecurityChecks {
         return out;
     }
 
-    /** React's escape hatch for raw HTML, which would let spec or user text run as markup. */
+    /**
+     * Raw HTML in the frontend's code, which would let spec or user text run as markup:
+     * {@code dangerouslySetInnerHTML}, assignments to {@code innerHTML}/{@code outerHTML},
+     * {@code insertAdjacentHTML}, {@code document.write}. Read as tokens, so a comment or a string
+     * naming them is not a finding; a file the review cannot read is (fails closed).
+     */
     public static List<String> rawHtml(List<Artifact> files) {
         List<String> out = new ArrayList<>();
         for (Artifact a : files) {
-            if (!(a.path().endsWith(".tsx") || a.path().endsWith(".jsx"))) continue;
-            int i = a.text().indexOf("dangerouslySetInnerHTML");
-            if (i >= 0) out.add(a.path() + ":" + line(a.text(), i) + ": raw HTML via dangerouslySetInnerHTML");
+            String p = a.path();
+            boolean script = p.endsWith(".tsx") || p.endsWith(".jsx") || p.endsWith(".ts") || p.endsWith(".js");
+            if (!script || isTestCode(p)) continue;
+            List<TsToken> ts;
+            try {
+                ts = TsxTokenizer.tokenize(a.text(), p.endsWith(".tsx") || p.endsWith(".jsx"));
+            } catch (UnreadableSourceException e) {
+                out.add(p + ":" + e.line() + ": cannot read this file (" + e.getMessage() + "), so the review cannot check it for raw HTML");
+                continue;
+            }
+            for (int i = 0; i < ts.size(); i++) {
+                int line = ts.get(i).line();
+                rawHtmlSink(ts, i).ifPresent(what -> out.add(p + ":" + line + ": raw HTML via " + what));
+            }
         }
         return out;
+    }
+
+    private static Optional<String> rawHtmlSink(List<TsToken> ts, int i) {
+        TsToken t = ts.get(i);
+        boolean code = t.kind() == TsToken.Kind.IDENT || t.kind() == TsToken.Kind.JSX_ATTR;
+        boolean member = i > 0 && ts.get(i - 1).is(TsToken.Kind.PUNCT, ".");
+        boolean assigned = i + 1 < ts.size() && (ts.get(i + 1).is(TsToken.Kind.PUNCT, "=")
+                && !(i + 2 < ts.size() && ts.get(i + 2).is(TsToken.Kind.PUNCT, "="))
+                || ts.get(i + 1).is(TsToken.Kind.PUNCT, "+") && i + 2 < ts.size() && ts.get(i + 2).is(TsToken.Kind.PUNCT, "="));
+        if (!code) {
+            return Optional.empty();
+        }
+        if (t.text().equals("dangerouslySetInnerHTML")) {
+            return Optional.of("dangerouslySetInnerHTML");
+        }
+        if (member && assigned && (t.text().equals("innerHTML") || t.text().equals("outerHTML"))) {
+            return Optional.of(t.text() + " assignment");
+        }
+        if (member && t.text().equals("insertAdjacentHTML")) {
+            return Optional.of("insertAdjacentHTML");
+        }
+        if (member && (t.text().equals("write") || t.text().equals("writeln")) && i > 1 && ts.get(i - 2).is(TsToken.Kind.IDENT, "document")) {
+            return Optional.of("document." + t.text());
+        }
+        return Optional.empty();
     }
 
     static int line(String s, int offset) {

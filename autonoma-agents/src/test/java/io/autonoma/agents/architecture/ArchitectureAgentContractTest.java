@@ -1,0 +1,11 @@
+package io.autonoma.agents.architecture;
+
+import io.autonoma.agents.testkit.ExampleSpecAgentContract;
+import io.autonoma.core.pipeline.Agent;
+
+class ArchitectureAgentContractTest extends ExampleSpecAgentContract {
+    @Override
+    protected Agent agent() {
+        return new ArchitectureAgent();
+    }
+}
