@@ -267,8 +267,7 @@ class LlmEngineStubServerTest {
             InMemoryArtifactStore store = new InMemoryArtifactStore();
             GenerationResult result;
             try (DefaultPipeline pipeline = DefaultPipeline.builder().store(store).agents(agents).maxAttempts(1).build()) {
-                // enough for the analyst's answer (about 4,100 tokens since the AppSpec schema in its prompt
-                // describes capabilities), not for the business rules
+                // enough for the analyst's answer as measured above, not for the business rules
                 result = pipeline.run(GenerationRequest.builder().prompt(Fixtures.LIBRARY_PROMPT)
                         .budget(Budget.of(analyst + 100, Long.MAX_VALUE)).build()).await();
             }
