@@ -18,6 +18,12 @@ trap 'bash ci/pgvector.sh stop >/dev/null 2>&1 || true' EXIT
 echo "== Java: mvn verify (all modules; autonoma-store's *IT run against \$AUTONOMA_PG_URL) =="
 mvn -B -ntp verify
 
+echo "== Offline analyst on natural prompts (NaturalPromptsTest) =="
+cat autonoma-agents/target/natural-prompts-report.txt
+
+echo "== Lexicon resources are exactly what their sources give (tools/lexicon/build.sh --check) =="
+bash tools/lexicon/build.sh --check
+
 echo "== Web sample in a browser (samples/web, built by verify) =="
 SKIP_BUILD=1 bash ci/check-web.sh
 

@@ -11,8 +11,11 @@ cd "$ROOT"
 OUT="$ROOT/target/generated"
 JAR="$ROOT/samples/cli/target/autonoma-cli.jar"
 PROMPTS="$ROOT/prompts/prompts.jsonl"
-BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"inventory crm library blog example hostile"}
-FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example crm hostile"}
+NATURAL="$ROOT/prompts/natural.jsonl"
+# natural-<id>: a prompt as people write it (no field lists), read by the sentence reader
+BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"inventory crm library blog example hostile natural-chat natural-kanban natural-shortener"}
+FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example crm hostile natural-kanban"}
+NATURAL_APPS="chat kanban shortener"
 rm -rf "$OUT" && mkdir -p "$OUT"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package
 [ -f "$PROMPTS" ] || { echo "test-generated: $PROMPTS not found" >&2; exit 1; }
@@ -26,11 +29,14 @@ step() { # name, command...
   else failed=$((failed+1)); failures+=("$name"); echo "---- FAILED: $name ($(( $(date +%s) - t0 )) s)"; fi
 }
 
-prompt_of() { python3 -c 'import json,sys; [print(json.loads(l)["prompt"]) for l in open(sys.argv[1]) if json.loads(l)["id"]==sys.argv[2]]' "$PROMPTS" "$1"; }
+prompt_of() { # id [file]
+  python3 -c 'import json,sys; [print(json.loads(l)["prompt"]) for l in open(sys.argv[1]) if l.strip() and json.loads(l)["id"]==sys.argv[2]]' "${2:-$PROMPTS}" "$1"; }
 generate() { # id
   local id=$1
   if [ "$id" = example ]; then
     java -jar "$JAR" generate --spec docs/examples/inventory.app-spec.json -o "$OUT/$id" -q
+  elif [[ "$id" == natural-* ]]; then
+    java -jar "$JAR" generate "$(prompt_of "${id#natural-}" "$NATURAL")" -o "$OUT/$id" -q
   elif [ "$id" = hostile ]; then
     # quotes, backticks, </script>, {{…}}, ${…}, <% %>, backslashes, newlines and emoji in spec text,
     # plus self references, long names and tight bounds: the generated code must still pass every tool
@@ -42,20 +48,23 @@ generate() { # id
 
 # 1. Every shared prompt generates (cheap), plus the hand-written example spec.
 ids=$(python3 -c 'import json,sys; [print(json.loads(l)["id"]) for l in open(sys.argv[1])]' "$PROMPTS")
-for id in $ids example hostile; do step "generate $id" generate "$id"; done
+naturals=""; for n in $NATURAL_APPS; do naturals="$naturals natural-$n"; done
+for id in $ids example hostile $naturals; do step "generate $id" generate "$id"; done
 
 # 2. Determinism: the same prompt twice, and regeneration from app-spec.json, give identical trees.
 determinism() {
   java -jar "$JAR" generate "$(prompt_of todo)" -o "$OUT/todo-again" -q &&
   diff -r "$OUT/todo" "$OUT/todo-again" &&
   java -jar "$JAR" generate --spec "$OUT/todo/app-spec.json" -o "$OUT/todo-from-spec" -q &&
-  diff -r "$OUT/todo" "$OUT/todo-from-spec"
+  diff -r "$OUT/todo" "$OUT/todo-from-spec" &&
+  java -jar "$JAR" generate "$(prompt_of kanban "$NATURAL")" -o "$OUT/kanban-again" -q &&
+  diff -r "$OUT/natural-kanban" "$OUT/kanban-again"
 }
-step "determinism (same prompt twice, and --spec app-spec.json)" determinism
+step "determinism (same prompt twice, --spec app-spec.json, a natural prompt twice)" determinism
 
 # 3. Deploy configs of every generated app validate.
 if [ -f ci/check-deploy.sh ]; then
-  for id in $ids example hostile; do step "deploy checks $id" bash ci/check-deploy.sh "$OUT/$id"; done
+  for id in $ids example hostile $naturals; do step "deploy checks $id" bash ci/check-deploy.sh "$OUT/$id"; done
   # ...and every one of those checks can fail: broken copies of a good project must be rejected.
   step "deploy checks reject broken manifests (self-test)" bash ci/check-deploy.sh --self-test "$OUT/example"
 fi

@@ -128,6 +128,8 @@ public final class OfflineRequirementsAnalyst {
         b.note(note);
         b.note("Entities and fields come from the archetype; name the things to store and their fields "
                 + "(e.g. \"books with a title and an author\") to get your own.");
+        b.note(SpecSummary.CONFIDENCE + " low - the prompt names no things to keep; this is the nearest archetype, not "
+                + "a reading of the prompt.");
         return b.build();
     }
 

@@ -146,16 +146,30 @@ final class GenerateCommand implements Callable<Integer> {
                         + result.error().orElse("no reason given") + "; nothing was written to " + output);
                 return GENERATION_FAILED;
             }
+            // what was understood, before anything is written
+            result.spec().ifPresent(s -> printSummary(out, s, quiet));
             int files = autonoma.export(result.projectId(), output);
             out.printf("%nWrote %d files to %s in %.1f s.%n", files, output, result.duration().toMillis() / 1000.0);
-            result.spec().ifPresent(s -> out.printf("App '%s' with %d entities: %s%n", s.name(), s.entities().size(),
-                    String.join(", ", s.entities().stream().map(e -> e.name()).toList())));
             out.printf("Next: see %s/README.md (backend: uvicorn, frontend: npm run dev).%n", output);
             out.flush();
             return 0;
         } catch (AutonomaException e) {
             err.println("error: " + e.getMessage());
             return GENERATION_FAILED;
+        }
+    }
+
+    /** The spec summary: whole, or in quiet mode the app line and what is not built. */
+    static void printSummary(PrintWriter out, io.autonoma.core.spec.AppSpec spec, boolean quiet) {
+        io.autonoma.agents.analyst.SpecSummary summary = io.autonoma.agents.analyst.SpecSummary.of(spec);
+        if (quiet) {
+            out.printf("App '%s' with %d entities: %s%n", spec.name(), spec.entities().size(),
+                    String.join(", ", spec.entities().stream().map(e -> e.name()).toList()));
+            summary.notBuilt().forEach(c -> out.printf("Capability %s on %s is not built yet: kept in app-spec.json, the app "
+                    + "is generated without it.%n", c.type().json(), c.entity()));
+        } else {
+            out.println();
+            summary.lines().forEach(out::println);
         }
     }
 

@@ -271,10 +271,32 @@ public final class SpecAssembler {
         }
         notes.forEach(b::note);
         p.notes.forEach(b::note);
+        b.note(confidence(outEntities, entities, merge, p.notes));
         List<String> entityNames = outEntities.stream().map(Entity::name).toList();
         Optional<String> named = p.nameWords.isEmpty() && p.objectNameWords.isEmpty() ? Optional.empty()
                 : Optional.of(appName);
         return new Analysis(b.build(), explicit, entityNames, named);
+    }
+
+    /** How sure the reading is, said plainly: a note starting with "Confidence:". */
+    private static String confidence(List<Entity> out, Map<String, DraftEntity> drafts, Merge merge, List<String> parserNotes) {
+        long unread = parserNotes.stream().filter(n -> n.startsWith("Could not read")).count();
+        long withFields = drafts.values().stream().filter(d -> !d.fields.isEmpty()).count();
+        String level;
+        String why;
+        if (merge.listsFields && unread == 0) {
+            level = "high";
+            why = "the prompt lists the fields of " + withFields + " of " + out.size() + " entities";
+        } else if (unread > 0 || out.size() == 1) {
+            level = "low";
+            why = (unread > 0 ? unread + " sentence(s) could not be read" : "the prompt names one thing only")
+                    + "; check the entities and fields below, or name the things to store and their fields";
+        } else {
+            level = "medium";
+            why = (out.size() - withFields) + " of " + out.size() + " entities are named without fields; their fields "
+                    + "are inferred (see the notes)";
+        }
+        return io.autonoma.agents.analyst.SpecSummary.CONFIDENCE + " " + level + " - " + why + ".";
     }
 
     private static final Set<String> LABELS = Set.of("name", "title", "headline", "subject", "label");
