@@ -106,6 +106,7 @@ public final class SpecSummary {
     private static boolean isAssumption(String note) {
         return note.contains("inferred") || note.contains("archetype") || note.contains("usually belongs")
                 || note.contains("no entity made") || note.contains("Could not read") || note.contains("left it out")
-                || note.contains("left them out") || note.contains("read it as") || note.contains("is reserved");
+                || note.contains("left them out") || note.contains("read it as") || note.contains("is reserved")
+                || note.startsWith("Read '");
     }
 }

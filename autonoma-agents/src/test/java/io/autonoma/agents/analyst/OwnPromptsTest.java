@@ -128,7 +128,27 @@ class OwnPromptsTest {
                         + "a unit price in dollars, a quantity and a colour. Each item belongs to a category. Categories "
                         + "have a name.",
                         List.of("Item.sku!", "Item.unit_price:decimal[0..]", "Item.quantity:integer", "Item.colour:string",
-                                "Item->Category", "Category.name")));
+                                "Item->Category", "Category.name")),
+                // compound nouns whose last word is also a field or verb word stay one entity
+                Arguments.of("compound-record", "Marina app: boats have a name, a length and a berth number; maintenance "
+                        + "records have a date, a mechanic and a cost, and belong to a boat.",
+                        List.of("MaintenanceRecord.date:date", "MaintenanceRecord.cost:decimal", "MaintenanceRecord.mechanic",
+                                "MaintenanceRecord->Boat as boat", "-Record", "-Maintenance")),
+                Arguments.of("compound-list", "Shop back office: price lists have a valid-from date and a currency; products "
+                        + "have a name and a barcode.",
+                        List.of("PriceList.currency", "PriceList.valid_from_date:date", "Product.barcode", "-List", "-Price")),
+                // a plural text noun among singular fields is a field
+                Arguments.of("plural-among-fields", "Bike workshop: bikes have a brand and a frame size; repairs have a repair "
+                        + "date, a labour cost and remarks.",
+                        List.of("Repair.repair_date:date", "Repair.labour_cost:decimal", "Repair.remarks:text", "-Remark")),
+                // a trailing "and <things> that <verb> …" is a thing of its own, not a field of the one before
+                Arguments.of("trailing-relative", "Climbing gym: climbers have a name and an email, routes have a grade and a "
+                        + "colour, and sessions that record when a climber arrived.",
+                        List.of("Climber.email:email", "ClimbingRoute.grade", "ClimbingSession", "-Arrival")),
+                Arguments.of("count-of", "A ferry booking app: crossings have a departure time and a price; each booking has a "
+                        + "number of passengers and belongs to a crossing.",
+                        List.of("Booking.passengers:integer", "Booking->Crossing", "Crossing.departure_time:datetime",
+                                "-Passenger")));
     }
 
     @ParameterizedTest(name = "{0}")

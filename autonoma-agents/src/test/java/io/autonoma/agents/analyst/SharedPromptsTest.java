@@ -77,7 +77,15 @@ class SharedPromptsTest {
             }
         }
         assertThat(spec.notes()).noneMatch(n -> n.contains("used archetype"));
+        List<String> expectedNames = new ArrayList<>();
+        expected.fieldNames().forEachRemaining(expectedNames::add);
+        expectedNames.addAll(ALSO_NAMED.getOrDefault(id, List.of()));
+        assertThat(spec.entities()).extracting(Entity::name).as("a prompt that lists its things gets those things only")
+                .containsExactlyInAnyOrderElementsOf(expectedNames);
     }
+
+    /** Things a prompt names as actors that are organisations, so records of their own ("companies post jobs"). */
+    private static final Map<String, List<String>> ALSO_NAMED = Map.of("jobs", List.of("Company"));
 
     static Stream<Arguments> relations() {
         return Stream.of(

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,17 +61,30 @@ final class FieldInference {
 
     /** The fields an app archetype gives an entity of the same name (Workout in the workout log). */
     private Optional<Inferred> fromArchetypes(List<String> words, String entityName) {
-        Set<String> names = new LinkedHashSet<>(List.of(Inflector.pascal(words), entityName));
-        for (io.autonoma.core.template.TemplateEntry e : io.autonoma.agents.analyst.Archetypes.entries()) {
-            io.autonoma.core.spec.AppSpec spec = io.autonoma.core.spec.AppSpecJson.read(e.content());
-            for (io.autonoma.core.spec.Entity x : spec.entities()) {
-                if (names.contains(x.name()) && !x.fields().isEmpty()) {
-                    String id = e.id().substring(io.autonoma.agents.analyst.Archetypes.ID_PREFIX.length());
-                    return Optional.of(new Inferred(x.fields(), "the archetype '" + id + "'"));
-                }
-            }
+        Map<String, Inferred> byName = archetypeEntities();
+        for (String name : new LinkedHashSet<>(List.of(Inflector.pascal(words), entityName))) {
+            Inferred i = byName.get(name);
+            if (i != null) return Optional.of(i);
         }
         return Optional.empty();
+    }
+
+    private static volatile Map<String, Inferred> archetypeEntities;
+
+    /** Every archetype entity by name, the first archetype that defines a name winning; read once. */
+    private static Map<String, Inferred> archetypeEntities() {
+        Map<String, Inferred> m = archetypeEntities;
+        if (m == null) {
+            m = new java.util.LinkedHashMap<>();
+            for (io.autonoma.core.template.TemplateEntry e : io.autonoma.agents.analyst.Archetypes.entries()) {
+                String id = e.id().substring(io.autonoma.agents.analyst.Archetypes.ID_PREFIX.length());
+                for (io.autonoma.core.spec.Entity x : io.autonoma.core.spec.AppSpecJson.read(e.content()).entities()) {
+                    if (!x.fields().isEmpty()) m.putIfAbsent(x.name(), new Inferred(x.fields(), "the archetype '" + id + "'"));
+                }
+            }
+            archetypeEntities = Map.copyOf(m);
+        }
+        return m;
     }
 
     private Optional<Inferred> fromSchemaOrg(List<String> words, String entityName) {

@@ -50,7 +50,7 @@ final class Merge {
         // a prompt that lists fields ("products with a SKU, a name and a price") is the parser's ground; in one
         // that does not, the reader's reading of the sentences governs names and references
         Set<String> hinted = new java.util.HashSet<>();
-        reading.concepts.values().forEach(c -> c.fieldHints.forEach(h -> hinted.add(h.replaceFirst("^(text:|~)", ""))));
+        reading.concepts.values().forEach(c -> c.fieldHints.forEach(h -> hinted.add(h.replaceFirst("^(text:|count:|~)", ""))));
         long confirmed = entities.values().stream().flatMap(e -> e.fields.stream())
                 .filter(f -> realField(f, entityHeads) && confirmedBy(f, hinted)).count();
         listsFields = confirmed >= 2 || entities.values().stream().anyMatch(e -> e.fields.stream()
@@ -77,6 +77,17 @@ final class Merge {
             if (accepted) {
                 if (!drafts.containsKey(c)) {
                     drafts.put(c, renamed(p, e, c, rels, notes, listsFields));
+                } else if (drafts.get(c) != e) {
+                    // the name the reader gives the thing wins, else the draft the prompt gave more fields
+                    DraftEntity first = drafts.get(c);
+                    String name = String.join(" ", c.name());
+                    boolean second = !first.key().equals(name) && (e.key().equals(name) || e.fields.size() > first.fields.size());
+                    if (second) {
+                        drafts.put(c, e);
+                        absorb(p, e, first, rels, notes);
+                    } else {
+                        absorb(p, first, e, rels, notes);
+                    }
                 }
                 continue;
             }
@@ -213,6 +224,32 @@ final class Merge {
         p.entities.values().forEach(x -> x.manyToMany.replaceAll(m -> m.equals(oldKey) ? newKey : m));
         notes.add("Read '" + String.join(" ", e.words) + "' as " + Inflector.pascal(name) + ".");
         return n;
+    }
+
+    /** "Photo albums: each album has a name": two of the parser's drafts the reader reads as one thing. */
+    private static void absorb(PromptParser p, DraftEntity kept, DraftEntity gone, List<SpecAssembler.Rel> rels,
+            List<String> notes) {
+        for (DraftField f : gone.fields) {
+            if (!kept.hasField(f.name)) kept.fields.add(f);
+        }
+        for (String r : gone.references) {
+            if (!kept.references.contains(r)) kept.references.add(r);
+        }
+        for (String r : gone.weakReferences) {
+            if (!kept.weakReferences.contains(r)) kept.weakReferences.add(r);
+        }
+        for (String m : gone.manyToMany) {
+            if (!kept.manyToMany.contains(m)) kept.manyToMany.add(m);
+        }
+        String oldKey = gone.key();
+        String newKey = kept.key();
+        p.entities.remove(oldKey);
+        rels.replaceAll(r -> new SpecAssembler.Rel(r.from().equals(oldKey) ? newKey : r.from(),
+                r.to().equals(oldKey) ? newKey : r.to(), r.kind(), r.required(), r.name()));
+        rels.removeIf(r -> r.from().equals(r.to()) && r.from().equals(newKey) && r.kind() == RelationKind.MANY_TO_ONE
+                && r.name() == null);
+        p.entities.values().forEach(x -> x.manyToMany.replaceAll(m -> m.equals(oldKey) ? newKey : m));
+        notes.add("Read '" + String.join(" ", gone.words) + "' as " + kept.pascal() + " (the same thing, named twice).");
     }
 
     private static boolean confirmedBy(DraftField f, Set<String> hinted) {

@@ -39,6 +39,8 @@ final class Reader {
     private Concept lastMentionedPerson;
     private boolean lastPeopleGeneric;
     private List<Concept> lastThings = List.of();
+    /** Noun phrases counted, not kept: "seats" in "a number of seats". */
+    private final Set<NP> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private int sentence;
 
     Reading read(String prompt) {
@@ -556,8 +558,14 @@ final class Reader {
                     && k + 1 < after.size() && after.get(k + 1).is(Kind.VG)) {
                 break; // "the levels they clear": a relative clause on the last object
             }
-            if (it.is(Kind.NP)) {
-                if (!isTimeAdverbial(it.np())) objects.add(it.np());
+            if (HAVE.contains(verb) && isCountOf(after, k)) {
+                counted.add(after.get(k + 2).np()); // "has a number of seats": a count, not seat records
+                objects.add(after.get(k + 2).np());
+                k += 3;
+            } else if (it.is(Kind.NP)) {
+                // "meets twice a week" is when; "price lists have a season" is what
+                boolean had = HAVE.contains(verb) && it.np().detWord().matches("a|an");
+                if (had || !isTimeAdverbial(it.np())) objects.add(it.np());
                 k++;
             } else if ((it.is(Kind.COMMA) || it.is(Kind.CONJ)) && k + 1 < after.size() && after.get(k + 1).is(Kind.NP)
                     && !objects.isEmpty() && !(k + 2 < after.size() && after.get(k + 2).is(Kind.VG))) {
@@ -1087,7 +1095,8 @@ final class Reader {
             if (prep.equals("per")) {
                 r.hint("limit", owner, Map.of("parent", t.head), owner.head + " per " + np.head().text());
             }
-            r.link(owner, t, false, null, !prep.equals("to"), owner.head + " " + prep + " " + np.head().text());
+            boolean required = !prep.equals("to") || verb != null && verb.equals("belong");
+            r.link(owner, t, false, null, required, owner.head + " " + prep + " " + np.head().text());
         }
     }
 
@@ -1179,10 +1188,22 @@ final class Reader {
      * Collects the noun phrases of a list from {@code j} ("a SKU, a name, a price and a stock quantity"),
      * skipping units ("a cooking time in minutes"); returns the index after it.
      */
+    /** "a number of seats", "the count of visitors" at {@code j}. */
+    private static boolean isCountOf(List<Item> c, int j) {
+        return j + 2 < c.size() && c.get(j).is(Kind.NP) && !c.get(j).np().pronoun() && c.get(j).np().modifiers().isEmpty()
+                && Set.of("number", "count").contains(c.get(j).np().head().lemma())
+                && c.get(j + 1).is(Kind.PREP) && c.get(j + 1).word().equals("of")
+                && c.get(j + 2).is(Kind.NP) && c.get(j + 2).np().plural();
+    }
+
     private int collectList(List<Item> c, int j, List<NP> out) {
         while (j < c.size()) {
             Item x = c.get(j);
-            if (x.is(Kind.NP) && !x.np().pronoun()) {
+            if (isCountOf(c, j)) {
+                counted.add(c.get(j + 2).np()); // "a number of seats": a count, not seat records
+                out.add(c.get(j + 2).np());
+                j += 3;
+            } else if (x.is(Kind.NP) && !x.np().pronoun()) {
                 out.add(x.np());
                 j++;
             } else if ((x.is(Kind.COMMA) || x.is(Kind.CONJ)) && j + 1 < c.size() && c.get(j + 1).is(Kind.NP)
@@ -1219,6 +1240,12 @@ final class Reader {
     private void fieldList(Concept owner, List<NP> nps) {
         boolean singularSiblings = nps.stream().anyMatch(n -> !n.plural());
         for (NP np : nps) {
+            if (counted.contains(np)) {
+                List<String> words = new ArrayList<>(np.words());
+                words.set(words.size() - 1, np.head().text().replace("'", ""));
+                owner.fieldHints.add("count:" + String.join("_", words));
+                continue;
+            }
             Concept t = conceptQuietly(np);
             boolean text = np.plural() && singularSiblings && isTextNoun(t.head) && !entityElsewhere(t);
             if (np.plural() && t.person) {

@@ -179,9 +179,13 @@ public final class SpecAssembler {
                         added.add(f.name());
                     }
                 }
-                notes.add(name + " had no field list in the prompt; "
-                        + (fromPrompt.isEmpty() ? "" : "took " + quoted(fromPrompt) + " from its words and ")
-                        + (added.isEmpty() ? "needed nothing more" : "inferred " + quoted(added) + " from " + inferred.source()) + ".");
+                if (fromPrompt.size() >= 2 && added.isEmpty()) {
+                    notes.add(name + ": took " + quoted(fromPrompt) + " from the prompt's sentences.");
+                } else {
+                    notes.add(name + " had no field list in the prompt; "
+                            + (fromPrompt.isEmpty() ? "" : "took " + quoted(fromPrompt) + " from its words and ")
+                            + (added.isEmpty() ? "needed nothing more" : "inferred " + quoted(added) + " from " + inferred.source()) + ".");
+                }
             }
             Set<String> given = new HashSet<>();
             List<Field> fromList = new ArrayList<>();
@@ -270,12 +274,30 @@ public final class SpecAssembler {
                     + (r.required() ? ", required" : "") + ").");
         }
         notes.forEach(b::note);
-        p.notes.forEach(b::note);
+        p.notes.stream().filter(n -> !overtaken(n, outEntities)).forEach(b::note);
         b.note(confidence(outEntities, entities, merge, p.notes));
         List<String> entityNames = outEntities.stream().map(Entity::name).toList();
         Optional<String> named = p.nameWords.isEmpty() && p.objectNameWords.isEmpty() ? Optional.empty()
                 : Optional.of(appName);
         return new Analysis(b.build(), explicit, entityNames, named);
+    }
+
+    private static final java.util.regex.Pattern IGNORED = java.util.regex.Pattern.compile("Ignored \"(?:(?:a|an|the) )?(.+)\": no entity to attach it to\\.");
+    private static final java.util.regex.Pattern NO_ENTITY = java.util.regex.Pattern.compile("Found no entity in \"(.+)\"\\.");
+
+    /** A field-list parser's complaint the sentence reader answered: the field or entity is in the spec after all. */
+    private static boolean overtaken(String note, List<Entity> out) {
+        java.util.regex.Matcher m = IGNORED.matcher(note);
+        if (m.matches()) {
+            String field = m.group(1).trim().replaceAll("[^a-z0-9]+", "_");
+            return out.stream().anyMatch(e -> e.fields().stream().anyMatch(f -> f.name().equals(field)));
+        }
+        m = NO_ENTITY.matcher(note);
+        if (m.matches()) {
+            Set<String> words = new java.util.HashSet<>(List.of(m.group(1).split(" ")));
+            return out.stream().anyMatch(e -> words.contains(Inflector.snakeOfPascal(e.name()).replaceAll(".*_", "")));
+        }
+        return false;
     }
 
     /** How sure the reading is, said plainly: a note starting with "Confidence:". */
@@ -309,12 +331,14 @@ public final class SpecAssembler {
             String name = h.replace('-', '_');
             boolean text = name.startsWith("text:");
             if (text) name = name.substring("text:".length());
+            boolean count = name.startsWith("count:");
+            if (count) name = name.substring("count:".length());
             if (name.startsWith("~")) {
                 if (!MONEY_HINTS.contains(name.substring(1))) continue;
                 name = "amount";
             }
             if (!name.matches("[a-z][a-z0-9_]{0,62}") || AppSpecValidator.isReservedFieldName(name)) continue;
-            Field f = FieldRules.toField(new DraftField(name, name.replace('_', ' ')), entity);
+            Field f = FieldRules.toField(new DraftField(name, (count ? "number of " : "") + name.replace('_', ' ')), entity);
             if (Set.of("goal", "target", "funding_goal").contains(name)) {
                 f = FieldInference.retype(f, FieldType.DECIMAL);
             }

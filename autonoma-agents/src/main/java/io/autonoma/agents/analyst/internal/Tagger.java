@@ -540,6 +540,10 @@ final class Tagger {
         if (prev == Tag.PRON && isSubjectPronoun(prevWord) && (c.verbBase || c.verbS || c.verbEdIng)) {
             return Tag.VERB;
         }
+        if (prev == Tag.SCONJ && Set.of("which", "what", "whose").contains(prevWord) && c.canNoun()
+                && (atEnd || next == Tag.PUNCT || next == Tag.CCONJ || next == Tag.VERB || next == Tag.AUX || next == Tag.MODAL)) {
+            return Tag.NOUN; // "which member borrowed which book": "which" determines a noun
+        }
         if (prev == Tag.SCONJ && Set.of("who", "which", "that").contains(prevWord) && (c.verbS || c.verbBase || c.verbEdIng)
                 && !(c.canNoun() && isPluralWord(w) && nextBaseVerb)) {
             return Tag.VERB; // "that work at a company", but "claims that drivers file"
@@ -643,8 +647,22 @@ final class Tagger {
                 && causatives.contains(words.get(i - 2))) {
             return true;
         }
-        return i >= 3 && (tags[i - 1] == Tag.NOUN) && (tags[i - 2] == Tag.DET || tags[i - 2] == Tag.POSS)
-                && causatives.contains(words.get(i - 3));
+        if (!(i >= 3 && (tags[i - 1] == Tag.NOUN) && (tags[i - 2] == Tag.DET || tags[i - 2] == Tag.POSS)
+                && causatives.contains(words.get(i - 3)))) {
+            return false;
+        }
+        // "have the staff tag posts" acts on something; "have an order date and a status" lists what a thing has
+        String cause = words.get(i - 3);
+        if (cause.startsWith("ha") || cause.startsWith("make")) {
+            String after = i + 1 < words.size() ? words.get(i + 1) : "";
+            return DETERMINERS.contains(after) || POSSESSIVES.contains(after) || isObjectPronoun(after)
+                    || after.endsWith("s") && after.length() > 3;
+        }
+        return true;
+    }
+
+    private static boolean isObjectPronoun(String w) {
+        return Set.of("them", "it", "us", "me", "him", "her").contains(w);
     }
 
     /** Whether an unknown word stands where a verb must be: after a plural or pronoun subject, before an object or "to". */
