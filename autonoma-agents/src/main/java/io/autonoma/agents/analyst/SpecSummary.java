@@ -59,8 +59,9 @@ public final class SpecSummary {
     /** The summary as lines of text, without a trailing newline. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        out.add("App '" + spec.name() + "': " + spec.entities().size() + " entities, " + spec.relations().size()
-                + " relations, " + spec.capabilities().size() + " capabilities");
+        out.add("App '" + spec.name() + "': " + count(spec.entities().size(), "entity", "entities") + ", "
+                + count(spec.relations().size(), "relation", "relations") + ", "
+                + count(spec.capabilities().size(), "capability", "capabilities"));
         for (Entity e : spec.entities()) {
             List<String> fields = new ArrayList<>();
             for (Field f : e.fields()) {
@@ -102,8 +103,13 @@ public final class SpecSummary {
         return String.join("\n", lines());
     }
 
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     /** Notes that say what the analyst assumed rather than what it read. */
     private static boolean isAssumption(String note) {
+        if (note.startsWith(CONFIDENCE)) return false;
         return note.contains("inferred") || note.contains("archetype") || note.contains("usually belongs")
                 || note.contains("no entity made") || note.contains("Could not read") || note.contains("left it out")
                 || note.contains("left them out") || note.contains("read it as") || note.contains("is reserved")
