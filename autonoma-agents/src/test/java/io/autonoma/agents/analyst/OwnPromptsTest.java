@@ -148,7 +148,14 @@ class OwnPromptsTest {
                 Arguments.of("count-of", "A ferry booking app: crossings have a departure time and a price; each booking has a "
                         + "number of passengers and belongs to a crossing.",
                         List.of("Booking.passengers:integer", "Booking->Crossing", "Crossing.departure_time:datetime",
-                                "-Passenger")));
+                                "-Passenger")),
+                // a person a record has is a relation to that person, not a name field
+                Arguments.of("has-a-person", "A climbing gym: members book classes and each class has a coach.",
+                        List.of("ClimbingClass->Coach as coach", "Booking->ClimbingClass", "-Member")),
+                // "others" are people; "at home" is where, not a thing
+                Arguments.of("others-at-home", "Family recipe box: I cook at home, each cousin adds recipes and others "
+                        + "can rate a recipe.",
+                        List.of("Recipe", "-Other", "-Home")));
     }
 
     @ParameterizedTest(name = "{0}")

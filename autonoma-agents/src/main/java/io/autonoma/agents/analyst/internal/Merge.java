@@ -205,7 +205,11 @@ final class Merge {
         // a verb in the name ("send message") is never part of it; in a prompt that lists fields, a participle
         // ("planned meals") is, and only the reader's own prompts rename adjectives away ("long url")
         boolean baseVerb = tokens.stream().anyMatch(t -> t.tag() == Tag.VERB && !t.text().endsWith("ed") && !t.text().endsWith("ing"));
-        boolean extraWords = baseVerb || !listsFields && tokens.stream().anyMatch(t -> t.tag() != Tag.NOUN);
+        // without field lists, a reader that kept only the last words ("concert" of "plan concert") read the rest as
+        // a verb or a word of the sentence around it
+        boolean shorter = name.size() < e.words.size() && e.words.subList(e.words.size() - name.size(), e.words.size()).equals(name)
+                && WordNet.get().isVerb(e.words.get(0));
+        boolean extraWords = baseVerb || !listsFields && (shorter || tokens.stream().anyMatch(t -> t.tag() != Tag.NOUN));
         if (!extraWords) return e;
         DraftEntity n = new DraftEntity(name, e.origin);
         n.fields.addAll(e.fields);

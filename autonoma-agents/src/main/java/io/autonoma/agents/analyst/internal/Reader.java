@@ -339,6 +339,7 @@ final class Reader {
             prepositions(rest, List.of(antecedent), vg.lemma(), null);
             // "… and the insurer sends to assessors": the next subject and verb act on it too;
             // "the levels they clear and win trophies": the same people go on doing
+            if (moreRelatives(rest)) return;
             for (int i = 0; i + 1 < rest.size(); i++) {
                 if (rest.get(i).is(Kind.CONJ) && i + 2 < rest.size() && rest.get(i + 1).is(Kind.NP) && rest.get(i + 2).is(Kind.VG)) {
                     relativeClause(rest.subList(i + 1, rest.size()), antecedent);
@@ -785,6 +786,25 @@ final class Reader {
             }
         }
         lastThings = List.of(act != null ? act : o);
+        for (int i = 0; i < c.size(); i++) {
+            if (c.get(i).is(Kind.VG)) {
+                moreRelatives(c.subList(i + 1, c.size()));
+                break;
+            }
+        }
+    }
+
+    /** "… and camps they go to", "…, the parts they replace": more things, each with its own relative clause. */
+    private boolean moreRelatives(List<Item> rest) {
+        for (int i = 0; i + 3 < rest.size(); i++) {
+            if ((rest.get(i).is(Kind.CONJ) || rest.get(i).is(Kind.COMMA)) && rest.get(i + 1).is(Kind.NP)
+                    && !rest.get(i + 1).np().pronoun() && hasOwnSubject(rest.subList(i + 2, rest.size()))
+                    && rest.get(i + 2).np().pronoun() && isPeoplePronoun(rest.get(i + 2).np().head().text())) {
+                relativeClause(rest.subList(i + 2, rest.size()), concept(rest.get(i + 1).np()));
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isNounListUpTo(List<Item> c, int v) {
@@ -1019,8 +1039,9 @@ final class Reader {
             for (NP t : targets) {
                 if (owner != null) {
                     attach(owner, prep, t, verb);
-                } else if (!t.pronoun() && t.detWord().matches("my|our|your") && !t.plural()) {
-                    conceptQuietly(t).context++; // "keep track of my sleep": the user's own, the app's topic
+                } else if (!t.pronoun() && (t.detWord().matches("my|our|your") || prep.equals("at") && t.det() == null
+                        && t.modifiers().isEmpty()) && !t.plural()) {
+                    conceptQuietly(t).context++; // "keep track of my sleep", "I cook at home": the app's topic, where
                 } else if (!t.pronoun()) {
                     concept(t).prepObjects++;
                 }
@@ -1041,6 +1062,11 @@ final class Reader {
         if (Set.of("at", "in", "on", "near", "by").contains(prep) && np.detWord().equals("the") && !np.plural()
                 && conceptQuietly(np).mentions <= 1) {
             conceptQuietly(np).context++; // "sign in at the desk": where, not what
+            return;
+        }
+        if (prep.equals("at") && np.det() == null && np.modifiers().isEmpty() && !np.plural() && pendingPossessor == null
+                && conceptQuietly(np).mentions <= 1) {
+            conceptQuietly(np).context++; // "brew beer at home", "study at school"
             return;
         }
         Concept t = concept(np);
@@ -1248,8 +1274,8 @@ final class Reader {
             }
             Concept t = conceptQuietly(np);
             boolean text = np.plural() && singularSiblings && isTextNoun(t.head) && !entityElsewhere(t);
-            if (np.plural() && t.person) {
-                // "sessions with clients": the record points at the people
+            if (t.person && (np.plural() || nps.size() <= 2 && !owner.person && !t.genericPerson && !isFieldish(t))) {
+                // "sessions with clients", "each class has a coach": the record points at the people
                 t.prepObjects++;
                 r.link(owner, t, false, null, true, owner.head + " with " + np.head().text());
             } else if (np.plural() && !isFieldish(t) && !text) {

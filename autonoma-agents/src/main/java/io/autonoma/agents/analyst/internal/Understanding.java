@@ -167,7 +167,7 @@ final class Understanding {
     }
 
     private boolean hasParent(Concept c) {
-        return relations.stream().anyMatch(x -> x.from() == c && x.to() != null && !x.manyToMany());
+        return relations.stream().anyMatch(x -> x.from() == c && x.to() != null && !x.to().person && !x.manyToMany());
     }
 
     private boolean pointsAt(Concept from, Concept to) {
