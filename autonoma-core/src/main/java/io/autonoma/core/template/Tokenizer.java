@@ -1,4 +1,4 @@
-package io.autonoma.core.template.internal;
+package io.autonoma.core.template;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Keyword tokenizer shared by the template indexes: splits on anything that is not a letter or a
+ * The keyword tokenizer of template search, API because every {@link TemplateIndex} that promises
+ * the same keyword scores as {@link InMemoryTemplateIndex} (e.g. autonoma-store's pgvector index)
+ * must tokenize exactly like it: splits on anything that is not a letter or a
  * digit, splits camelCase words (keeping the whole word too), lowercases, drops one-character
  * tokens and a short list of English stop words, and folds regular plurals ({@code entries → entry},
  * {@code indexes → index}, {@code forms → form}). Deterministic and locale-independent.

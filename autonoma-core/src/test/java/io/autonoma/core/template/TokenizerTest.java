@@ -1,4 +1,4 @@
-package io.autonoma.core.template.internal;
+package io.autonoma.core.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
