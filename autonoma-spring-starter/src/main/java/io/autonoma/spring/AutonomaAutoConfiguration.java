@@ -1,8 +1,8 @@
 package io.autonoma.spring;
 
 import io.autonoma.agents.Autonoma;
-import io.autonoma.agents.llm.LlmClient;
-import io.autonoma.agents.llm.LlmEngine;
+import io.autonoma.llm.LlmClient;
+import io.autonoma.llm.LlmEngine;
 import io.autonoma.core.pipeline.Agent;
 import java.util.List;
 import io.autonoma.agents.seed.DefaultTemplateIndex;

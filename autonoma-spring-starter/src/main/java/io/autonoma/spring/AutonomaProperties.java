@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class AutonomaProperties {
 
     /** The environment variable the model API key is read from. */
-    public static final String API_KEY_ENV = io.autonoma.agents.llm.LlmEngine.API_KEY_ENV;
+    public static final String API_KEY_ENV = io.autonoma.llm.LlmEngine.API_KEY_ENV;
 
     /** Whether to auto-configure Autonoma at all; false backs off from every bean, endpoint and metric. */
     private boolean enabled = true;

@@ -1,10 +1,10 @@
 package io.autonoma.spring;
 
-import io.autonoma.agents.llm.LlmCallListener;
-import io.autonoma.agents.llm.LlmClient;
-import io.autonoma.agents.llm.LlmEngine;
-import io.autonoma.agents.llm.LlmPricing;
-import io.autonoma.agents.llm.LlmResponseCache;
+import io.autonoma.llm.LlmCallListener;
+import io.autonoma.llm.LlmClient;
+import io.autonoma.llm.LlmEngine;
+import io.autonoma.llm.LlmPricing;
+import io.autonoma.llm.LlmResponseCache;
 import io.autonoma.core.AutonomaException;
 import java.time.Duration;
 import java.util.function.UnaryOperator;

@@ -3,7 +3,7 @@ package io.autonoma.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autonoma.agents.analyst.OfflineRequirementsAnalyst;
-import io.autonoma.agents.llm.LlmClient;
+import io.autonoma.llm.LlmClient;
 import io.autonoma.core.artifact.ArtifactStore;
 import io.autonoma.core.spec.AppSpecJson;
 import io.autonoma.spring.generation.Generation;
