@@ -258,9 +258,10 @@ class LlmEngineStubServerTest {
             InMemoryArtifactStore store = new InMemoryArtifactStore();
             GenerationResult result;
             try (DefaultPipeline pipeline = DefaultPipeline.builder().store(store).agents(agents).maxAttempts(1).build()) {
-                // enough for the analyst's answer, not for the business rules
+                // enough for the analyst's call (~4,100 tokens with the AppSpec schema in its system prompt),
+                // not for the business rules' (~5,900 more)
                 result = pipeline.run(GenerationRequest.builder().prompt(Fixtures.LIBRARY_PROMPT)
-                        .budget(Budget.of(3_000, Long.MAX_VALUE)).build()).await();
+                        .budget(Budget.of(5_000, Long.MAX_VALUE)).build()).await();
             }
             assertThat(result.succeeded()).isFalse();
             assertThat(result.failedAgent()).contains("business-rules");
