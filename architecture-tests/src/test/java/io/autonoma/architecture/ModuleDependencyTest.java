@@ -43,11 +43,12 @@ class ModuleDependencyTest {
             new Module("autonoma-test", "test", "io.autonoma.test", "core"),
             new Module("autonoma-agents", "agents", "io.autonoma.agents", "core"),
             new Module("autonoma-llm", "llm", "io.autonoma.llm", "core", "agents"),
+            new Module("autonoma-embeddings-all-minilm-l6-v2", "embeddings", "io.autonoma.embeddings", "core", "agents"),
             new Module("autonoma-store", "store", "io.autonoma.store", "core", "agents"),
             new Module("autonoma-spring-starter", "spring", "io.autonoma.spring", "core", "agents", "llm", "store"),
             new Module("samples/cli", "cli", "io.autonoma.cli", "core", "agents", "llm", "store"),
             new Module("samples/web", "web", "io.autonoma.samples.web", "core", "agents", "llm", "store", "spring"),
-            new Module("bench", "bench", "io.autonoma.bench", "core", "test", "agents", "llm", "store"));
+            new Module("bench", "bench", "io.autonoma.bench", "core", "test", "agents", "llm", "embeddings", "store"));
 
     /** Modules without main code of their own. */
     static final List<String> NO_CLASSES = List.of("autonoma-bom", "architecture-tests");
@@ -121,7 +122,7 @@ class ModuleDependencyTest {
     @Test
     void the_rules_see_classes_of_every_layer() {
         assertThat(classes.stream().map(JavaClass::getPackageName).distinct())
-                .contains("io.autonoma.core.spec", "io.autonoma.agents.render", "io.autonoma.llm", "io.autonoma.store",
+                .contains("io.autonoma.core.spec", "io.autonoma.agents.render", "io.autonoma.llm", "io.autonoma.embeddings.allminilml6v2", "io.autonoma.store",
                         "io.autonoma.spring.web", "io.autonoma.cli", "io.autonoma.samples.web", "io.autonoma.bench");
     }
 }

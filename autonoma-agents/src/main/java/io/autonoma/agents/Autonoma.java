@@ -9,7 +9,6 @@ import io.autonoma.agents.deploy.DeploymentAgent;
 import io.autonoma.agents.performance.PerformanceAgent;
 import io.autonoma.agents.security.SecurityAgent;
 import io.autonoma.agents.frontend.FrontendAgent;
-import io.autonoma.agents.seed.LazyTemplateIndex;
 import io.autonoma.agents.render.TemplateRenderer;
 import io.autonoma.agents.seed.DefaultTemplateIndex;
 import io.autonoma.agents.testing.TestingAgent;
@@ -115,7 +114,7 @@ public final class Autonoma implements AutoCloseable {
         /** Where files go; default an in-memory store. */
         public Builder store(ArtifactStore store) { this.store = store; return this; }
 
-        /** Archetype and template search; default the seed index with in-process all-MiniLM embeddings, built on first use. */
+        /** Archetype and template search; default {@link DefaultTemplateIndex#lazy(boolean) the seed index}: semantic when an embedding module is on the class path, else keyword-only; built on first use. */
         public Builder templateIndex(TemplateIndex index) { this.index = index; return this; }
 
         /** Replaces the default offline agents. */
@@ -126,7 +125,7 @@ public final class Autonoma implements AutoCloseable {
         public Builder agentTimeout(Duration timeout) { this.agentTimeout = timeout; return this; }
 
         public Autonoma build() {
-            TemplateIndex idx = index != null ? index : new LazyTemplateIndex(DefaultTemplateIndex::create);
+            TemplateIndex idx = index != null ? index : DefaultTemplateIndex.lazy(true);
             DefaultPipeline.Builder b = DefaultPipeline.builder()
                     .store(store != null ? store : new InMemoryArtifactStore())
                     .agents(agents != null ? agents : offlineAgents(idx))

@@ -16,7 +16,6 @@ import io.autonoma.spring.actuate.AutonomaHealthIndicator;
 import io.autonoma.spring.actuate.AutonomaMetrics;
 import io.autonoma.spring.generation.Generations;
 import io.autonoma.spring.generation.RunResultListener;
-import io.autonoma.agents.seed.LazyTemplateIndex;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,10 +65,7 @@ public class AutonomaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public TemplateIndex autonomaTemplateIndex(AutonomaProperties properties) {
-        if (properties.getTemplates().isSemantic()) {
-            return new LazyTemplateIndex(DefaultTemplateIndex::create, "seed, keyword + all-MiniLM-L6-v2");
-        }
-        return new LazyTemplateIndex(DefaultTemplateIndex::keywordOnly, "seed, keyword-only");
+        return DefaultTemplateIndex.lazy(properties.getTemplates().isSemantic());
     }
 
     @Bean

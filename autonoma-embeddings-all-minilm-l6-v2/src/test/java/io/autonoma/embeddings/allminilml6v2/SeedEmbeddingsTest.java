@@ -1,4 +1,4 @@
-package io.autonoma.agents.seed;
+package io.autonoma.embeddings.allminilml6v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import io.autonoma.agents.seed.SeedTemplates;
 import io.autonoma.core.template.InMemoryTemplateIndex;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,7 +35,7 @@ class SeedEmbeddingsTest {
 
         @Override
         public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-            Response<List<Embedding>> r = DefaultEmbeddings.allMiniLmL6V2().embedAll(segments);
+            Response<List<Embedding>> r = AllMiniLmL6V2Embeddings.shared().embedAll(segments);
             for (int i = 0; i < segments.size(); i++) {
                 seen.put(segments.get(i).text(), r.content().get(i).vector());
             }

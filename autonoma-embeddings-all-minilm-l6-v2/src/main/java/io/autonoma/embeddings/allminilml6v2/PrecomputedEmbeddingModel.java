@@ -1,4 +1,4 @@
-package io.autonoma.agents.seed;
+package io.autonoma.embeddings.allminilml6v2;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  */
 public final class PrecomputedEmbeddingModel implements EmbeddingModel {
     /** The stored all-MiniLM-L6-v2 vectors of the seed's searchable texts. */
-    public static final String SEED_RESOURCE = "seed/embeddings.txt";
+    public static final String SEED_RESOURCE = "io/autonoma/embeddings/allminilml6v2/seed-embeddings.txt";
 
     private final Map<String, float[]> byHash;
     private final Supplier<EmbeddingModel> model;
@@ -122,7 +122,7 @@ public final class PrecomputedEmbeddingModel implements EmbeddingModel {
     /** Writes {@code vectorsByText} in the format {@link #read} reads, sorted by hash so the file is stable. */
     static void write(Map<String, float[]> vectorsByText, Writer out) throws IOException {
         out.write("# all-MiniLM-L6-v2 vectors of the template seed's searchable texts (see PrecomputedEmbeddingModel).\n");
-        out.write("# Regenerate after changing the seed: mvn -pl autonoma-agents test -Dtest=SeedEmbeddingsTest -Dautonoma.writeSeedEmbeddings=true\n");
+        out.write("# Regenerate after changing the seed: mvn -pl autonoma-embeddings-all-minilm-l6-v2 -am test -Dtest=SeedEmbeddingsTest -Dsurefire.failIfNoSpecifiedTests=false -Dautonoma.writeSeedEmbeddings=true\n");
         Map<String, float[]> byHash = new java.util.TreeMap<>();
         vectorsByText.forEach((text, v) -> byHash.put(Sha256.hex(text), v));
         for (Map.Entry<String, float[]> e : byHash.entrySet()) {
