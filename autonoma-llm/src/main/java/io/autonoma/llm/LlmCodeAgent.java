@@ -7,15 +7,16 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import io.autonoma.agents.AgentIds;
 import io.autonoma.llm.internal.JsonText;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.artifact.ArtifactPaths;
 import io.autonoma.core.artifact.UnsafePathException;
-import io.autonoma.core.guard.PromptGuard;
 import io.autonoma.core.guard.SecretScanner;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.pipeline.AgentContext;
+import io.autonoma.core.pipeline.AgentId;
 import io.autonoma.core.pipeline.AgentResult;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
@@ -51,7 +52,8 @@ import java.util.regex.Pattern;
  * {@code skipOnFailure} keeps the template files and finishes with a warning.
  */
 public final class LlmCodeAgent implements Agent {
-    public static final String DEFAULT_NAME = "business-rules";
+    /** The agent's id unless {@link Builder#id} says otherwise: the LLM engine's business-rules agent. */
+    public static final AgentId ID = AgentId.of("business-rules");
     public static final String RULES_FILE = "backend/app/rules.py";
     static final String OPEN = "<app_description>";
     static final String CLOSE = "</app_description>";
@@ -106,11 +108,10 @@ public final class LlmCodeAgent implements Agent {
     private final int retrievalTopK;
     private final String retrievalFramework;
     private final boolean skipOnFailure;
-    private final PromptGuard guard;
 
     private LlmCodeAgent(Builder b) {
-        this.name = b.name;
-        this.dependsOn = Set.copyOf(b.dependsOn);
+        this.name = b.id.name();
+        this.dependsOn = AgentId.names(b.dependsOn);
         this.client = b.client;
         this.index = b.index;
         this.task = b.task;
@@ -128,7 +129,6 @@ public final class LlmCodeAgent implements Agent {
         this.retrievalTopK = b.retrievalTopK;
         this.retrievalFramework = b.retrievalFramework;
         this.skipOnFailure = b.skipOnFailure;
-        this.guard = b.guard;
     }
 
     public static Builder builder() {
@@ -149,11 +149,8 @@ public final class LlmCodeAgent implements Agent {
     public AgentResult run(AgentContext ctx) {
         AppSpec spec = ctx.spec().orElseThrow(() -> new AutonomaException(
                 "agent '" + name + "' needs an app spec: run the requirements agent first or pass a spec"));
-        String prompt = "";
-        if (!ctx.request().prompt().isBlank()) {
-            PromptGuard.Result checked = guard.check(ctx.request().prompt());
-            prompt = checked.prompt();
-        }
+        // checked once by the PromptGuard at the request boundary (Autonoma); sent only as delimited data
+        String prompt = ctx.request().prompt();
         if (prompt.isBlank() && spec.notes().isEmpty()) {
             return AgentResult.of("no business rules stated in the prompt or the spec notes; nothing to add");
         }
@@ -406,8 +403,8 @@ public final class LlmCodeAgent implements Agent {
              "required": ["files"], "additionalProperties": false}""";
 
     public static final class Builder {
-        private String name = DEFAULT_NAME;
-        private Set<String> dependsOn = Set.of("backend");
+        private AgentId id = ID;
+        private Set<AgentId> dependsOn = Set.of(AgentIds.BACKEND);
         private LlmClient client;
         private TemplateIndex index;
         private String task = BUSINESS_RULES_TASK;
@@ -425,12 +422,12 @@ public final class LlmCodeAgent implements Agent {
         private int retrievalTopK = 3;
         private String retrievalFramework = "fastapi";
         private boolean skipOnFailure;
-        private PromptGuard guard = PromptGuard.defaults();
 
         private Builder() {}
 
-        public Builder name(String v) { this.name = v; return this; }
-        public Builder dependsOn(Set<String> v) { this.dependsOn = v; return this; }
+        /** The agent's id; {@link #ID} by default. */
+        public Builder id(AgentId v) { this.id = v; return this; }
+        public Builder dependsOn(Set<AgentId> v) { this.dependsOn = v; return this; }
         public Builder client(LlmClient v) { this.client = v; return this; }
         /** Where examples for the prompt come from; none by default. */
         public Builder templateIndex(TemplateIndex v) { this.index = v; return this; }
@@ -460,14 +457,12 @@ public final class LlmCodeAgent implements Agent {
         public Builder retrievalFramework(String v) { this.retrievalFramework = v == null || v.isBlank() ? null : v; return this; }
         /** Keep the template files and finish with a warning instead of failing when the model's code stays unusable. */
         public Builder skipOnFailure(boolean v) { this.skipOnFailure = v; return this; }
-        public Builder promptGuard(PromptGuard v) { this.guard = v; return this; }
 
         public LlmCodeAgent build() {
             Objects.requireNonNull(client, "LlmCodeAgent needs an LlmClient: builder().client(...)");
-            if (name == null || name.isBlank()) throw new IllegalArgumentException("agent name must not be blank");
+            Objects.requireNonNull(id, "id");
             Objects.requireNonNull(dependsOn, "dependsOn");
             Objects.requireNonNull(task, "task");
-            Objects.requireNonNull(guard, "promptGuard");
             if (allowedRoots == null || allowedRoots.isEmpty()) throw new IllegalArgumentException("give at least one allowed root");
             for (String r : allowedRoots) {
                 if (!r.endsWith("/") || !ArtifactPaths.normalize(r).equals(r.substring(0, r.length() - 1))) {

@@ -3,10 +3,14 @@ package io.autonoma.llm;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.autonoma.agents.AgentIds;
+import io.autonoma.agents.engine.Engine;
+import io.autonoma.agents.engine.EngineContext;
 import io.autonoma.llm.internal.ShortConnectHttpClientBuilder;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.pipeline.AgentContext;
+import io.autonoma.core.pipeline.AgentId;
 import io.autonoma.core.pipeline.AgentResult;
 import io.autonoma.core.template.TemplateIndex;
 import java.net.URI;
@@ -14,44 +18,50 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * The LLM engine: builds the agent list of a pipeline driven by a langchain4j {@link ChatModel}
- * from the offline engine's agents. The offline {@code "requirements"} agent is replaced by an
- * {@link LlmRequirementsAnalystAgent}; the template agents stay as they are; an
- * {@link LlmCodeAgent} ({@value LlmCodeAgent#DEFAULT_NAME}, after {@code "backend"} and {@code "testing"}) adds the prompt's
- * custom business rules; agents that review the whole project (by default {@code "security"}) are
+ * The LLM engine, an {@link Engine}: builds the agent list of a pipeline driven by a langchain4j
+ * {@link ChatModel} from the offline engine's agents. The offline {@link AgentIds#REQUIREMENTS} agent
+ * is replaced by an {@link LlmRequirementsAnalystAgent}; the template agents stay as they are; an
+ * {@link LlmCodeAgent} ({@link LlmCodeAgent#ID}, after {@link AgentIds#BACKEND} and {@link AgentIds#TESTING}) adds the prompt's
+ * custom business rules; agents that review the whole project (by default {@link AgentIds#SECURITY}) are
  * made to wait for it so they see the model-written code.
  *
  * <pre>{@code
- * try (LlmClient client = LlmClient.builder().model(LlmEngine.openAiCompatible(url, key, "gpt-4o-mini", Duration.ofSeconds(60)))
- *         .cache(LlmResponseCache.onDisk(Path.of(".autonoma/llm-cache"))).build()) {
- *     List<Agent> agents = LlmEngine.builder().client(client).templateIndex(index).build()
- *             .agents(Autonoma.offlineAgents(index));
+ * try (LlmClient client = LlmClient.builder().model(LlmEngine.openAiCompatible(url, LlmEngine.apiKey(System::getenv), "gpt-4o-mini", Duration.ofSeconds(60)))
+ *         .cache(LlmResponseCache.onDisk(Path.of(".autonoma/llm-cache"))).build();
+ *      Autonoma autonoma = Autonoma.builder().engine(LlmEngine.builder().client(client).build()).build()) {
+ *     autonoma.generate("A library where a member can have at most 3 active loans.");
  * }
  * }</pre>
+ * ({@code Autonoma.builder().chatModel(model)} does the same with the defaults, through {@link LlmEngineProvider}.)
  */
-public final class LlmEngine {
+public final class LlmEngine implements Engine {
     /** Environment variable the API key is read from (never a command-line flag). */
     public static final String API_KEY_ENV = "AUTONOMA_API_KEY";
     /** Longest wait for a TCP connection to the model endpoint. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
+    /** {@link #name()}. */
+    public static final String NAME = "llm";
+
     private final LlmClient client;
+    private final boolean closeClient;
     private final TemplateIndex index;
     private final int analystTries;
     private final boolean businessRules;
     private final boolean fallbackToOfflineAnalyst;
-    private final Set<String> afterRules;
+    private final Set<AgentId> afterRules;
     private final Consumer<LlmCodeAgent.Builder> codeAgentCustomizer;
 
     private LlmEngine(Builder b) {
         this.client = b.client;
+        this.closeClient = b.closeClient;
         this.index = b.index;
         this.analystTries = b.analystTries;
         this.businessRules = b.businessRules;
@@ -68,28 +78,51 @@ public final class LlmEngine {
         return client;
     }
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** {@link #agents(List)} of the context's agents; the code agent's examples come from the context's index unless one was set. */
+    @Override
+    public List<Agent> agents(EngineContext context) {
+        return agents(context.offlineAgents(), index != null ? index : context.templateIndex());
+    }
+
+    /** Closes the client when this engine made it ({@link Builder#closeClient}). */
+    @Override
+    public void close() {
+        if (closeClient) {
+            client.close();
+        }
+    }
+
     /**
-     * The LLM pipeline's agents from the offline pipeline's agents (which must include one named
-     * {@code "requirements"}). The result is a new list; the given agents are reused, not copied.
+     * The LLM pipeline's agents from the offline pipeline's agents (which must include
+     * {@link AgentIds#REQUIREMENTS}). The result is a new list; the given agents are reused, not copied.
      */
     public List<Agent> agents(List<Agent> offlineAgents) {
+        return agents(offlineAgents, index);
+    }
+
+    private List<Agent> agents(List<Agent> offlineAgents, TemplateIndex index) {
         Objects.requireNonNull(offlineAgents, "offlineAgents");
-        Optional<Agent> offlineAnalyst = offlineAgents.stream().filter(a -> a.name().equals(LlmRequirementsAnalystAgent.NAME)).findFirst();
+        Optional<Agent> offlineAnalyst = offlineAgents.stream().filter(AgentIds.REQUIREMENTS::is).findFirst();
         if (offlineAnalyst.isEmpty()) {
-            throw new IllegalArgumentException("the offline agents have no '" + LlmRequirementsAnalystAgent.NAME
+            throw new IllegalArgumentException("the offline agents have no '" + AgentIds.REQUIREMENTS
                     + "' agent to replace; pass the offline engine's full agent list");
         }
         LlmRequirementsAnalystAgent.Builder analyst = LlmRequirementsAnalystAgent.builder().client(client).maxTries(analystTries);
         if (fallbackToOfflineAnalyst) {
             analyst.fallback(offlineAnalyst.get());
         }
-        boolean withRules = businessRules && offlineAgents.stream().anyMatch(a -> a.name().equals("backend"));
+        boolean withRules = businessRules && offlineAgents.stream().anyMatch(AgentIds.BACKEND::is);
         List<Agent> out = new ArrayList<>();
         for (Agent a : offlineAgents) {
-            if (a.name().equals(LlmRequirementsAnalystAgent.NAME)) {
+            if (AgentIds.REQUIREMENTS.is(a)) {
                 out.add(analyst.build());
-            } else if (withRules && afterRules.contains(a.name())) {
-                out.add(new After(a, LlmCodeAgent.DEFAULT_NAME));
+            } else if (withRules && afterRules.stream().anyMatch(id -> id.is(a))) {
+                out.add(new After(a, LlmCodeAgent.ID));
             } else {
                 out.add(a);
             }
@@ -97,9 +130,9 @@ public final class LlmEngine {
         if (withRules) {
             // after the generated tests too: the rules' tests use their fixtures, and the files the model
             // sees (so the request, so the cache key) do not depend on which agent finished first
-            Set<String> after = new HashSet<>(Set.of("backend"));
-            if (offlineAgents.stream().anyMatch(a -> a.name().equals("testing"))) {
-                after.add("testing");
+            Set<AgentId> after = new HashSet<>(Set.of(AgentIds.BACKEND));
+            if (offlineAgents.stream().anyMatch(AgentIds.TESTING::is)) {
+                after.add(AgentIds.TESTING);
             }
             LlmCodeAgent.Builder rules = LlmCodeAgent.builder().client(client).templateIndex(index).dependsOn(after);
             codeAgentCustomizer.accept(rules);
@@ -161,17 +194,23 @@ public final class LlmEngine {
                 .build();
     }
 
-    /** The API key from {@value #API_KEY_ENV}, or an error saying how to set it. */
+    /** The API key from the process environment's {@value #API_KEY_ENV}, or an error saying how to set it. */
     public static String apiKeyFromEnvironment() {
-        return apiKeyFrom(System.getenv());
+        return apiKey(System::getenv);
     }
 
-    static String apiKeyFrom(Map<String, String> env) {
-        String key = env.get(API_KEY_ENV);
+    /**
+     * The API key from {@value #API_KEY_ENV} in {@code environment}: the one place Autonoma reads it (the
+     * CLI and the Spring starter call this; tests pass a map's {@code get}). Never from a flag or a property.
+     *
+     * @throws AutonomaException when it is unset or blank, saying how to set it
+     */
+    public static String apiKey(UnaryOperator<String> environment) {
+        String key = environment.apply(API_KEY_ENV);
         if (key == null || key.isBlank()) {
-            throw new AutonomaException("the llm engine needs an API key in the environment variable " + API_KEY_ENV
-                    + " (it is never read from a flag); for a local server that needs none, set any value, e.g. "
-                    + API_KEY_ENV + "=local");
+            throw new AutonomaException("the llm engine reads the model API key from the environment variable " + API_KEY_ENV
+                    + " only (never from a flag, never from a property); set it, e.g. export " + API_KEY_ENV
+                    + "=... (any value for a local server that needs no key)");
         }
         return key.strip();
     }
@@ -194,42 +233,47 @@ public final class LlmEngine {
     /** Runs {@code delegate} after an extra agent. */
     static final class After implements Agent {
         private final Agent delegate;
+        private final AgentId extra;
         private final Set<String> dependsOn;
 
-        After(Agent delegate, String extra) {
+        After(Agent delegate, AgentId extra) {
             this.delegate = delegate;
+            this.extra = extra;
             Set<String> d = new HashSet<>(delegate.dependsOn());
-            d.add(extra);
+            d.add(extra.name());
             this.dependsOn = Set.copyOf(d);
         }
 
         @Override public String name() { return delegate.name(); }
         @Override public Set<String> dependsOn() { return dependsOn; }
         @Override public AgentResult run(AgentContext context) throws Exception { return delegate.run(context); }
-        @Override public String toString() { return delegate + " (after " + LlmCodeAgent.DEFAULT_NAME + ")"; }
+        @Override public String toString() { return delegate + " (after " + extra + ")"; }
     }
 
     public static final class Builder {
         private LlmClient client;
+        private boolean closeClient;
         private TemplateIndex index;
         private int analystTries = 3;
         private boolean businessRules = true;
         private boolean fallbackToOfflineAnalyst;
-        private Set<String> afterRules = Set.of("security");
+        private Set<AgentId> afterRules = Set.of(AgentIds.SECURITY);
         private Consumer<LlmCodeAgent.Builder> codeAgentCustomizer = b -> {};
 
         private Builder() {}
 
         public Builder client(LlmClient v) { this.client = v; return this; }
-        /** Examples for the code agent's prompt; optional. */
+        /** Whether {@link LlmEngine#close()} closes the client (default false: whoever made it closes it). */
+        public Builder closeClient(boolean v) { this.closeClient = v; return this; }
+        /** Examples for the code agent's prompt; default the template index of the {@link EngineContext}. */
         public Builder templateIndex(TemplateIndex v) { this.index = v; return this; }
         public Builder analystTries(int v) { this.analystTries = v; return this; }
         /** Add the business-rules agent when there is a backend agent (default true). */
         public Builder businessRules(boolean v) { this.businessRules = v; return this; }
         /** Use the offline analyst when the model's spec stays invalid (default false: fail). */
         public Builder fallbackToOfflineAnalyst(boolean v) { this.fallbackToOfflineAnalyst = v; return this; }
-        /** Agents that must run after the business-rules agent (default {@code security}). */
-        public Builder afterRules(Set<String> v) { this.afterRules = v; return this; }
+        /** Agents that must run after the business-rules agent (default {@link AgentIds#SECURITY}). */
+        public Builder afterRules(Set<AgentId> v) { this.afterRules = v; return this; }
         /** Adjusts the business-rules agent (caps, roots, skip on failure…). */
         public Builder codeAgent(Consumer<LlmCodeAgent.Builder> v) { this.codeAgentCustomizer = v; return this; }
 

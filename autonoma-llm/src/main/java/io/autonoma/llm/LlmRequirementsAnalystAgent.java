@@ -5,6 +5,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import io.autonoma.agents.AgentIds;
 import io.autonoma.llm.internal.JsonText;
 import io.autonoma.core.guard.PromptGuard;
 import io.autonoma.core.pipeline.Agent;
@@ -21,12 +22,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The LLM engine's requirements analyst ({@value #NAME}): asks the model for an {@link AppSpec} as
+ * The LLM engine's requirements analyst ({@link AgentIds#REQUIREMENTS}): asks the model for an {@link AppSpec} as
  * structured JSON (the schema is in the prompt, and a JSON response format is requested when the
  * model supports one), validates it with {@link AppSpecJson#read(String)} and sends invalid answers
- * back with the problems, up to {@code maxTries} answers. The user's prompt passes {@link PromptGuard}
- * first and reaches the model only as delimited data. Publishes the spec under
- * {@link AgentContext#SPEC_KEY} and writes {@value #SPEC_FILE}, like the offline analyst. A request
+ * back with the problems, up to {@code maxTries} answers. The user's prompt was checked by the
+ * {@link PromptGuard} at the request boundary ({@code Autonoma}; what it removed is logged and reported
+ * as {@code prompt-guard}) and reaches the model only as delimited data. Publishes the spec under
+ * {@link AgentContext#SPEC} and writes {@value #SPEC_FILE}, like the offline analyst. A request
  * that already carries a spec is validated and used without a model call.
  *
  * <p>When the model cannot produce a valid spec (tries used up, or the same problems twice in a row)
@@ -35,20 +37,17 @@ import java.util.Optional;
  * replaced by the fallback.
  */
 public final class LlmRequirementsAnalystAgent implements Agent {
-    public static final String NAME = "requirements";
     public static final String SPEC_FILE = "app-spec.json";
     static final String OPEN = "<app_description>";
     static final String CLOSE = "</app_description>";
 
     private final LlmClient client;
-    private final PromptGuard guard;
     private final int maxTries;
     private final Agent fallback;
     private final Integer maxOutputTokens;
 
     private LlmRequirementsAnalystAgent(Builder b) {
         this.client = b.client;
-        this.guard = b.guard;
         this.maxTries = b.maxTries;
         this.fallback = b.fallback;
         this.maxOutputTokens = b.maxOutputTokens;
@@ -60,7 +59,7 @@ public final class LlmRequirementsAnalystAgent implements Agent {
 
     @Override
     public String name() {
-        return NAME;
+        return AgentIds.REQUIREMENTS.name();
     }
 
     @Override
@@ -70,14 +69,16 @@ public final class LlmRequirementsAnalystAgent implements Agent {
             AppSpecValidator.validate(spec).throwIfInvalid();
             return publish(ctx, spec, "Using the given app spec '" + spec.name() + "' (" + spec.entities().size() + " entities)");
         }
-        PromptGuard.Result checked = guard.check(ctx.request().prompt());
-        if (checked.changed()) {
-            ctx.log("prompt guard: " + checked.summary());
+        String prompt = ctx.request().prompt();
+        if (prompt.isBlank()) {
+            throw new IllegalArgumentException("the request has neither a prompt nor a spec: describe the app or pass an AppSpec");
         }
-        ctx.report("prompt-guard", !checked.changed(), checked.neutralised());
+        Optional<String> guarded = PromptGuard.note(ctx.request());
+        guarded.ifPresent(note -> ctx.log("prompt guard: " + note));
+        ctx.report("prompt-guard", guarded.isEmpty(), guarded.map(List::of).orElse(List.of()));
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(systemPrompt()));
-        messages.add(UserMessage.from(userPrompt(checked.prompt())));
+        messages.add(UserMessage.from(userPrompt(prompt)));
         List<String> previous = null;
         List<String> problems = List.of();
         for (int attempt = 1; attempt <= maxTries; attempt++) {
@@ -87,7 +88,7 @@ public final class LlmRequirementsAnalystAgent implements Agent {
             if (maxOutputTokens != null) {
                 request.maxOutputTokens(maxOutputTokens);
             }
-            LlmReply reply = client.chat(NAME, request.build(), ctx);
+            LlmReply reply = client.chat(name(), request.build(), ctx);
             try {
                 AppSpec spec = AppSpecJson.read(JsonText.extract(reply.text()));
                 ctx.report("app-spec-schema", true, List.of());
@@ -124,7 +125,7 @@ public final class LlmRequirementsAnalystAgent implements Agent {
     private static AgentResult publish(AgentContext ctx, AppSpec spec, String summary) {
         ctx.log(summary);
         ctx.artifacts().write(SPEC_FILE, AppSpecJson.write(spec));
-        return new AgentResult(summary, Map.of(AgentContext.SPEC_KEY, spec));
+        return AgentResult.of(summary, AgentContext.SPEC, spec);
     }
 
     static String systemPrompt() {
@@ -169,7 +170,6 @@ public final class LlmRequirementsAnalystAgent implements Agent {
 
     public static final class Builder {
         private LlmClient client;
-        private PromptGuard guard = PromptGuard.defaults();
         private int maxTries = 3;
         private Agent fallback;
         private Integer maxOutputTokens;
@@ -177,7 +177,6 @@ public final class LlmRequirementsAnalystAgent implements Agent {
         private Builder() {}
 
         public Builder client(LlmClient v) { this.client = v; return this; }
-        public Builder promptGuard(PromptGuard v) { this.guard = v; return this; }
         /** Model answers per run, the first included (default 3). */
         public Builder maxTries(int v) { this.maxTries = v; return this; }
         /** Agent to run when the model's answers stay invalid (e.g. the offline analyst); none by default. */
@@ -186,7 +185,6 @@ public final class LlmRequirementsAnalystAgent implements Agent {
 
         public LlmRequirementsAnalystAgent build() {
             Objects.requireNonNull(client, "LlmRequirementsAnalystAgent needs an LlmClient: builder().client(...)");
-            Objects.requireNonNull(guard, "promptGuard");
             if (maxTries < 1 || maxTries > 10) throw new IllegalArgumentException("maxTries must be 1..10, was " + maxTries);
             return new LlmRequirementsAnalystAgent(this);
         }

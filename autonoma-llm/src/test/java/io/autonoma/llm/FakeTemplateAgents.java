@@ -1,5 +1,6 @@
 package io.autonoma.llm;
 
+import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.architecture.ArchitectureAgent;
 import io.autonoma.agents.performance.PerformanceAgent;
 import io.autonoma.agents.security.SecurityAgent;
@@ -20,7 +21,7 @@ final class FakeTemplateAgents {
 
     static List<Agent> offlineAgents() {
         return List.of(new OfflineAnalyst(), new Backend(), new ArchitectureAgent(), new PerformanceAgent(new io.autonoma.agents.render.TemplateRenderer()),
-                new SecurityAgent(Set.of("backend", "architecture", "performance")));
+                new SecurityAgent(List.of(AgentIds.BACKEND, AgentIds.ARCHITECTURE, AgentIds.PERFORMANCE)));
     }
 
     static final class OfflineAnalyst implements Agent {

@@ -304,7 +304,8 @@ class LlmEngineStubServerTest {
                 .hasMessageContaining("AUTONOMA_API_KEY");
         assertThatThrownBy(() -> LlmEngine.openAiCompatible("http://127.0.0.1:1/v1", "k", "", Duration.ofSeconds(1)))
                 .hasMessageContaining("--model");
-        assertThatThrownBy(() -> LlmEngine.apiKeyFrom(Map.of())).hasMessageContaining("AUTONOMA_API_KEY").hasMessageContaining("never read from a flag");
-        assertThat(LlmEngine.apiKeyFrom(Map.of("AUTONOMA_API_KEY", " abc "))).isEqualTo("abc");
+        assertThatThrownBy(() -> LlmEngine.apiKey(Map.<String, String>of()::get)).hasMessageContaining("AUTONOMA_API_KEY")
+                .hasMessageContaining("never from a flag").hasMessageContaining("never from a property");
+        assertThat(LlmEngine.apiKey(Map.of("AUTONOMA_API_KEY", " abc ")::get)).isEqualTo("abc");
     }
 }

@@ -1,11 +1,14 @@
 package io.autonoma.agents.security;
 
+import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.security.internal.SecurityChecks;
 import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.pipeline.AgentContext;
+import io.autonoma.core.pipeline.AgentId;
 import io.autonoma.core.pipeline.AgentResult;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +21,6 @@ import java.util.regex.Pattern;
  * {@code docs/security.md}: the threats and the mitigations it found in the generated files.
  */
 public final class SecurityAgent implements Agent {
-    public static final String NAME = "security";
     /** Annotations of handler parameters that mean "an authenticated user is required". */
     public static final Set<String> AUTH_MARKERS = Set.of("CurrentUser", "AdminUser", "get_current_user", "require_admin", "require_role");
     /** Handlers that must work without a session. */
@@ -26,14 +28,14 @@ public final class SecurityAgent implements Agent {
 
     private final Set<String> dependsOn;
 
-    /** Reviews after the given agents (those that write code). */
-    public SecurityAgent(Set<String> reviewAfter) {
-        this.dependsOn = Set.copyOf(reviewAfter);
+    /** Reviews after the given agents (those that write code, e.g. {@link AgentIds#CODE_WRITERS}). */
+    public SecurityAgent(Collection<AgentId> reviewAfter) {
+        this.dependsOn = AgentId.names(reviewAfter);
     }
 
     @Override
     public String name() {
-        return NAME;
+        return AgentIds.SECURITY.name();
     }
 
     @Override
