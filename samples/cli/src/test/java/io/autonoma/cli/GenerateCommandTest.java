@@ -17,7 +17,12 @@ class GenerateCommandTest {
     private record Run(int exit, String out, String err) {}
 
     private Run run(String... args) {
+        return run(java.util.Map.of(), args);
+    }
+
+    private Run run(java.util.Map<String, String> env, String... args) {
         CommandLine cl = AutonomaCli.commandLine();
+        ((GenerateCommand) cl.getSubcommands().get("generate").getCommand()).env = env::get;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -127,9 +132,41 @@ class GenerateCommandTest {
     }
 
     @Test
+    void resume_and_the_postgres_store_need_the_database_url_from_the_environment() {
+        Run resume = run("generate", "--resume", "some-run", "-o", tmp.resolve("out").toString());
+        assertThat(resume.exit()).isEqualTo(2);
+        assertThat(resume.err()).contains("--resume records runs in PostgreSQL", "AUTONOMA_DB_URL", "never a flag");
+
+        Run store = run("generate", "a todo app with tasks that have a title", "--store", "postgres", "-o", tmp.resolve("out2").toString());
+        assertThat(store.exit()).isEqualTo(2);
+        assertThat(store.err()).contains("--store postgres", "AUTONOMA_DB_URL");
+        assertThat(tmp.resolve("out2")).isEmptyDirectory();
+    }
+
+    @Test
+    void resume_takes_no_prompt_and_the_store_must_be_known() {
+        Run withPrompt = run(java.util.Map.of("AUTONOMA_DB_URL", "jdbc:postgresql://127.0.0.1:9/x"),
+                "generate", "a todo app", "--resume", "r1", "-o", tmp.resolve("out").toString());
+        assertThat(withPrompt.exit()).isEqualTo(2);
+        assertThat(withPrompt.err()).contains("give no PROMPT or --spec");
+
+        Run unknown = run("generate", "a todo app", "--store", "mongo", "-o", tmp.resolve("out3").toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown store 'mongo'");
+    }
+
+    @Test
+    void an_oversized_prompt_is_rejected_at_the_request_boundary_with_the_one_limit() {
+        Run r = run("generate", "a todo app with tasks " + "x".repeat(20_000), "-o", tmp.resolve("big").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("the limit is 20000");
+    }
+
+    @Test
     void help_describes_the_options() {
         Run r = run("generate", "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("--output").contains("--spec").contains("--force").contains("--engine");
+        assertThat(r.out()).contains("--output").contains("--spec").contains("--force").contains("--engine")
+                .contains("--resume").contains("--store").contains("AUTONOMA_DB_URL");
     }
 }
