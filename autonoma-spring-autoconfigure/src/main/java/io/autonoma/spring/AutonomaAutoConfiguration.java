@@ -1,23 +1,18 @@
 package io.autonoma.spring;
 
 import io.autonoma.agents.Autonoma;
-import io.autonoma.llm.LlmClient;
-import io.autonoma.llm.LlmEngine;
-import io.autonoma.core.pipeline.Agent;
-import java.util.List;
+import io.autonoma.agents.engine.Engine;
 import io.autonoma.agents.seed.DefaultTemplateIndex;
-import io.autonoma.core.AutonomaException;
 import io.autonoma.core.artifact.ArtifactStore;
-import io.autonoma.core.pipeline.DefaultPipeline;
 import io.autonoma.core.pipeline.GenerationListener;
 import io.autonoma.core.pipeline.Pipeline;
+import io.autonoma.core.pipeline.RunStore;
 import io.autonoma.core.template.TemplateIndex;
 import io.autonoma.spring.actuate.AutonomaHealthIndicator;
 import io.autonoma.spring.actuate.AutonomaMetrics;
 import io.autonoma.spring.generation.Generations;
 import io.autonoma.spring.generation.RunResultListener;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,20 +26,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Auto-configuration for Autonoma. Every bean backs off when the application defines one of the same
- * type; {@code autonoma.enabled=false} switches everything off.
+ * Auto-configuration for Autonoma: a thin adapter from {@code autonoma.*} properties and beans to
+ * {@link Autonoma#builder()}, the one composition root. Every bean backs off when the application
+ * defines one of the same type; {@code autonoma.enabled=false} switches everything off.
  *
  * <ul>
  *   <li>{@link ArtifactStore}: see {@link AutonomaProperties.Store#getType()} (Postgres when
  *       autonoma-store and a {@code DataSource} are present, else the filesystem under
- *       {@code autonoma.output-root}; or in memory).</li>
- *   <li>{@link TemplateIndex}: the seed templates, keyword + all-MiniLM (loaded on first search) or
- *       keyword-only ({@code autonoma.templates.semantic=false}).</li>
- *   <li>{@link Pipeline}: the default eight offline agents on a {@link DefaultPipeline}; with
- *       {@code autonoma.engine=llm} the analyst and the business-rules agent use the model of the
- *       {@link LlmClient} bean (see {@link LlmConfiguration}). Every {@link GenerationListener} bean
- *       is attached to it.</li>
- *   <li>{@link Generations}: starts runs and remembers them by id (used by the REST API).</li>
+ *       {@code autonoma.output-root}; or in memory). With the Postgres store, a {@link RunStore}
+ *       records runs for {@link Autonoma#resume} ({@code autonoma.store.record-runs}).</li>
+ *   <li>{@link TemplateIndex}: the seed templates, built on first use; semantic when an embedding module
+ *       (autonoma-embeddings-all-minilm-l6-v2) is on the class path and {@code autonoma.templates.semantic}
+ *       is true, else keyword-only.</li>
+ *   <li>{@link Engine}: offline, or with {@code autonoma.engine=llm} the LLM engine of autonoma-llm
+ *       (see {@link LlmConfiguration}).</li>
+ *   <li>{@link Autonoma} from the above, the budget, the agent timeout, the prompt limit
+ *       ({@code autonoma.api.max-prompt-chars}) and every {@link GenerationListener} bean; or around the
+ *       application's own {@link Pipeline} bean. Its pipeline is the {@link Pipeline} bean.</li>
+ *   <li>{@link Generations}: starts runs through the {@link Autonoma} and remembers them by id (used by the REST API).</li>
  *   <li>With Actuator: the {@code autonoma} health indicator. With a Micrometer {@link MeterRegistry}:
  *       {@link AutonomaMetrics}.</li>
  * </ul>
@@ -57,9 +56,11 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnBooleanProperty(name = "autonoma.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AutonomaProperties.class)
 // Imported in this order (not nested here: member classes would be processed before the imports), so the
-// first store that matches wins and the others back off.
-@Import({LlmConfiguration.class, PostgresStoreConfiguration.class, StoreConfigurations.Memory.class, StoreConfigurations.FileSystem.class,
-        StoreConfigurations.PostgresMissing.class})
+// first store and engine that match win and the others back off, and the Autonoma bean is defined before
+// the Pipeline bean below decides whether the application brought its own.
+@Import({LlmConfiguration.class, LlmConfiguration.Missing.class, PostgresStoreConfiguration.class, StoreConfigurations.Memory.class,
+        StoreConfigurations.FileSystem.class, StoreConfigurations.PostgresMissing.class,
+        AutonomaConfigurations.Assembled.class, AutonomaConfigurations.AroundUserPipeline.class})
 public class AutonomaAutoConfiguration {
 
     @Bean
@@ -68,37 +69,27 @@ public class AutonomaAutoConfiguration {
         return DefaultTemplateIndex.lazy(properties.getTemplates().isSemantic());
     }
 
+    /** The offline engine, unless {@code autonoma.engine=llm} (or the application) provided another. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Engine autonomaEngine() {
+        return Engine.offline();
+    }
+
+    /** The assembled pipeline, when the application did not bring one. */
     @Bean
     @ConditionalOnMissingBean(Pipeline.class)
-    public DefaultPipeline autonomaPipeline(AutonomaProperties properties, ArtifactStore store, TemplateIndex templateIndex,
-                                            ObjectProvider<GenerationListener> listeners, ObjectProvider<LlmClient> llmClients) {
-        List<Agent> agents = Autonoma.offlineAgents(templateIndex);
-        if (properties.getEngine() == AutonomaProperties.Engine.LLM) {
-            LlmClient llm = llmClients.getIfAvailable();
-            if (llm == null) {
-                throw new AutonomaException("autonoma.engine=llm needs an LlmClient bean; the starter makes one from "
-                        + "autonoma.model.* unless autonoma.engine is set in a way @ConditionalOnProperty does not see");
-            }
-            agents = LlmEngine.builder().client(llm).templateIndex(templateIndex).build().agents(agents);
-        }
-        DefaultPipeline.Builder b = DefaultPipeline.builder()
-                .store(store)
-                .agents(agents)
-                .agentTimeout(properties.getAgentTimeout());
-        listeners.orderedStream().forEach(b::listener);
-        return b.build();
+    public Pipeline autonomaPipeline(Autonoma autonoma) {
+        return autonoma.pipeline();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public Generations autonomaGenerations(Pipeline pipeline, AutonomaProperties properties,
+    public Generations autonomaGenerations(Autonoma autonoma, AutonomaProperties properties,
                                            ObjectProvider<RunResultListener> resultListeners) {
         AutonomaProperties.Api api = properties.getApi();
         Generations.Builder b = Generations.builder()
-                .pipeline(pipeline)
-                .budget(properties.toBudget())
-                .option("engine", properties.getEngine().name().toLowerCase(Locale.ROOT))
-                .maxPromptChars(api.getMaxPromptChars())
+                .autonoma(autonoma)
                 .maxConcurrentRuns(api.getMaxConcurrentRuns())
                 .maxRetainedRuns(api.getMaxRetainedRuns());
         resultListeners.orderedStream().forEach(b::resultListener);

@@ -1,5 +1,6 @@
 package io.autonoma.spring;
 
+import io.autonoma.core.guard.PromptGuard;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "autonoma")
 public class AutonomaProperties {
 
-    /** The environment variable the model API key is read from. */
+    /** The environment variable the model API key is read from (by {@code LlmEngine.apiKey}; a compile-time constant, so this class does not need autonoma-llm at run time). */
     public static final String API_KEY_ENV = io.autonoma.llm.LlmEngine.API_KEY_ENV;
 
     /** Whether to auto-configure Autonoma at all; false backs off from every bean, endpoint and metric. */
@@ -66,12 +67,17 @@ public class AutonomaProperties {
         /** Whether the Postgres store applies its Flyway migrations at startup. */
         private boolean migrate = true;
 
+        /** With the Postgres store: record every run (request, events, agent checkpoints) so that it can be resumed. */
+        private boolean recordRuns = true;
+
         public StoreType getType() { return type; }
         public void setType(StoreType type) { this.type = type; }
         public String getOwnerId() { return ownerId; }
         public void setOwnerId(String ownerId) { this.ownerId = ownerId; }
         public boolean isMigrate() { return migrate; }
         public void setMigrate(boolean migrate) { this.migrate = migrate; }
+        public boolean isRecordRuns() { return recordRuns; }
+        public void setRecordRuns(boolean recordRuns) { this.recordRuns = recordRuns; }
     }
 
     public static class Budget {
@@ -89,8 +95,9 @@ public class AutonomaProperties {
 
     public static class Templates {
         /**
-         * Whether template search uses the in-process all-MiniLM-L6-v2 embeddings (loaded on the first
-         * search, a few seconds) in addition to keywords; false is keyword-only and instant.
+         * Whether template search uses embeddings in addition to keywords when an embedding module is on the
+         * class path (autonoma-embeddings-all-minilm-l6-v2: the in-process all-MiniLM-L6-v2 model, loaded on
+         * the first search, a few seconds); false, or no such module, is keyword-only and instant.
          */
         private boolean semantic = true;
 
@@ -102,8 +109,8 @@ public class AutonomaProperties {
         /** Whether to expose the REST + SSE API under /api/generations (needs spring-boot-starter-webmvc). */
         private boolean enabled = false;
 
-        /** Longest prompt accepted, in characters. */
-        private int maxPromptChars = 20_000;
+        /** Longest prompt accepted, in characters (checked once, at the request boundary). */
+        private int maxPromptChars = PromptGuard.DEFAULT_MAX_CHARS;
 
         /** Largest request body accepted by POST /api/generations, in bytes. */
         private int maxRequestBytes = 1_048_576;

@@ -2,6 +2,8 @@ package io.autonoma.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autonoma.agents.Autonoma;
+import io.autonoma.agents.engine.Engine;
 import io.autonoma.core.artifact.ArtifactStore;
 import io.autonoma.core.artifact.FileSystemArtifactStore;
 import io.autonoma.core.artifact.InMemoryArtifactStore;
@@ -70,6 +72,40 @@ class AutonomaAutoConfigurationTest {
             assertThat(ctx).hasSingleBean(AutonomaHealthIndicator.class);
             assertThat(ctx).doesNotHaveBean(AutonomaMetrics.class); // no MeterRegistry here
         });
+    }
+
+    @Test
+    void the_autonoma_bean_is_the_composition_root_of_the_pipeline_and_generations() {
+        runner().withPropertyValues("autonoma.api.max-prompt-chars=300", "autonoma.budget.max-tokens=5000").run(ctx -> {
+            Autonoma autonoma = ctx.getBean(Autonoma.class);
+            assertThat(autonoma.engine()).isSameAs(Engine.offline()).isSameAs(ctx.getBean(Engine.class));
+            assertThat(autonoma.pipeline()).isSameAs(ctx.getBean(Pipeline.class));
+            assertThat(autonoma.store()).isSameAs(ctx.getBean(ArtifactStore.class));
+            assertThat(autonoma.templateIndex()).isSameAs(ctx.getBean(TemplateIndex.class));
+            assertThat(autonoma.maxPromptChars()).isEqualTo(300);
+            assertThat(autonoma.request("a todo app with tasks that have a title").budget().maxTokens()).isEqualTo(5000);
+            assertThat(autonoma.runs()).as("no run store without PostgreSQL").isEmpty();
+            assertThat(ctx.getBean(Generations.class).autonoma()).isSameAs(autonoma);
+        });
+    }
+
+    @Test
+    void a_user_engine_bean_drives_the_pipeline() {
+        runner().withUserConfiguration(UserEngine.class).run(ctx -> {
+            assertThat(ctx.getBean(Autonoma.class).engine()).isSameAs(ctx.getBean("myEngine"));
+            assertThat(ctx.getBean(Pipeline.class).agents()).extracting(Agent::name).contains("extra", "requirements");
+        });
+    }
+
+    @Test
+    void the_llm_engine_without_autonoma_llm_fails_startup_saying_what_to_add() {
+        runner().withClassLoader(new FilteredClassLoader("io.autonoma.llm"))
+                .withPropertyValues("autonoma.engine=llm", "autonoma.model.base-url=http://127.0.0.1:9/v1", "autonoma.model.name=m")
+                .run(ctx -> assertThat(ctx.getStartupFailure()).rootCause()
+                        .hasMessageContaining("autonoma.engine=llm needs the LLM engine")
+                        .hasMessageContaining("io.autonoma:autonoma-llm"));
+        runner().withClassLoader(new FilteredClassLoader("io.autonoma.llm"))
+                .run(ctx -> assertThat(ctx).hasNotFailed().hasSingleBean(Autonoma.class));
     }
 
     @Test
@@ -281,9 +317,26 @@ class AutonomaAutoConfigurationTest {
     }
 
     @Configuration(proxyBeanMethods = false)
+    static class UserEngine {
+        @Bean Engine myEngine() {
+            return new Engine() {
+                @Override public String name() { return "mine"; }
+                @Override public List<Agent> agents(io.autonoma.agents.engine.EngineContext context) {
+                    List<Agent> agents = new java.util.ArrayList<>(context.offlineAgents());
+                    agents.add(new Agent() {
+                        public String name() { return "extra"; }
+                        public AgentResult run(io.autonoma.core.pipeline.AgentContext c) { return AgentResult.of("ok"); }
+                    });
+                    return agents;
+                }
+            };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
     static class UserExtras {
         @Bean Generations myGenerations() {
-            return Generations.builder().pipeline(new UserPipeline().myPipeline()).build();
+            return Generations.builder().autonoma(Autonoma.builder().pipeline(new UserPipeline().myPipeline()).build()).build();
         }
         @Bean MeterRegistry registry() { return new SimpleMeterRegistry(); }
         @Bean AutonomaMetrics myMetrics(MeterRegistry r) { return new AutonomaMetrics(r); }

@@ -2,11 +2,14 @@ package io.autonoma.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autonoma.agents.Autonoma;
 import io.autonoma.core.artifact.ArtifactStore;
 import io.autonoma.core.artifact.FileSystemArtifactStore;
 import io.autonoma.core.artifact.InMemoryArtifactStore;
 import io.autonoma.core.pipeline.Pipeline;
+import io.autonoma.core.pipeline.RunStore;
 import io.autonoma.store.PostgresArtifactStore;
+import io.autonoma.store.PostgresRuns;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,20 @@ class PostgresStoreAutoConfigurationTest {
             assertThat(((PostgresArtifactStore) store).ownerId()).isEqualTo("team-7");
             assertThat(ctx.getBean(Pipeline.class).store()).isSameAs(store);
         });
+    }
+
+    @Test
+    void with_the_postgres_store_runs_are_recorded_for_resume_unless_switched_off() {
+        runner().withUserConfiguration(Db.class).run(ctx -> {
+            assertThat(ctx).hasSingleBean(RunStore.class);
+            assertThat(ctx.getBean(RunStore.class)).isInstanceOf(PostgresRuns.class);
+            assertThat(ctx.getBean(Autonoma.class).runs()).containsSame(ctx.getBean(RunStore.class));
+        });
+        runner().withUserConfiguration(Db.class).withPropertyValues("autonoma.store.record-runs=false").run(ctx -> {
+            assertThat(ctx).doesNotHaveBean(RunStore.class);
+            assertThat(ctx.getBean(Autonoma.class).runs()).isEmpty();
+        });
+        runner().run(ctx -> assertThat(ctx).doesNotHaveBean(RunStore.class));
     }
 
     @Test

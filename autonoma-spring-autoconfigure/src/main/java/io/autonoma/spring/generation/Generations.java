@@ -1,7 +1,7 @@
 package io.autonoma.spring.generation;
 
+import io.autonoma.agents.Autonoma;
 import io.autonoma.core.guard.PromptGuard;
-import io.autonoma.core.pipeline.Budget;
 import io.autonoma.core.pipeline.GenerationRequest;
 import io.autonoma.core.pipeline.GenerationResult;
 import io.autonoma.core.pipeline.Pipeline;
@@ -21,14 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts runs on the application's {@link Pipeline} and remembers them by id, so that status, events
- * (with replay for late subscribers), files and cancellation are available to anyone holding the id
- * (the REST API, your own controllers, a scheduled job). Thread-safe.
+ * Starts runs through the application's {@link Autonoma} and remembers them by id, so that status,
+ * events (with replay for late subscribers), files and cancellation are available to anyone holding
+ * the id (the REST API, your own controllers, a scheduled job). Thread-safe.
  *
  * <ul>
  *   <li>Each run gets a fresh random id, which is also its project id in the store.</li>
- *   <li>Prompts pass {@link PromptGuard} first: empty, oversized or binary prompts throw
- *       {@link PromptGuard.RejectedPromptException}; injection attempts and markup are removed.</li>
+ *   <li>Prompts pass the request boundary of {@link Autonoma#request(String)}: empty, oversized or
+ *       binary prompts throw {@link PromptGuard.RejectedPromptException}; injection attempts and markup
+ *       are removed. The engine, budget and prompt limit are the {@link Autonoma}'s.</li>
  *   <li>At most {@code maxConcurrentRuns} runs at once; one more throws {@link TooManyRunsException}.</li>
  *   <li>At most {@code maxRetainedRuns} finished runs are remembered; the oldest are forgotten first
  *       (their files stay in the store).</li>
@@ -37,10 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class Generations implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Generations.class);
 
-    private final Pipeline pipeline;
-    private final Budget budget;
-    private final Map<String, String> options;
-    private final PromptGuard guard;
+    private final Autonoma autonoma;
     private final int maxConcurrentRuns;
     private final int maxRetainedRuns;
     private final List<RunResultListener> resultListeners;
@@ -49,10 +47,7 @@ public final class Generations implements AutoCloseable {
     private final LinkedHashMap<String, Generation> runs = new LinkedHashMap<>();
 
     private Generations(Builder b) {
-        this.pipeline = b.pipeline;
-        this.budget = b.budget;
-        this.options = Map.copyOf(b.options);
-        this.guard = PromptGuard.withMaxChars(b.maxPromptChars);
+        this.autonoma = b.autonoma;
         this.maxConcurrentRuns = b.maxConcurrentRuns;
         this.maxRetainedRuns = b.maxRetainedRuns;
         this.resultListeners = List.copyOf(b.resultListeners);
@@ -63,43 +58,42 @@ public final class Generations implements AutoCloseable {
         return new Builder();
     }
 
+    public Autonoma autonoma() {
+        return autonoma;
+    }
+
     public Pipeline pipeline() {
-        return pipeline;
+        return autonoma.pipeline();
     }
 
     /**
-     * Checks the prompt with {@link PromptGuard} and starts a run from the cleaned text.
+     * Starts a run from the prompt as the request boundary cleaned it.
      *
      * @throws PromptGuard.RejectedPromptException when the prompt is empty, too long or binary
      * @throws TooManyRunsException when the concurrency limit is reached
      */
     public Generation start(String prompt) {
-        PromptGuard.Result checked = guard.check(prompt);
-        return start("prompt", checked.summary(), b -> b.prompt(checked.prompt()));
+        return start("prompt", autonoma.request(prompt));
     }
 
     /** Starts a run from a ready spec (the analyst only validates it). */
     public Generation start(AppSpec spec) {
-        Objects.requireNonNull(spec, "spec");
-        return start("spec", "", b -> b.spec(spec));
+        return start("spec", autonoma.request(Objects.requireNonNull(spec, "spec")));
     }
 
-    private Generation start(String source, String promptNote, java.util.function.Consumer<GenerationRequest.Builder> input) {
+    private Generation start(String source, GenerationRequest checked) {
         if (!slots.tryAcquire()) {
             throw new TooManyRunsException(maxConcurrentRuns);
         }
         String id = UUID.randomUUID().toString();
-        GenerationRequest.Builder rb = GenerationRequest.builder().projectId(id).budget(budget.fresh());
-        options.forEach(rb::option);
-        input.accept(rb);
-        GenerationRequest request = rb.build();
-        Generation generation = new Generation(id, clock.instant(), source, promptNote);
+        GenerationRequest request = checked.toBuilder().projectId(id).build();
+        Generation generation = new Generation(id, clock.instant(), source, PromptGuard.note(request).orElse(""));
         synchronized (runs) {
             runs.put(id, generation);
         }
         RunHandle handle;
         try {
-            handle = pipeline.run(request, generation::onEvent);
+            handle = autonoma.start(request, generation::onEvent);
         } catch (RuntimeException e) {
             slots.release();
             synchronized (runs) {
@@ -167,33 +161,24 @@ public final class Generations implements AutoCloseable {
 
     /** Builds {@link Generations}; {@link #build()} validates. */
     public static final class Builder {
-        private Pipeline pipeline;
-        private Budget budget = Budget.unlimited();
-        private final Map<String, String> options = new LinkedHashMap<>();
-        private int maxPromptChars = PromptGuard.DEFAULT_MAX_CHARS;
+        private Autonoma autonoma;
         private int maxConcurrentRuns = 4;
         private int maxRetainedRuns = 200;
         private final List<RunResultListener> resultListeners = new ArrayList<>();
 
         private Builder() {}
 
-        /** Required. */
-        public Builder pipeline(Pipeline v) { this.pipeline = v; return this; }
-        /** Caps for each run (each gets {@link Budget#fresh()}); default unlimited. */
-        public Builder budget(Budget v) { this.budget = Objects.requireNonNull(v, "budget"); return this; }
-        /** A request option every run gets, e.g. {@code engine=offline}. */
-        public Builder option(String key, String value) { options.put(key, value); return this; }
-        public Builder maxPromptChars(int v) { this.maxPromptChars = v; return this; }
+        /** Required: what runs the generations (engine, store, budget, prompt limit). */
+        public Builder autonoma(Autonoma v) { this.autonoma = v; return this; }
         public Builder maxConcurrentRuns(int v) { this.maxConcurrentRuns = v; return this; }
         public Builder maxRetainedRuns(int v) { this.maxRetainedRuns = v; return this; }
         public Builder resultListener(RunResultListener v) { resultListeners.add(Objects.requireNonNull(v)); return this; }
 
-        /** @throws IllegalArgumentException when no pipeline is set or a limit is out of range */
+        /** @throws IllegalArgumentException when no Autonoma is set or a limit is out of range */
         public Generations build() {
-            if (pipeline == null) throw new IllegalArgumentException("Generations needs a Pipeline; call pipeline(...)");
+            if (autonoma == null) throw new IllegalArgumentException("Generations needs an Autonoma; call autonoma(...)");
             if (maxConcurrentRuns < 1) throw new IllegalArgumentException("maxConcurrentRuns must be at least 1, was " + maxConcurrentRuns);
             if (maxRetainedRuns < 0) throw new IllegalArgumentException("maxRetainedRuns must be 0 or more, was " + maxRetainedRuns);
-            if (maxPromptChars < 10) throw new IllegalArgumentException("maxPromptChars must be at least 10, was " + maxPromptChars);
             return new Generations(this);
         }
     }

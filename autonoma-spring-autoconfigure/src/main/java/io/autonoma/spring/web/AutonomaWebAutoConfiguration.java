@@ -36,6 +36,13 @@ public class AutonomaWebAutoConfiguration {
         return new GenerationController(generations, api.getMaxRequestBytes(), api.getSseTimeout(), sseExecutor());
     }
 
+    /** The API's errors as problem details (only for {@link GenerationController}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public GenerationApiExceptionHandler autonomaGenerationApiExceptionHandler() {
+        return new GenerationApiExceptionHandler();
+    }
+
     private static ExecutorService sseExecutor() {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {

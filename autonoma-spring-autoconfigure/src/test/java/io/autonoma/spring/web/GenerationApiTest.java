@@ -185,17 +185,39 @@ class GenerationApiTest {
                 .andExpect(jsonPath("$.error").value("conflict"));
     }
 
+    @Test
+    void a_run_over_the_concurrency_limit_is_a_429_problem_with_retry_after() throws Exception {
+        List<String> slow = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            slow.add(start("{\"prompt\": \"a slow todo app number " + i + "\"}"));
+        }
+        try {
+            mvc.perform(post("/api/generations").contentType(MediaType.APPLICATION_JSON).content("{\"prompt\": \"" + PROMPT + "\"}"))
+                    .andExpect(status().isTooManyRequests())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.error").value("too_many_runs"))
+                    .andExpect(jsonPath("$.title").value("Too many runs"))
+                    .andExpect(jsonPath("$.detail").value(containsString("max-concurrent-runs")));
+        } finally {
+            for (String id : slow) {
+                mvc.perform(delete("/api/generations/{id}", id));
+                awaitStatus(id, "cancelled");
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ bad input
 
     @Test
     void empty_prompt_is_a_400_saying_what_to_send() throws Exception {
-        post400("{\"prompt\": \"   \"}", "invalid_prompt").andExpect(jsonPath("$.message").value(containsString("empty")));
+        post400("{\"prompt\": \"   \"}", "invalid_prompt").andExpect(jsonPath("$.detail").value(containsString("empty")));
     }
 
     @Test
     void too_long_prompt_is_a_400_naming_the_limit() throws Exception {
         post400("{\"prompt\": \"" + "a task list ".repeat(40) + "\"}", "invalid_prompt")
-                .andExpect(jsonPath("$.message").value(containsString("the limit is 300")));
+                .andExpect(jsonPath("$.detail").value(containsString("the limit is 300")));
     }
 
     @Test
@@ -212,12 +234,12 @@ class GenerationApiTest {
 
     @Test
     void malformed_or_misshapen_bodies_are_400s() throws Exception {
-        post400("{\"prompt\": ", "bad_request").andExpect(jsonPath("$.message").value(containsString("not valid JSON")));
+        post400("{\"prompt\": ", "bad_request").andExpect(jsonPath("$.detail").value(containsString("not valid JSON")));
         post400("[\"a todo app\"]", "bad_request");
-        post400("{}", "bad_request").andExpect(jsonPath("$.message").value(containsString("needs a prompt")));
-        post400("{\"prompt\": \"" + PROMPT + "\", \"spec\": {}}", "bad_request").andExpect(jsonPath("$.message").value(containsString("not both")));
+        post400("{}", "bad_request").andExpect(jsonPath("$.detail").value(containsString("needs a prompt")));
+        post400("{\"prompt\": \"" + PROMPT + "\", \"spec\": {}}", "bad_request").andExpect(jsonPath("$.detail").value(containsString("not both")));
         post400("{\"prompt\": 42}", "bad_request").andExpect(jsonPath("$.problems[0]").value("prompt: must be a string"));
-        post400("{\"promt\": \"typo\"}", "bad_request").andExpect(jsonPath("$.message").value(containsString("unknown field 'promt'")));
+        post400("{\"promt\": \"typo\"}", "bad_request").andExpect(jsonPath("$.detail").value(containsString("unknown field 'promt'")));
         post400("{\"spec\": \"not an object\"}", "invalid_spec");
         post400("", "bad_request");
     }
@@ -235,7 +257,7 @@ class GenerationApiTest {
                         .content("{\"prompt\": \"" + "x".repeat(5000) + "\"}"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.error").value("payload_too_large"))
-                .andExpect(jsonPath("$.message").value(containsString("4096")));
+                .andExpect(jsonPath("$.detail").value(containsString("4096")));
     }
 
     @Test
@@ -244,7 +266,8 @@ class GenerationApiTest {
         for (String path : List.of("", "/events", "/files", "/files/app-spec.json", "/zip")) {
             mvc.perform(get("/api/generations/" + id + path))
                     .andExpect(status().isNotFound())
-                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(404))
                     .andExpect(jsonPath("$.error").value("not_found"));
         }
         mvc.perform(delete("/api/generations/" + id)).andExpect(status().isNotFound());
@@ -262,7 +285,7 @@ class GenerationApiTest {
         }
         mvc.perform(get("/api/generations/{id}/files/backend/nope.py", id))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.message").value(containsString("nope.py")));
+                .andExpect(jsonPath("$.detail").value(containsString("nope.py")));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -280,9 +303,12 @@ class GenerationApiTest {
     private org.springframework.test.web.servlet.ResultActions post400(String body, String code) throws Exception {
         return mvc.perform(post("/api/generations").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.type").value("urn:autonoma:problem:" + code))
+                .andExpect(jsonPath("$.title").isNotEmpty())
                 .andExpect(jsonPath("$.error").value(code))
-                .andExpect(jsonPath("$.message").isNotEmpty());
+                .andExpect(jsonPath("$.detail").isNotEmpty());
     }
 
     private JsonNode statusOf(String id) throws Exception {
