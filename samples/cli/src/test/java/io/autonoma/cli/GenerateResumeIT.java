@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.autonoma.test.llm.OpenAiStubServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code --store postgres} records runs in PostgreSQL and {@code --resume RUN} continues one without
@@ -31,8 +28,6 @@ class GenerateResumeIT {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
     private static String dbUrl() {
         String url = System.getenv("AUTONOMA_PG_URL");
         if (url == null || url.isBlank()) {
@@ -45,18 +40,11 @@ class GenerateResumeIT {
         return url;
     }
 
-    private static Run run(Map<String, String> env, String... args) {
-        CommandLine cl = AutonomaCli.commandLine();
-        ((GenerateCommand) cl.getSubcommands().get("generate").getCommand()).env = env::get;
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static Cli.Run run(Map<String, String> env, String... args) {
+        return Cli.run(env, args);
     }
 
-    private static String runId(Run r) {
+    private static String runId(Cli.Run r) {
         Matcher m = RUN_ID.matcher(r.out());
         assertThat(m.find()).as("run id in: " + r.out()).isTrue();
         return m.group(1);
@@ -76,12 +64,12 @@ class GenerateResumeIT {
     void an_offline_run_recorded_in_postgres_resumes_with_nothing_to_redo_and_the_same_files() throws Exception {
         Map<String, String> env = Map.of("AUTONOMA_DB_URL", dbUrl());
         String owner = "cli-" + UUID.randomUUID();
-        Run first = run(env, "generate", PROMPT, "--store", "postgres", "--owner", owner, "-o", tmp.resolve("a").toString());
+        Cli.Run first = run(env, "generate", PROMPT, "--store", "postgres", "--owner", owner, "-o", tmp.resolve("a").toString());
         assertThat(first.exit()).as(first.err()).isZero();
         String runId = runId(first);
         assertThat(first.out()).contains("--resume " + runId);
 
-        Run again = run(env, "generate", "--resume", runId, "--owner", owner, "-o", tmp.resolve("b").toString());
+        Cli.Run again = run(env, "generate", "--resume", runId, "--owner", owner, "-o", tmp.resolve("b").toString());
 
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("Resuming run " + runId).doesNotContain(" started\n").contains("Wrote");
@@ -96,7 +84,7 @@ class GenerateResumeIT {
         try (OpenAiStubServer stub = OpenAiStubServer.builder().responder(GenerateLlmCommandTest::respond).apiKey("k").start()) {
             String[] llm = {"--engine", "llm", "--base-url", stub.baseUrl(), "--model", "stub-model", "--llm-cache",
                     tmp.resolve("cache").toString(), "--owner", owner};
-            Run first = run(env, concat(new String[] {"generate", PROMPT, "--store", "postgres", "--max-tokens", "5000",
+            Cli.Run first = run(env, concat(new String[] {"generate", PROMPT, "--store", "postgres", "--max-tokens", "5000",
                     "-o", tmp.resolve("a").toString()}, llm));
             assertThat(first.exit()).as(first.out() + first.err()).isEqualTo(GenerateCommand.GENERATION_FAILED);
             String runId = runId(first);
@@ -105,11 +93,11 @@ class GenerateResumeIT {
             long analystCalls = stub.requests().stream().filter(r -> r.first("system").contains("requirements analyst")).count();
             assertThat(analystCalls).isEqualTo(1);
 
-            Run offline = run(env, "generate", "--resume", runId, "--owner", owner, "-o", tmp.resolve("x").toString());
+            Cli.Run offline = run(env, "generate", "--resume", runId, "--owner", owner, "-o", tmp.resolve("x").toString());
             assertThat(offline.exit()).isEqualTo(GenerateCommand.BAD_INPUT);
             assertThat(offline.err()).contains("started with the llm engine");
 
-            Run resumed = run(env, concat(new String[] {"generate", "--resume", runId, "-o", tmp.resolve("b").toString()}, llm));
+            Cli.Run resumed = run(env, concat(new String[] {"generate", "--resume", runId, "-o", tmp.resolve("b").toString()}, llm));
 
             assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
             assertThat(stub.requests().stream().filter(r -> r.first("system").contains("requirements analyst")).count())
