@@ -33,7 +33,7 @@ BASE_JAR="$BASE_DIR/samples/cli/target/autonoma-cli.jar"
 NEW_JAR="$ROOT/samples/cli/target/autonoma-cli.jar"
 
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
-echo "jar sizes: baseline ($BASE_REF = $BASE_SHA) $(mb "$BASE_JAR") MB, new $(mb "$NEW_JAR") MB"
+echo "jar sizes: baseline ($BASE_REF = $BASE_SHA) $(mb "$BASE_JAR") MiB, new $(mb "$NEW_JAR") MiB"
 
 declare -A CMD=(
   [baseline]="$BASE_DIR/autonoma"
