@@ -1,4 +1,4 @@
-package io.autonoma.store;
+package io.autonoma.test;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -40,7 +40,7 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
         return dimension;
     }
 
-    float[] vector(String text) {
+    public float[] vector(String text) {
         float[] v = new float[dimension];
         String split = text.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         for (String t : split.split("[^a-z0-9]+")) {
