@@ -1,5 +1,6 @@
 package io.autonoma.spring;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.autonoma.agents.Autonoma;
 import io.autonoma.agents.engine.Engine;
 import io.autonoma.agents.seed.DefaultTemplateIndex;
@@ -35,9 +36,10 @@ import org.springframework.context.annotation.Import;
  *       autonoma-store and a {@code DataSource} are present, else the filesystem under
  *       {@code autonoma.output-root}; or in memory). With the Postgres store, a {@link RunStore}
  *       records runs for {@link Autonoma#resume} ({@code autonoma.store.record-runs}).</li>
- *   <li>{@link TemplateIndex}: the seed templates, built on first use; semantic when an embedding module
- *       (autonoma-embeddings-all-minilm-l6-v2) is on the class path and {@code autonoma.templates.semantic}
- *       is true, else keyword-only.</li>
+ *   <li>{@link TemplateIndex}: the seed templates, built on first use; semantic with the application's
+ *       {@code EmbeddingModel} bean or an embedding module (autonoma-embeddings-all-minilm-l6-v2) on the
+ *       class path when {@code autonoma.templates.semantic} is true, else keyword-only; in PostgreSQL
+ *       (pgvector) with {@code autonoma.templates.store=postgres}.</li>
  *   <li>{@link Engine}: offline, or with {@code autonoma.engine=llm} the LLM engine of autonoma-llm
  *       (see {@link LlmConfiguration}).</li>
  *   <li>{@link Autonoma} from the above, the budget, the agent timeout, the prompt limit
@@ -63,10 +65,12 @@ import org.springframework.context.annotation.Import;
         AutonomaConfigurations.Assembled.class, AutonomaConfigurations.AroundUserPipeline.class})
 public class AutonomaAutoConfiguration {
 
+    /** The seed index, built on first use: with the application's {@link EmbeddingModel} bean, else as {@link DefaultTemplateIndex#lazy(boolean)}. */
     @Bean
     @ConditionalOnMissingBean
-    public TemplateIndex autonomaTemplateIndex(AutonomaProperties properties) {
-        return DefaultTemplateIndex.lazy(properties.getTemplates().isSemantic());
+    public TemplateIndex autonomaTemplateIndex(AutonomaProperties properties, ObjectProvider<EmbeddingModel> embeddingModels) {
+        EmbeddingModel model = properties.getTemplates().isSemantic() ? embeddingModels.getIfUnique() : null;
+        return model != null ? DefaultTemplateIndex.lazy(model) : DefaultTemplateIndex.lazy(properties.getTemplates().isSemantic());
     }
 
     /** The offline engine, unless {@code autonoma.engine=llm} (or the application) provided another. */

@@ -54,6 +54,13 @@ public class AutonomaProperties {
         POSTGRES
     }
 
+    public enum TemplateStore {
+        /** The seed in memory, built on first use. */
+        MEMORY,
+        /** The seed in PostgreSQL with pgvector (autonoma-store), loaded on first use. */
+        POSTGRES
+    }
+
     public static class Store {
         /**
          * Where generated files go. Unset: postgres when autonoma-store is on the classpath and the
@@ -101,8 +108,21 @@ public class AutonomaProperties {
          */
         private boolean semantic = true;
 
+        /**
+         * Where the template index lives: memory (default) or postgres (pgvector through autonoma-store and the
+         * application's DataSource; needs an embedding model: an EmbeddingModel bean or an embedding module).
+         */
+        private TemplateStore store = TemplateStore.MEMORY;
+
+        /** With the postgres template store: the namespace that keeps this index apart from others in the database. */
+        private String namespace = "autonoma-seed";
+
         public boolean isSemantic() { return semantic; }
         public void setSemantic(boolean semantic) { this.semantic = semantic; }
+        public TemplateStore getStore() { return store; }
+        public void setStore(TemplateStore store) { this.store = store; }
+        public String getNamespace() { return namespace; }
+        public void setNamespace(String namespace) { this.namespace = namespace; }
     }
 
     public static class Api {

@@ -8,6 +8,8 @@ import io.autonoma.core.artifact.FileSystemArtifactStore;
 import io.autonoma.core.artifact.InMemoryArtifactStore;
 import io.autonoma.core.pipeline.Pipeline;
 import io.autonoma.core.pipeline.RunStore;
+import io.autonoma.core.template.TemplateIndex;
+import io.autonoma.test.HashingEmbeddingModel;
 import io.autonoma.store.PostgresArtifactStore;
 import io.autonoma.store.PostgresRuns;
 import java.nio.file.Path;
@@ -62,6 +64,25 @@ class PostgresStoreAutoConfigurationTest {
     }
 
     @Test
+    void templates_in_postgres_need_an_embedding_model_and_load_on_first_use() {
+        runner().withUserConfiguration(Db.class).withPropertyValues("autonoma.templates.store=postgres").run(ctx ->
+                assertThat(ctx.getStartupFailure()).rootCause().hasMessageContaining("autonoma.templates.store=postgres needs an embedding model")
+                        .hasMessageContaining("autonoma-embeddings-all-minilm-l6-v2"));
+        runner().withUserConfiguration(Db.class, Model.class).withPropertyValues("autonoma.templates.store=postgres").run(ctx -> {
+            assertThat(ctx).hasNotFailed();
+            TemplateIndex index = ctx.getBean(TemplateIndex.class);
+            assertThat(index.toString()).contains("pgvector", "not loaded yet");
+            assertThat(ctx.getBean(Autonoma.class).templateIndex()).isSameAs(index);
+        });
+    }
+
+    @Test
+    void an_embedding_model_bean_makes_the_in_memory_index_semantic() {
+        runner().withUserConfiguration(Model.class).withPropertyValues("autonoma.templates.semantic=true")
+                .run(ctx -> assertThat(ctx.getBean(TemplateIndex.class).toString()).contains("keyword + HashingEmbeddingModel"));
+    }
+
+    @Test
     void explicit_postgres_type_uses_the_data_source_too() {
         runner().withUserConfiguration(Db.class).withPropertyValues("autonoma.store.type=postgres")
                 .run(ctx -> assertThat(ctx.getBean(ArtifactStore.class)).isInstanceOf(PostgresArtifactStore.class));
@@ -102,6 +123,11 @@ class PostgresStoreAutoConfigurationTest {
             ds.setUrl("jdbc:postgresql://127.0.0.1:1/autonoma");
             return ds;
         }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Model {
+        @Bean HashingEmbeddingModel embeddingModel() { return new HashingEmbeddingModel(); }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -3,7 +3,14 @@ package io.autonoma.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.autonoma.agents.Autonoma;
+import io.autonoma.agents.seed.SeedTemplates;
 import io.autonoma.core.artifact.ArtifactStore;
+import io.autonoma.core.template.TemplateIndex;
+import io.autonoma.core.template.TemplateMatch;
+import io.autonoma.core.template.TemplateQuery;
+import io.autonoma.test.HashingEmbeddingModel;
+import java.util.List;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.pipeline.AgentContext;
 import io.autonoma.core.pipeline.AgentResult;
@@ -54,6 +61,25 @@ class PostgresStoreIT {
                     ByteArrayOutputStream zip = new ByteArrayOutputStream();
                     store.exportZip(g.projectId(), zip);
                     assertThat(zip.size()).isGreaterThan(100);
+                });
+    }
+
+    @Test
+    void templates_in_postgres_are_loaded_with_the_seed_on_first_use_and_searched_there() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AutonomaAutoConfiguration.class))
+                .withUserConfiguration(App.class)
+                .withBean(HashingEmbeddingModel.class)
+                .withPropertyValues("autonoma.templates.store=postgres", "autonoma.templates.namespace=starter-it-" + UUID.randomUUID(),
+                        "autonoma.store.owner-id=starter-it-" + UUID.randomUUID())
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    TemplateIndex index = ctx.getBean(Autonoma.class).templateIndex();
+                    assertThat(index.toString()).contains("pgvector");
+                    List<TemplateMatch> hits = index.search(TemplateQuery.of("kubernetes ingress tls", 3).inCollection("deployment_configs"));
+                    assertThat(hits).isNotEmpty();
+                    assertThat(hits.get(0).entry().id()).isEqualTo("k8s-ingress");
+                    assertThat(index.size()).isEqualTo(SeedTemplates.load().size());
                 });
     }
 
