@@ -15,10 +15,11 @@
 
   function encodePath(p) { return p.split('/').map(encodeURIComponent).join('/'); }
 
+  // errors are RFC 9457 problem details: {type, title, status, detail, error, problems}
   function showError(body) {
     if (!body) { formError.textContent = ''; return; }
     const problems = Array.isArray(body.problems) && body.problems.length ? '\n' + body.problems.join('\n') : '';
-    formError.textContent = (body.message || 'Something went wrong.') + problems;
+    formError.textContent = (body.detail || 'Something went wrong.') + problems;
   }
 
   function announce(text) { agentLog.textContent = text; }
@@ -122,7 +123,7 @@
       body = await res.json().catch(() => ({}));
     } catch (e) {
       generateBtn.disabled = false;
-      showError({ message: 'The server cannot be reached: ' + e.message });
+      showError({ detail: 'The server cannot be reached: ' + e.message });
       return;
     }
     if (res.status !== 202) {

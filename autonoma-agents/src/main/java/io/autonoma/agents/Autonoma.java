@@ -1,49 +1,83 @@
 package io.autonoma.agents;
 
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.autonoma.agents.analyst.OfflineRequirementsAnalyst;
 import io.autonoma.agents.analyst.RequirementsAnalystAgent;
 import io.autonoma.agents.architecture.ArchitectureAgent;
 import io.autonoma.agents.backend.BackendAgent;
 import io.autonoma.agents.backend.BackendTemplates;
 import io.autonoma.agents.deploy.DeploymentAgent;
-import io.autonoma.agents.performance.PerformanceAgent;
-import io.autonoma.agents.security.SecurityAgent;
+import io.autonoma.agents.engine.Engine;
+import io.autonoma.agents.engine.EngineContext;
 import io.autonoma.agents.frontend.FrontendAgent;
-import io.autonoma.agents.seed.LazyTemplateIndex;
+import io.autonoma.agents.performance.PerformanceAgent;
 import io.autonoma.agents.render.TemplateRenderer;
+import io.autonoma.agents.security.SecurityAgent;
 import io.autonoma.agents.seed.DefaultTemplateIndex;
+import io.autonoma.agents.spi.ChatModelEngineProvider;
 import io.autonoma.agents.testing.TestingAgent;
+import io.autonoma.core.AutonomaException;
 import io.autonoma.core.artifact.ArtifactStore;
 import io.autonoma.core.artifact.InMemoryArtifactStore;
+import io.autonoma.core.guard.PromptGuard;
 import io.autonoma.core.pipeline.Agent;
+import io.autonoma.core.pipeline.Budget;
+import io.autonoma.core.pipeline.CheckpointStore;
 import io.autonoma.core.pipeline.DefaultPipeline;
 import io.autonoma.core.pipeline.GenerationListener;
 import io.autonoma.core.pipeline.GenerationRequest;
 import io.autonoma.core.pipeline.GenerationResult;
 import io.autonoma.core.pipeline.Pipeline;
 import io.autonoma.core.pipeline.RunHandle;
+import io.autonoma.core.pipeline.RunStore;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.template.TemplateIndex;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 /**
- * The front door: the default offline pipeline over an {@link ArtifactStore}.
+ * The front door and the one composition root: {@link #builder()} assembles the engine, the store,
+ * the template index, the run store (checkpoints and resume), the executor and the budget into a
+ * pipeline, and every request enters through it: the prompt is checked once by the
+ * {@link PromptGuard} (the one prompt-length limit, {@link Builder#maxPromptChars}), the request is
+ * stamped with the engine and this instance's budget, and the run is recorded for
+ * {@link #resume(String, GenerationListener)}. The CLI and the Spring starter are thin adapters
+ * over it.
  *
  * <pre>{@code
  * try (Autonoma autonoma = Autonoma.builder().build()) {
  *     GenerationResult result = autonoma.generate("A todo app where users keep tasks with a title and a due date.");
- *     autonoma.store().exportTo(result.projectId(), Path.of("todo"));
+ *     autonoma.export(result.projectId(), Path.of("todo"));
  * }
  * }</pre>
+ *
+ * Thread-safe once built: one instance may run many requests at once.
  */
 public final class Autonoma implements AutoCloseable {
-    private final DefaultPipeline pipeline;
+    private final Pipeline pipeline;
+    private final boolean ownsPipeline;
+    private final Engine engine;
+    private final TemplateIndex templateIndex;
+    private final RunStore runs;
+    private final Budget budget;
+    private final PromptGuard guard;
 
-    private Autonoma(DefaultPipeline pipeline) {
+    private Autonoma(Builder b, Pipeline pipeline, boolean ownsPipeline, Engine engine, TemplateIndex templateIndex) {
         this.pipeline = pipeline;
+        this.ownsPipeline = ownsPipeline;
+        this.engine = engine;
+        this.templateIndex = templateIndex;
+        this.runs = b.runs;
+        this.budget = b.budget;
+        this.guard = PromptGuard.withMaxChars(b.maxPromptChars);
     }
 
     public static Builder builder() {
@@ -52,7 +86,8 @@ public final class Autonoma implements AutoCloseable {
 
     /**
      * The eight offline agents, sharing one renderer: requirements → (architecture, backend → testing,
-     * frontend, performance, deployment) → security, which reviews everything the others wrote.
+     * frontend, performance, deployment) → security, which reviews everything the others wrote. The
+     * analyst looks archetypes up in {@code index}. Every {@link Engine} builds on these.
      */
     public static List<Agent> offlineAgents(TemplateIndex index) {
         TemplateRenderer renderer = new TemplateRenderer();
@@ -65,7 +100,7 @@ public final class Autonoma implements AutoCloseable {
         agents.add(new FrontendAgent(renderer));
         agents.add(new PerformanceAgent(renderer));
         agents.add(new DeploymentAgent(renderer));
-        agents.add(new SecurityAgent(java.util.Set.of("architecture", "backend", "testing", "frontend", "performance", "deployment")));
+        agents.add(new SecurityAgent(AgentIds.CODE_WRITERS));
         return agents;
     }
 
@@ -77,22 +112,108 @@ public final class Autonoma implements AutoCloseable {
         return pipeline.store();
     }
 
+    /** The engine whose agents the pipeline runs. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The template index (archetypes, code examples) the engine was given. */
+    public TemplateIndex templateIndex() {
+        return templateIndex;
+    }
+
+    /** Where runs are recorded for {@link #resume}; empty when none was configured. */
+    public Optional<RunStore> runs() {
+        return Optional.ofNullable(runs);
+    }
+
+    /** The longest prompt accepted, in characters. */
+    public int maxPromptChars() {
+        return guard.maxChars();
+    }
+
+    /**
+     * A request for {@code prompt} as it leaves the request boundary: the prompt checked and cleaned
+     * by the {@link PromptGuard} ({@link PromptGuard#NOTE_OPTION} says what was removed), this
+     * instance's engine and a fresh copy of its budget, project {@code app}. Change the project with
+     * {@code toBuilder()}.
+     *
+     * @throws PromptGuard.RejectedPromptException when the prompt is null, blank, too long, binary or
+     *     nothing but an attack; the message says what to do
+     */
+    public GenerationRequest request(String prompt) {
+        if (prompt == null || prompt.isBlank()) {
+            guard.check(prompt); // throws, with the guard's message
+        }
+        return boundary(GenerationRequest.builder().prompt(prompt).build());
+    }
+
+    /** A request for a ready spec (the analyst only validates it), with this instance's engine and budget. */
+    public GenerationRequest request(AppSpec spec) {
+        return boundary(GenerationRequest.builder().spec(Objects.requireNonNull(spec, "spec")).build());
+    }
+
+    /**
+     * Starts a run. The request passes the boundary first (its prompt checked as in
+     * {@link #request(String)}, idempotent for requests that came from there; the engine recorded; a
+     * request without caps gets this instance's budget) and, with a {@link RunStore}, is recorded under
+     * its run id ({@link CheckpointStore#RUN_ID_OPTION}, a new one if absent) so it can be resumed.
+     *
+     * @throws PromptGuard.RejectedPromptException when the request's prompt cannot be used
+     */
     public RunHandle start(GenerationRequest request, GenerationListener listener) {
-        return pipeline.run(request, listener);
+        GenerationRequest checked = boundary(Objects.requireNonNull(request, "request"));
+        GenerationListener perRun = listener == null ? e -> {} : listener;
+        if (runs == null) {
+            return pipeline.run(checked, perRun);
+        }
+        String runId = checked.options().getOrDefault(CheckpointStore.RUN_ID_OPTION, UUID.randomUUID().toString());
+        GenerationRequest recorded = checked.toBuilder().option(CheckpointStore.RUN_ID_OPTION, runId).build();
+        runs.started(runId, recorded);
+        return pipeline.run(recorded, both(runs.listener(), perRun));
     }
 
     public GenerationResult generate(GenerationRequest request) {
-        return pipeline.generate(request);
+        return start(request, null).await();
     }
 
-    /** Generates into project {@code "app"} from a prompt. */
+    /** Generates into project {@code "app"} from a prompt (see {@link #request(String)}). */
     public GenerationResult generate(String prompt) {
-        return generate(GenerationRequest.builder().prompt(prompt).build());
+        return generate(request(prompt));
     }
 
     /** Generates into project {@code "app"} from a ready spec (the analyst only validates it). */
     public GenerationResult generate(AppSpec spec) {
-        return generate(GenerationRequest.builder().spec(spec).build());
+        return generate(request(spec));
+    }
+
+    /**
+     * Runs a recorded run again with its recorded request: agents that finished in it (checkpointed in
+     * the {@link RunStore}) are not redone, their outputs feed the others. Works for unfinished runs
+     * (the process died), failed or cancelled ones, and finished ones (nothing runs again).
+     *
+     * @throws AutonomaException when no run store is configured, the run is unknown, or it was started
+     *     with another engine
+     */
+    public RunHandle resume(String runId, GenerationListener listener) {
+        Objects.requireNonNull(runId, "runId");
+        if (runs == null) {
+            throw new AutonomaException("cannot resume run '" + runId + "': this Autonoma records no runs; "
+                    + "build it with Autonoma.builder().runs(...) (e.g. autonoma-store's PostgresRuns)");
+        }
+        GenerationRequest recorded = runs.request(runId).orElseThrow(() -> new AutonomaException("no run '" + runId
+                + "' is recorded in " + runs.getClass().getSimpleName() + "; list the unfinished ones with unfinishedRuns()"));
+        String startedWith = recorded.options().get(Engine.OPTION);
+        if (startedWith != null && !startedWith.equals(engine.name())) {
+            throw new AutonomaException("run '" + runId + "' was started with the " + startedWith + " engine; resume it with the "
+                    + startedWith + " engine, not the " + engine.name() + " engine");
+        }
+        return start(recorded, listener);
+    }
+
+    /** Recorded runs that have not finished, oldest first; empty without a run store. */
+    public List<String> unfinishedRuns() {
+        return runs == null ? List.of() : runs.unfinished();
     }
 
     /** Writes the latest files of a project into a directory; returns the number of files. */
@@ -100,39 +221,165 @@ public final class Autonoma implements AutoCloseable {
         return store().exportTo(projectId, directory);
     }
 
+    /** Closes the pipeline this instance built (cancelling runs in progress) and the engine. */
     @Override
     public void close() {
-        pipeline.close();
+        try {
+            if (ownsPipeline && pipeline instanceof AutoCloseable c) {
+                c.close();
+            }
+        } catch (Exception e) {
+            throw new AutonomaException("closing the pipeline failed: " + e.getMessage(), e);
+        } finally {
+            engine.close();
+        }
     }
 
+    @Override
+    public String toString() {
+        return "Autonoma[" + engine.name() + " engine, " + pipeline + ", " + templateIndex + (runs == null ? "" : ", runs in " + runs) + "]";
+    }
+
+    private GenerationRequest boundary(GenerationRequest request) {
+        GenerationRequest.Builder b = guard.apply(request).toBuilder().option(Engine.OPTION, engine.name());
+        Budget given = request.budget();
+        if (given.maxTokens() == Long.MAX_VALUE && given.maxCostMicros() == Long.MAX_VALUE) {
+            b.budget(budget.fresh());
+        }
+        return b.build();
+    }
+
+    private static GenerationListener both(GenerationListener first, GenerationListener second) {
+        return e -> {
+            first.onEvent(e);
+            second.onEvent(e);
+        };
+    }
+
+    /** Builds an {@link Autonoma}; {@link #build()} validates. Every setting has a working default. */
     public static final class Builder {
+        private Engine engine;
+        private ChatModel chatModel;
         private ArtifactStore store;
         private TemplateIndex index;
+        private EmbeddingModel embeddingModel;
+        private boolean semanticSearch = true;
+        private RunStore runs;
+        private ExecutorService executor;
+        private Budget budget = Budget.unlimited();
+        private int maxPromptChars = PromptGuard.DEFAULT_MAX_CHARS;
         private List<Agent> agents;
+        private Pipeline pipeline;
         private final List<GenerationListener> listeners = new ArrayList<>();
         private Duration agentTimeout = Duration.ofMinutes(10);
+
+        private Builder() {}
+
+        /** What writes the app; default {@link Engine#offline()}. Autonoma closes it on {@link Autonoma#close()}. */
+        public Builder engine(Engine engine) { this.engine = engine; return this; }
+
+        /**
+         * The LLM engine asking {@code model} (any langchain4j {@code ChatModel}), with its defaults;
+         * needs autonoma-llm on the class path. For its settings, use autonoma-llm's {@code LlmEngine}
+         * with {@link #engine(Engine)}.
+         */
+        public Builder chatModel(ChatModel model) { this.chatModel = model; return this; }
 
         /** Where files go; default an in-memory store. */
         public Builder store(ArtifactStore store) { this.store = store; return this; }
 
-        /** Archetype and template search; default the seed index with in-process all-MiniLM embeddings, built on first use. */
+        /**
+         * Archetype and template search; default {@link DefaultTemplateIndex#lazy(boolean) the seed index},
+         * built on first use: semantic with {@link #embeddingModel} or an embedding module found on the
+         * class path, else keyword-only.
+         */
         public Builder templateIndex(TemplateIndex index) { this.index = index; return this; }
 
-        /** Replaces the default offline agents. */
+        /** The embedding model of the default template index (instead of one found on the class path). */
+        public Builder embeddingModel(EmbeddingModel model) { this.embeddingModel = model; return this; }
+
+        /** Whether the default template index uses an embedding module found on the class path (default true). */
+        public Builder semanticSearch(boolean semantic) { this.semanticSearch = semantic; return this; }
+
+        /** Where runs are recorded: checkpoints, and {@link Autonoma#resume} by run id. Default none. */
+        public Builder runs(RunStore runs) { this.runs = runs; return this; }
+
+        /** Where agents run; default a pool of {@code max(2, cores)} daemon threads owned by the pipeline. */
+        public Builder executor(ExecutorService executor) { this.executor = executor; return this; }
+
+        /** Caps for each run that brings none (each gets {@link Budget#fresh()}); default unlimited. */
+        public Builder budget(Budget budget) { this.budget = budget; return this; }
+
+        /** The longest prompt accepted; default {@link PromptGuard#DEFAULT_MAX_CHARS}. At least 10. */
+        public Builder maxPromptChars(int max) { this.maxPromptChars = max; return this; }
+
+        /** Replaces the engine's agents. */
         public Builder agents(List<Agent> agents) { this.agents = List.copyOf(agents); return this; }
 
-        public Builder listener(GenerationListener listener) { listeners.add(listener); return this; }
+        /**
+         * A ready pipeline instead of one assembled here (its store, agents and executor are used as they
+         * are); it cannot be combined with the settings it replaces. Not closed by {@link Autonoma#close()}.
+         */
+        public Builder pipeline(Pipeline pipeline) { this.pipeline = pipeline; return this; }
 
+        /** Receives the events of every run. */
+        public Builder listener(GenerationListener listener) { listeners.add(Objects.requireNonNull(listener, "listener")); return this; }
+
+        /** Limit for one attempt of one agent; default 10 minutes. */
         public Builder agentTimeout(Duration timeout) { this.agentTimeout = timeout; return this; }
 
+        /**
+         * @throws IllegalArgumentException when settings contradict each other (an engine and a chat model,
+         *     an index and an embedding model, a ready pipeline and what it replaces), the budget is null
+         *     or the prompt limit is below 10
+         * @throws AutonomaException when {@link #chatModel} is set and autonoma-llm is not on the class path
+         */
         public Autonoma build() {
-            TemplateIndex idx = index != null ? index : new LazyTemplateIndex(DefaultTemplateIndex::create);
-            DefaultPipeline.Builder b = DefaultPipeline.builder()
-                    .store(store != null ? store : new InMemoryArtifactStore())
-                    .agents(agents != null ? agents : offlineAgents(idx))
-                    .agentTimeout(agentTimeout);
-            listeners.forEach(b::listener);
-            return new Autonoma(b.build());
+            if (engine != null && chatModel != null) {
+                throw new IllegalArgumentException("give either an engine or a chat model, not both");
+            }
+            if (index != null && embeddingModel != null) {
+                throw new IllegalArgumentException("give either a template index or an embedding model for the default index, not both");
+            }
+            if (pipeline != null && (store != null || agents != null || executor != null || runs != null || !listeners.isEmpty())) {
+                throw new IllegalArgumentException("a ready pipeline brings its own store, agents, executor, checkpoints and listeners; "
+                        + "set them on the pipeline, not on Autonoma.builder()");
+            }
+            if (maxPromptChars < 10) {
+                throw new IllegalArgumentException("maxPromptChars must be at least 10, was " + maxPromptChars);
+            }
+            Objects.requireNonNull(budget, "budget");
+            Engine e = engine != null ? engine : chatModel != null ? llmEngine(chatModel) : Engine.offline();
+            TemplateIndex idx = index != null ? index
+                    : embeddingModel != null ? DefaultTemplateIndex.lazy(embeddingModel) : DefaultTemplateIndex.lazy(semanticSearch);
+            if (pipeline != null) {
+                return new Autonoma(this, pipeline, false, e, idx);
+            }
+            try {
+                DefaultPipeline.Builder b = DefaultPipeline.builder()
+                        .store(store != null ? store : new InMemoryArtifactStore())
+                        .agents(agents != null ? agents : e.agents(new EngineContext(offlineAgents(idx), idx)))
+                        .agentTimeout(agentTimeout)
+                        .executor(executor);
+                if (runs != null) {
+                    b.checkpoints(runs.checkpoints());
+                }
+                listeners.forEach(b::listener);
+                return new Autonoma(this, b.build(), true, e, idx);
+            } catch (RuntimeException failed) {
+                if (chatModel != null) {
+                    e.close(); // made here: nobody else can
+                }
+                throw failed;
+            }
+        }
+
+        private static Engine llmEngine(ChatModel model) {
+            for (ChatModelEngineProvider p : ServiceLoader.load(ChatModelEngineProvider.class, Autonoma.class.getClassLoader())) {
+                return p.engine(model);
+            }
+            throw new AutonomaException("Autonoma.builder().chatModel(...) needs the LLM engine: add the dependency "
+                    + "io.autonoma:autonoma-llm (it registers a ChatModelEngineProvider)");
         }
     }
 }

@@ -58,7 +58,7 @@ class ContractCoverageTest {
     void every_agent_implementation_extends_the_agent_contract() throws Exception {
         Set<String> agents = implementations(Agent.class);
 
-        assertThat(agents).contains(SecurityAgent.class.getName(), "io.autonoma.agents.llm.LlmEngine$After");
+        assertThat(agents).contains(SecurityAgent.class.getName(), "io.autonoma.agents.analyst.RequirementsAnalystAgent");
         assertThat(covered(AgentContract.class, "agent")).containsAll(agents);
     }
 

@@ -11,7 +11,7 @@ import io.autonoma.core.template.TemplateEntry;
 import io.autonoma.core.template.TemplateIndex;
 import io.autonoma.core.template.TemplateMatch;
 import io.autonoma.core.template.TemplateQuery;
-import io.autonoma.core.template.internal.Tokenizer;
+import io.autonoma.core.template.Tokenizer;
 import io.autonoma.store.internal.Db;
 import io.autonoma.store.internal.TextSearch;
 import java.sql.Array;

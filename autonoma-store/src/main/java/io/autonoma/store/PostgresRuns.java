@@ -7,6 +7,7 @@ import io.autonoma.core.pipeline.GenerationListener;
 import io.autonoma.core.pipeline.GenerationRequest;
 import io.autonoma.core.pipeline.Pipeline;
 import io.autonoma.core.pipeline.RunHandle;
+import io.autonoma.core.pipeline.RunStore;
 import io.autonoma.core.spec.AppSpecJson;
 import io.autonoma.store.internal.Db;
 import io.autonoma.store.internal.Tenancy;
@@ -20,9 +21,11 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Durable runs for one owner: records each request ({@code generation_requests}) before it starts,
- * records its events ({@link #recorder()}), checkpoints finished agents ({@link #checkpoints()}) and
- * resumes an interrupted run by its id without redoing finished agents.
+ * Durable runs for one owner, the PostgreSQL {@link RunStore}: records each request
+ * ({@code generation_requests}) before it starts, records its events ({@link #recorder()}),
+ * checkpoints finished agents ({@link #checkpoints()}) and resumes an interrupted run by its id
+ * without redoing finished agents. Give it to {@code Autonoma.builder().runs(...)}, or drive a
+ * pipeline with {@link #start} and {@link #resume} yourself:
  *
  * <pre>{@code
  * PostgresRuns runs = PostgresRuns.builder().dataSource(ds).ownerId("alice").build();
@@ -33,7 +36,7 @@ import org.jdbi.v3.core.Jdbi;
  * }</pre>
  * The pipeline must have been built with {@link #checkpoints()}, else a resumed run redoes every agent.
  */
-public final class PostgresRuns {
+public final class PostgresRuns implements RunStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
@@ -58,19 +61,22 @@ public final class PostgresRuns {
         return recorder;
     }
 
+    @Override
     public PostgresCheckpointStore checkpoints() {
         return checkpoints;
     }
 
-    public int migrate() {
-        return AutonomaSchema.migrate(dataSource);
+    /** The {@link #recorder()}. */
+    @Override
+    public GenerationListener listener() {
+        return recorder;
     }
 
-    /** Records the request under a new run id and starts it; the recorder and {@code listener} get its events. */
-    public RunHandle start(Pipeline pipeline, GenerationRequest request, GenerationListener listener) {
-        Objects.requireNonNull(pipeline, "pipeline");
+    /** Records the request in {@code generation_requests} (nothing happens for a run id that is already there). */
+    @Override
+    public void started(String runId, GenerationRequest request) {
+        Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(request, "request");
-        String runId = request.options().getOrDefault(CheckpointStore.RUN_ID_OPTION, UUID.randomUUID().toString());
         GenerationRequest withId = withRunId(request, runId);
         PostgresCheckpointStore.call("recording run " + runId, () -> jdbi.inTransaction(h -> {
             UUID project = Tenancy.ensureProject(h, ownerId, Tenancy.requireProjectId(request.projectId()));
@@ -82,7 +88,19 @@ public final class PostgresRuns {
                     .bind("spec", request.spec().map(AppSpecJson::write).orElse(null))
                     .bind("options", json(withId.options())).execute();
         }));
-        return pipeline.run(withId, both(listener));
+    }
+
+    public int migrate() {
+        return AutonomaSchema.migrate(dataSource);
+    }
+
+    /** Records the request under a new run id and starts it; the recorder and {@code listener} get its events. */
+    public RunHandle start(Pipeline pipeline, GenerationRequest request, GenerationListener listener) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(request, "request");
+        String runId = request.options().getOrDefault(CheckpointStore.RUN_ID_OPTION, UUID.randomUUID().toString());
+        started(runId, request);
+        return pipeline.run(withRunId(request, runId), both(listener));
     }
 
     public RunHandle start(Pipeline pipeline, GenerationRequest request) {
@@ -105,6 +123,7 @@ public final class PostgresRuns {
     }
 
     /** The recorded request of a run (with {@link CheckpointStore#RUN_ID_OPTION} set), if this owner has it. */
+    @Override
     public Optional<GenerationRequest> request(String runId) {
         Objects.requireNonNull(runId, "runId");
         return PostgresCheckpointStore.call("reading run " + runId, () -> jdbi.withHandle(h -> h.createQuery("""
@@ -125,6 +144,7 @@ public final class PostgresRuns {
     }
 
     /** Runs of this owner that started and never finished (e.g. the JVM died), oldest first. */
+    @Override
     public List<String> unfinished() {
         return PostgresCheckpointStore.call("listing unfinished runs", () -> jdbi.withHandle(h -> h.createQuery(
                         "SELECT run_id FROM generation_requests WHERE owner_id = :o AND status = 'running' ORDER BY started_at, run_id")
@@ -139,9 +159,7 @@ public final class PostgresRuns {
     }
 
     private static GenerationRequest withRunId(GenerationRequest r, String runId) {
-        Map<String, String> options = new LinkedHashMap<>(r.options());
-        options.put(CheckpointStore.RUN_ID_OPTION, runId);
-        return new GenerationRequest(r.projectId(), r.prompt(), r.spec(), r.budget(), options);
+        return r.toBuilder().option(CheckpointStore.RUN_ID_OPTION, runId).build();
     }
 
     private static String json(Map<String, String> options) {

@@ -1,5 +1,6 @@
 package io.autonoma.store;
 
+import io.autonoma.test.HashingEmbeddingModel;
 import io.autonoma.core.template.TemplateIndex;
 import io.autonoma.test.TemplateIndexContract;
 import java.util.UUID;

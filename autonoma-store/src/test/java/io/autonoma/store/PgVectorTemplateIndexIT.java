@@ -1,5 +1,6 @@
 package io.autonoma.store;
 
+import io.autonoma.test.HashingEmbeddingModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,11 +2,11 @@ package io.autonoma.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autonoma.agents.Autonoma;
-import io.autonoma.agents.llm.LlmCallRecord;
-import io.autonoma.agents.llm.LlmClient;
-import io.autonoma.agents.llm.LlmEngine;
-import io.autonoma.agents.llm.LlmPricing;
-import io.autonoma.agents.llm.LlmResponseCache;
+import io.autonoma.llm.LlmCallRecord;
+import io.autonoma.llm.LlmClient;
+import io.autonoma.llm.LlmEngine;
+import io.autonoma.llm.LlmPricing;
+import io.autonoma.llm.LlmResponseCache;
 import io.autonoma.agents.seed.DefaultTemplateIndex;
 import io.autonoma.core.artifact.InMemoryArtifactStore;
 import io.autonoma.core.pipeline.Agent;

@@ -4,7 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
-import io.autonoma.agents.seed.DefaultEmbeddings;
+import io.autonoma.embeddings.allminilml6v2.AllMiniLmL6V2Embeddings;
 import io.autonoma.agents.seed.SeedTemplates;
 import io.autonoma.core.template.InMemoryTemplateIndex;
 import io.autonoma.core.template.TemplateEntry;
@@ -83,7 +83,7 @@ public class TemplateIndexBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        miniLm = DefaultEmbeddings.allMiniLmL6V2();
+        miniLm = AllMiniLmL6V2Embeddings.shared();
         List<TemplateEntry> corpus = corpus();
         Map<String, float[]> precomputed = new HashMap<>();
         for (String q : QUERIES) {

@@ -2,6 +2,7 @@ package io.autonoma.agents.analyst;
 
 import io.autonoma.agents.analyst.internal.KeywordTemplateIndex;
 import io.autonoma.agents.analyst.internal.SpecAssembler;
+import io.autonoma.core.guard.PromptGuard;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
 import io.autonoma.core.spec.InvalidSpecException;
@@ -27,8 +28,8 @@ import java.util.Objects;
  * named nothing, the default archetype ({@code todo} unless configured) is used. Thread-safe.
  */
 public final class OfflineRequirementsAnalyst {
-    /** Prompts longer than this are rejected (they are not plain descriptions). */
-    public static final int MAX_PROMPT_CHARS = 20_000;
+    /** Prompts longer than this are rejected (they are not plain descriptions): Autonoma's one limit, {@link PromptGuard#DEFAULT_MAX_CHARS}. */
+    public static final int MAX_PROMPT_CHARS = PromptGuard.DEFAULT_MAX_CHARS;
 
     private final TemplateIndex index;
     private final double minArchetypeScore;

@@ -1,5 +1,6 @@
 package io.autonoma.agents.analyst;
 
+import io.autonoma.agents.AgentIds;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.pipeline.AgentContext;
 import io.autonoma.core.pipeline.AgentResult;
@@ -7,18 +8,21 @@ import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.guard.PromptGuard;
 import io.autonoma.core.spec.AppSpecJson;
 import io.autonoma.core.spec.AppSpecValidator;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The pipeline's first agent ({@value #NAME}, no dependencies). If the request carries an
+ * The pipeline's first agent ({@link AgentIds#REQUIREMENTS}, no dependencies). If the request carries an
  * {@link AppSpec}, validates it and publishes it unchanged; otherwise reads the request's prompt with
- * an {@link OfflineRequirementsAnalyst}. Publishes the spec under {@link AgentContext#SPEC_KEY} and
+ * an {@link OfflineRequirementsAnalyst}. Publishes the spec under {@link AgentContext#SPEC} and
  * writes it to {@value #SPEC_FILE}. Thread-safe.
+ *
+ * <p>The prompt is data and was checked once, at the request boundary ({@code Autonoma}, with
+ * {@link PromptGuard#apply}); what the guard removed ({@link PromptGuard#note}) is logged and noted in
+ * the spec. A pipeline assembled without {@code Autonoma} should apply a {@link PromptGuard} to its
+ * requests the same way.
  */
 public final class RequirementsAnalystAgent implements Agent {
-    /** The agent's name in a pipeline. */
-    public static final String NAME = "requirements";
     /** The file the spec is written to. */
     public static final String SPEC_FILE = "app-spec.json";
 
@@ -35,13 +39,12 @@ public final class RequirementsAnalystAgent implements Agent {
 
     @Override
     public String name() {
-        return NAME;
+        return AgentIds.REQUIREMENTS.name();
     }
 
     /**
      * @throws io.autonoma.core.spec.InvalidSpecException if the request's spec is invalid
-     * @throws IllegalArgumentException if there is no spec and the prompt is blank
-     * @throws PromptGuard.RejectedPromptException if the prompt is binary, too long or nothing but an attack
+     * @throws IllegalArgumentException if there is no spec and the prompt is blank or too long
      */
     @Override
     public AgentResult run(AgentContext ctx) {
@@ -53,12 +56,11 @@ public final class RequirementsAnalystAgent implements Agent {
             summary = "Using the given app spec '" + spec.name() + "' (" + spec.entities().size() + " entities)";
         } else {
             ctx.cancellation().throwIfCancelled();
-            // The prompt is data: neutralise text aimed at models or at the generated code first.
-            PromptGuard.Result guarded = PromptGuard.defaults().check(ctx.request().prompt());
-            spec = analyst.analyze(guarded.prompt());
-            if (guarded.changed()) {
-                ctx.log("prompt guard " + guarded.summary());
-                spec = spec.toBuilder().note("Prompt guard " + guarded.summary() + ".").build();
+            spec = analyst.analyze(ctx.request().prompt());
+            Optional<String> guarded = PromptGuard.note(ctx.request());
+            if (guarded.isPresent()) {
+                ctx.log("prompt guard " + guarded.get());
+                spec = spec.toBuilder().note("Prompt guard " + guarded.get() + ".").build();
             }
             summary = "Read the prompt into app spec '" + spec.name() + "': " + spec.entities().size() + " entities ("
                     + String.join(", ", spec.entities().stream().map(e -> e.name()).toList()) + "), "
@@ -66,6 +68,6 @@ public final class RequirementsAnalystAgent implements Agent {
         }
         ctx.log(summary);
         ctx.artifacts().write(SPEC_FILE, AppSpecJson.write(spec));
-        return new AgentResult(summary, Map.of(AgentContext.SPEC_KEY, spec));
+        return AgentResult.of(summary, AgentContext.SPEC, spec);
     }
 }

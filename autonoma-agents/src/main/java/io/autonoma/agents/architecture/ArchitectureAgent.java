@@ -1,18 +1,17 @@
 package io.autonoma.agents.architecture;
 
+import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.architecture.internal.DocsView;
 import io.autonoma.agents.render.TemplateRenderer;
 import io.autonoma.agents.render.SpecRenderingAgent;
 import io.autonoma.core.spec.AppSpec;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Decides the project layout and documents it: writes {@code docs/architecture.md} (components,
  * entity diagram in mermaid, API table) and the project's root {@code README.md}.
  */
 public final class ArchitectureAgent extends SpecRenderingAgent {
-    public static final String NAME = "architecture";
     private final TemplateRenderer renderer;
 
     public ArchitectureAgent() {
@@ -20,7 +19,7 @@ public final class ArchitectureAgent extends SpecRenderingAgent {
     }
 
     public ArchitectureAgent(TemplateRenderer renderer) {
-        super(NAME, Set.of("requirements"));
+        super(AgentIds.ARCHITECTURE, AgentIds.REQUIREMENTS);
         this.renderer = renderer;
     }
 

@@ -1,9 +1,9 @@
 package io.autonoma.agents.backend;
 
+import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.render.SpecRenderingAgent;
 import io.autonoma.core.spec.AppSpec;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes the FastAPI backend ({@code backend/}: SQLAlchemy 2 async models, Pydantic v2 schemas,
@@ -11,7 +11,6 @@ import java.util.Set;
  * the spec. The pytest suite is the {@link io.autonoma.agents.testing.TestingAgent}'s job.
  */
 public final class BackendAgent extends SpecRenderingAgent {
-    public static final String NAME = "backend";
     private final BackendTemplates templates;
 
     public BackendAgent() {
@@ -19,7 +18,7 @@ public final class BackendAgent extends SpecRenderingAgent {
     }
 
     public BackendAgent(BackendTemplates templates) {
-        super(NAME, Set.of("requirements"));
+        super(AgentIds.BACKEND, AgentIds.REQUIREMENTS);
         this.templates = templates;
     }
 

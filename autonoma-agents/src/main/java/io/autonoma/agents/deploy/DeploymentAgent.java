@@ -1,12 +1,12 @@
 package io.autonoma.agents.deploy;
 
+import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.deploy.internal.DeployView;
 import io.autonoma.agents.render.TemplateRenderer;
 import io.autonoma.agents.render.SpecRenderingAgent;
 import io.autonoma.core.spec.AppSpec;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Writes what it takes to ship the generated app: Dockerfiles and {@code .dockerignore}s for
@@ -26,7 +26,6 @@ import java.util.Set;
  * are {@code CHANGE_ME} placeholders and Deployments read them through {@code secretKeyRef}.
  */
 public final class DeploymentAgent extends SpecRenderingAgent {
-    public static final String NAME = "deployment";
     private final TemplateRenderer renderer;
 
     public DeploymentAgent() {
@@ -34,7 +33,7 @@ public final class DeploymentAgent extends SpecRenderingAgent {
     }
 
     public DeploymentAgent(TemplateRenderer renderer) {
-        super(NAME, Set.of("requirements"));
+        super(AgentIds.DEPLOYMENT, AgentIds.REQUIREMENTS);
         this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
 

@@ -1,5 +1,6 @@
 package io.autonoma.agents.frontend;
 
+import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.frontend.internal.FrontendView;
 import io.autonoma.agents.frontend.internal.FrontendViews;
 import io.autonoma.agents.render.TemplateRenderer;
@@ -7,7 +8,6 @@ import io.autonoma.agents.render.SpecRenderingAgent;
 import io.autonoma.core.spec.AppSpec;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Writes the Next.js frontend under {@code frontend/} from the {@code frontend-nextjs} template pack:
@@ -15,7 +15,6 @@ import java.util.Set;
  * ({@code frontend/e2e/crud.spec.mjs}) that knows the spec's entities. Same spec, same bytes.
  */
 public final class FrontendAgent extends SpecRenderingAgent {
-    public static final String NAME = "frontend";
     public static final String PACK = "frontend-nextjs";
     private final TemplateRenderer renderer;
 
@@ -24,7 +23,7 @@ public final class FrontendAgent extends SpecRenderingAgent {
     }
 
     public FrontendAgent(TemplateRenderer renderer) {
-        super(NAME, Set.of("requirements"));
+        super(AgentIds.FRONTEND, AgentIds.REQUIREMENTS);
         this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
 

@@ -1,22 +1,21 @@
 package io.autonoma.agents.performance;
 
+import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.performance.internal.PerformanceView;
 import io.autonoma.agents.render.TemplateRenderer;
 import io.autonoma.agents.render.SpecRenderingAgent;
 import io.autonoma.core.spec.AppSpec;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Documents the performance choices of the generated app in {@code docs/performance.md} and writes
  * a bounded, loopback-only load-test script ({@code backend/scripts/load_test.py}).
  */
 public final class PerformanceAgent extends SpecRenderingAgent {
-    public static final String NAME = "performance";
     private final TemplateRenderer renderer;
 
     public PerformanceAgent(TemplateRenderer renderer) {
-        super(NAME, Set.of("requirements"));
+        super(AgentIds.PERFORMANCE, AgentIds.REQUIREMENTS);
         this.renderer = renderer;
     }
 

@@ -2,6 +2,7 @@ package io.autonoma.agents.render;
 
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.pipeline.Agent;
+import io.autonoma.core.pipeline.AgentId;
 import io.autonoma.core.pipeline.AgentContext;
 import io.autonoma.core.pipeline.AgentResult;
 import io.autonoma.core.spec.AppSpec;
@@ -18,9 +19,9 @@ public abstract class SpecRenderingAgent implements Agent {
     private final String name;
     private final Set<String> dependsOn;
 
-    protected SpecRenderingAgent(String name, Set<String> dependsOn) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.dependsOn = Set.copyOf(dependsOn);
+    protected SpecRenderingAgent(AgentId id, AgentId... dependsOn) {
+        this.name = Objects.requireNonNull(id, "id").name();
+        this.dependsOn = AgentId.names(dependsOn);
     }
 
     @Override

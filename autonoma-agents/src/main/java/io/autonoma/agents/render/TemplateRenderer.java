@@ -3,6 +3,8 @@ package io.autonoma.agents.render;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
+import com.github.mustachejava.MustacheVisitor;
+import io.autonoma.agents.render.internal.CoalescingMustacheVisitor;
 import io.autonoma.core.AutonomaException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +43,11 @@ public final class TemplateRenderer {
 
     public TemplateRenderer() {
         this.factory = new DefaultMustacheFactory("templates") {
+            @Override
+            public MustacheVisitor createMustacheVisitor() {
+                return new CoalescingMustacheVisitor(this);
+            }
+
             @Override
             public void encode(String value, Writer writer) {
                 try {

@@ -1,5 +1,6 @@
 package io.autonoma.agents.security;
 
+import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.security.internal.Mitigations;
 import io.autonoma.agents.security.internal.PythonProject;
 import io.autonoma.agents.security.internal.Routes;
@@ -7,8 +8,10 @@ import io.autonoma.agents.security.internal.SecurityChecks;
 import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.pipeline.AgentContext;
+import io.autonoma.core.pipeline.AgentId;
 import io.autonoma.core.pipeline.AgentResult;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +24,6 @@ import java.util.Set;
  * readers in the {@code internal} package, so the review needs no native parser.
  */
 public final class SecurityAgent implements Agent {
-    public static final String NAME = "security";
     /**
      * Dependency functions that authenticate the user. A route is authenticated when it depends on
      * one of them, defined in the project, directly or through other dependencies (such as
@@ -33,14 +35,14 @@ public final class SecurityAgent implements Agent {
 
     private final Set<String> dependsOn;
 
-    /** Reviews after the given agents (those that write code). */
-    public SecurityAgent(Set<String> reviewAfter) {
-        this.dependsOn = Set.copyOf(reviewAfter);
+    /** Reviews after the given agents (those that write code, e.g. {@link AgentIds#CODE_WRITERS}). */
+    public SecurityAgent(Collection<AgentId> reviewAfter) {
+        this.dependsOn = AgentId.names(reviewAfter);
     }
 
     @Override
     public String name() {
-        return NAME;
+        return AgentIds.SECURITY.name();
     }
 
     @Override

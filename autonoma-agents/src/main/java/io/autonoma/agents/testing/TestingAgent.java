@@ -1,10 +1,10 @@
 package io.autonoma.agents.testing;
 
+import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.backend.BackendTemplates;
 import io.autonoma.agents.render.SpecRenderingAgent;
 import io.autonoma.core.spec.AppSpec;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes the backend's pytest suite ({@code backend/tests/}): CRUD, validation (422), 404, unique
@@ -12,7 +12,6 @@ import java.util.Set;
  * check that the Alembic migration matches the models.
  */
 public final class TestingAgent extends SpecRenderingAgent {
-    public static final String NAME = "testing";
     private final BackendTemplates templates;
 
     public TestingAgent() {
@@ -20,7 +19,7 @@ public final class TestingAgent extends SpecRenderingAgent {
     }
 
     public TestingAgent(BackendTemplates templates) {
-        super(NAME, Set.of("backend"));
+        super(AgentIds.TESTING, AgentIds.BACKEND);
         this.templates = templates;
     }
 

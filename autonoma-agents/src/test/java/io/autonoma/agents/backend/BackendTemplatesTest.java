@@ -94,7 +94,7 @@ class BackendTemplatesTest {
         TestContext ctx = new TestContext(spec(name));
         new BackendAgent().run(ctx);
         new TestingAgent().run(ctx);
-        new io.autonoma.agents.security.SecurityAgent(java.util.Set.of("backend", "testing")).run(ctx);
+        new io.autonoma.agents.security.SecurityAgent(java.util.List.of(io.autonoma.agents.AgentIds.BACKEND, io.autonoma.agents.AgentIds.TESTING)).run(ctx);
         assertThat(ctx.texts()).containsKey("docs/security.md");
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.autonoma.agents.analyst.OfflineRequirementsAnalyst;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
-import io.autonoma.core.validate.CodeValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every shared example prompt, through the offline analyst, renders a frontend whose scripts all parse. */
+/** Every shared example prompt, through the offline analyst, renders a page set for every entity (that the scripts parse is autonoma-llm's GeneratedScriptsParseTest). */
 class SharedPromptsFrontendTest {
     private static final OfflineRequirementsAnalyst ANALYST = OfflineRequirementsAnalyst.create();
 
@@ -37,14 +36,10 @@ class SharedPromptsFrontendTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("prompts")
-    void renders_pages_for_every_entity_and_parseable_scripts(String id, String prompt) {
+    void renders_pages_for_every_entity(String id, String prompt) {
         AppSpec spec = ANALYST.analyze(prompt);
         Map<String, String> files = new FrontendAgent().render(spec);
         assertThat(files.keySet().stream().filter(p -> p.endsWith("/[id]/edit/page.tsx")).count())
                 .isEqualTo(spec.entities().size());
-        files.forEach((path, text) -> {
-            String checked = path.endsWith(".mjs") ? path.replace(".mjs", ".js") : path;
-            assertThat(CodeValidator.validate(checked, text)).as(id + ": " + path).isEmpty();
-        });
     }
 }

@@ -14,7 +14,7 @@ class SecurityAgentContractTest extends ExampleSpecAgentContract {
     @Override
     protected Agent agent() {
         return Autonoma.offlineAgents(DefaultTemplateIndex.keywordOnly()).stream()
-                .filter(a -> a.name().equals(SecurityAgent.NAME)).findFirst().orElseThrow();
+                .filter(a -> a.name().equals(io.autonoma.agents.AgentIds.SECURITY.name())).findFirst().orElseThrow();
     }
 
     @Override

@@ -32,7 +32,7 @@ class SecurityMitigationsTest {
 
     /** threat → its evidence cell in the table of docs/security.md. */
     static Map<String, String> table(TestContext ctx) {
-        new SecurityAgent(Set.of()).run(ctx);
+        new SecurityAgent(java.util.List.of()).run(ctx);
         Map<String, String> rows = new LinkedHashMap<>();
         for (String line : ctx.texts().get("docs/security.md").split("\n")) {
             if (line.startsWith("| ") && line.endsWith(" |") && !line.startsWith("| threat")) {

@@ -47,7 +47,7 @@ class SecurityRouteReviewTest {
         TestContext ctx = new TestContext(TestContext.exampleSpec());
         files.forEach(ctx.artifacts()::write);
         try {
-            new SecurityAgent(Set.of()).run(ctx);
+            new SecurityAgent(java.util.List.of()).run(ctx);
             return List.of();
         } catch (SecurityReviewException e) {
             return e.findings();

@@ -1,10 +1,12 @@
 package io.autonoma.core.guard;
 
 import io.autonoma.core.AutonomaException;
+import io.autonoma.core.pipeline.GenerationRequest;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,14 @@ import java.util.regex.Pattern;
  * in generated files. The cleaned prompt keeps the words that describe the app.
  */
 public final class PromptGuard {
+    /** The longest prompt accepted unless configured otherwise: the one prompt-length limit of Autonoma. */
     public static final int DEFAULT_MAX_CHARS = 20_000;
+
+    /**
+     * Request option set by {@link #apply(GenerationRequest)}: what the guard removed from the prompt
+     * ({@link Result#summary()}), absent when nothing was. Agents report it (the analyst notes it in the spec).
+     */
+    public static final String NOTE_OPTION = "autonoma.prompt-guard";
 
     private static final List<Pattern> INJECTIONS = List.of(
             Pattern.compile("(?i)\\b(ignore|disregard|forget|override)\\b[^.\\n]{0,40}\\b(previous|prior|above|earlier|all|system|your)\\b[^.\\n]{0,40}\\b(instructions?|prompts?|rules?|messages?|context)\\b[^.\\n]*"),
@@ -49,6 +58,35 @@ public final class PromptGuard {
     public static PromptGuard withMaxChars(int maxChars) {
         if (maxChars < 10) throw new IllegalArgumentException("maxChars must be at least 10");
         return new PromptGuard(maxChars);
+    }
+
+    /** The longest prompt this guard accepts, in characters. */
+    public int maxChars() {
+        return maxChars;
+    }
+
+    /**
+     * The request with its prompt checked, as the request boundary ({@code Autonoma}) applies it: the
+     * cleaned prompt, and {@link #NOTE_OPTION} when something was removed (a note already present, from
+     * an earlier check of the same prompt, is kept). A request without a prompt is returned as it is.
+     *
+     * @throws RejectedPromptException as {@link #check(String)}
+     */
+    public GenerationRequest apply(GenerationRequest request) {
+        if (request.prompt().isBlank()) {
+            return request;
+        }
+        Result checked = check(request.prompt());
+        GenerationRequest.Builder b = request.toBuilder().prompt(checked.prompt());
+        if (checked.changed() && !request.options().containsKey(NOTE_OPTION)) {
+            b.option(NOTE_OPTION, checked.summary());
+        }
+        return b.build();
+    }
+
+    /** What the guard removed from the request's prompt at the boundary ({@link #NOTE_OPTION}), if anything. */
+    public static Optional<String> note(GenerationRequest request) {
+        return Optional.ofNullable(request.options().get(NOTE_OPTION)).filter(n -> !n.isBlank());
     }
 
     /**

@@ -8,8 +8,11 @@ import java.util.Optional;
 /** What an agent sees while it runs. One context per agent per run. */
 public interface AgentContext {
 
-    /** Key under which an agent publishes the {@link AppSpec} it produced. */
-    String SPEC_KEY = "app-spec";
+    /** The {@link AppSpec} an agent produced (the analyst publishes it; the pipeline reads it for {@link #spec()}). */
+    OutputKey<AppSpec> SPEC = OutputKey.of("app-spec", AppSpec.class);
+
+    /** The name of {@link #SPEC}, for code that works with plain output maps. */
+    String SPEC_KEY = SPEC.name();
 
     GenerationRequest request();
 
@@ -21,6 +24,11 @@ public interface AgentContext {
 
     /** A value published by a finished agent this one depends on (directly or transitively). */
     <T> Optional<T> output(String key, Class<T> type);
+
+    /** {@link #output(String, Class)} for a typed key. */
+    default <T> Optional<T> output(OutputKey<T> key) {
+        return output(key.name(), key.type());
+    }
 
     /** Writes and reads files of this run's project. */
     ArtifactSink artifacts();

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * What an agent reports when it finishes. {@code outputs} are values later agents read through
  * {@link AgentContext#output(String, Class)} (e.g. the analyst publishes the {@code AppSpec} under
- * {@link AgentContext#SPEC_KEY}).
+ * {@link AgentContext#SPEC}).
  */
 public record AgentResult(String summary, Map<String, Object> outputs) {
     public AgentResult {
@@ -19,5 +19,10 @@ public record AgentResult(String summary, Map<String, Object> outputs) {
 
     public static AgentResult of(String summary, String key, Object value) {
         return new AgentResult(summary, Map.of(key, value));
+    }
+
+    /** A result publishing one typed output. */
+    public static <T> AgentResult of(String summary, OutputKey<T> key, T value) {
+        return new AgentResult(summary, Map.of(key.name(), key.type().cast(value)));
     }
 }

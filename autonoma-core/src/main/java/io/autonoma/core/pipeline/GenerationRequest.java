@@ -22,6 +22,14 @@ public record GenerationRequest(
         return new Builder();
     }
 
+    /** A builder holding this request's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder().projectId(projectId).prompt(prompt.isEmpty() ? null : prompt).budget(budget);
+        spec.ifPresent(b::spec);
+        options.forEach(b::option);
+        return b;
+    }
+
     public static final class Builder {
         private String projectId = "app";
         private String prompt;

@@ -3,7 +3,6 @@ package io.autonoma.core.template;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.autonoma.core.template.internal.Tokenizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,36 +1,42 @@
 package io.autonoma.cli;
 
 import io.autonoma.agents.Autonoma;
-import io.autonoma.agents.llm.LlmCallRecord;
-import io.autonoma.agents.llm.LlmClient;
-import io.autonoma.agents.llm.LlmEngine;
-import io.autonoma.agents.llm.LlmPricing;
-import io.autonoma.agents.llm.LlmResponseCache;
-import io.autonoma.agents.seed.DefaultTemplateIndex;
-import io.autonoma.core.pipeline.Budget;
-import io.autonoma.core.template.TemplateIndex;
 import io.autonoma.core.AutonomaException;
+import io.autonoma.core.pipeline.Budget;
+import io.autonoma.core.pipeline.CheckpointStore;
 import io.autonoma.core.pipeline.GenerationRequest;
 import io.autonoma.core.pipeline.GenerationResult;
 import io.autonoma.core.pipeline.RunHandle;
-import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
+import io.autonoma.llm.LlmCallRecord;
+import io.autonoma.llm.LlmClient;
+import io.autonoma.llm.LlmEngine;
+import io.autonoma.llm.LlmPricing;
+import io.autonoma.llm.LlmResponseCache;
+import io.autonoma.store.PostgresArtifactStore;
+import io.autonoma.store.PostgresRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+/**
+ * {@code autonoma generate}: a thin adapter over {@link Autonoma}. It turns flags into
+ * {@code Autonoma.builder()} settings (engine, store, runs, budget), hands the prompt to the request
+ * boundary, prints progress and exports the files.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate a full-stack app from a prompt (or from an AppSpec JSON file) into a directory.",
         footer = {"", "Examples:",
@@ -38,11 +44,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  autonoma generate --spec todo/app-spec.json -o todo --force",
                 "  AUTONOMA_API_KEY=... autonoma generate \"a library where a member can have at most 3 active loans\" \\",
                 "      --engine llm --base-url http://127.0.0.1:8080/v1 --model my-model -o library",
-                "", "The llm engine reads the API key only from the environment variable AUTONOMA_API_KEY."})
+                "  AUTONOMA_DB_URL=jdbc:postgresql://... autonoma generate \"...\" --store postgres -o app   # prints the run id",
+                "  AUTONOMA_DB_URL=jdbc:postgresql://... autonoma generate --resume <run id> -o app",
+                "", "The llm engine reads the API key only from the environment variable AUTONOMA_API_KEY;",
+                "the postgres store reads its JDBC URL (with the password) only from AUTONOMA_DB_URL."})
 final class GenerateCommand implements Callable<Integer> {
     static final int BAD_INPUT = 2;
     static final int GENERATION_FAILED = 1;
-    static final int MAX_PROMPT_CHARS = 20_000;
+    /** Environment variable holding the JDBC URL of the run store (it may carry a password: never a flag). */
+    static final String DB_URL_ENV = "AUTONOMA_DB_URL";
 
     @Spec
     CommandSpec spec;
@@ -53,6 +63,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "Generate from this AppSpec JSON instead of a prompt.")
     Path specFile;
 
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = "Continue a recorded run (failed, cancelled or killed) without redoing the agents that finished; "
+                    + "implies --store postgres.")
+    String resume;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Directory to write the app to.")
     Path output;
 
@@ -62,6 +77,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "offline", paramLabel = "ENGINE",
             description = "offline (default: no network, deterministic) or llm.")
     String engine;
+
+    @Option(names = "--store", defaultValue = "memory", paramLabel = "STORE",
+            description = "memory (default: files are written to the output only) or postgres: files, runs and checkpoints "
+                    + "in PostgreSQL (JDBC URL from AUTONOMA_DB_URL), so a run can be resumed with --resume.")
+    String store;
+
+    @Option(names = "--owner", defaultValue = "autonoma", paramLabel = "NAME",
+            description = "postgres store: the owner the runs and files belong to (default ${DEFAULT-VALUE}).")
+    String owner;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and the final summary.")
     boolean quiet;
@@ -103,39 +127,36 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GenerationRequest request;
+        List<LlmCallRecord> calls = new CopyOnWriteArrayList<>();
+        LlmClient llm = null;
+        Autonoma autonoma;
         try {
-            request = request();
+            checkArguments();
             checkOutputDirectory();
-        } catch (AutonomaException | IllegalArgumentException e) {
+            llm = llm() ? llmClient(calls) : null;
+            autonoma = autonoma(llm);
+        } catch (AutonomaException | IllegalArgumentException | IllegalStateException e) {
+            if (llm != null) {
+                llm.close();
+            }
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
         ProgressPrinter progress = new ProgressPrinter(out, quiet);
-        List<LlmCallRecord> calls = new CopyOnWriteArrayList<>();
-        LlmClient llm;
-        try {
-            llm = engine.equals("llm") ? llmClient(calls) : null;
-        } catch (AutonomaException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return BAD_INPUT;
-        }
-        Autonoma.Builder builder = Autonoma.builder();
-        if (llm != null) {
-            TemplateIndex index = DefaultTemplateIndex.keywordOnly();
-            builder.templateIndex(index).agents(LlmEngine.builder().client(llm).templateIndex(index).build()
-                    .agents(Autonoma.offlineAgents(index)));
-        }
-        try (LlmClient closeLlm = llm; Autonoma autonoma = builder.build()) {
-            RunHandle run = autonoma.start(request, progress);
-            Thread hook = new Thread(run::cancel, "autonoma-cancel");
-            Runtime.getRuntime().addShutdownHook(hook);
-            GenerationResult result = run.await();
+        try (LlmClient closeLlm = llm; autonoma) {
+            RunHandle run;
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // already exiting: the hook cancels the run
+                run = resume != null ? autonoma.resume(resume, progress) : autonoma.start(request(autonoma), progress);
+            } catch (AutonomaException | IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return BAD_INPUT;
             }
+            if (durable()) {
+                out.printf("%s run %s (resume it with: autonoma generate --resume %s -o %s)%n",
+                        resume != null ? "Resuming" : "Recording", run.runId(), run.runId(), output);
+                out.flush();
+            }
+            GenerationResult result = awaitCancellingOnExit(run);
             if (llm != null) {
                 long cached = calls.stream().filter(LlmCallRecord::cached).count();
                 out.printf("Model usage: %d tokens, $%.4f; %d model request(s), %d answered from the cache (%s).%n",
@@ -143,7 +164,8 @@ final class GenerateCommand implements Callable<Integer> {
             }
             if (!result.succeeded()) {
                 err.println("error: generation " + result.status().name().toLowerCase() + ": "
-                        + result.error().orElse("no reason given") + "; nothing was written to " + output);
+                        + result.error().orElse("no reason given") + "; nothing was written to " + output
+                        + (durable() ? "; resume it with: autonoma generate --resume " + result.runId() + " -o " + output : ""));
                 return GENERATION_FAILED;
             }
             // what was understood, before anything is written
@@ -173,12 +195,22 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private GenerationRequest request() {
-        if (!engine.equals("offline") && !engine.equals("llm")) {
+    private boolean llm() {
+        return engine.equals(LlmEngine.NAME);
+    }
+
+    private boolean durable() {
+        return resume != null || store.equals("postgres");
+    }
+
+    private void checkArguments() {
+        if (!engine.equals("offline") && !llm()) {
             throw new IllegalArgumentException("unknown engine '" + engine + "'; use --engine offline or --engine llm");
         }
-        GenerationRequest.Builder b = GenerationRequest.builder().projectId("app").option("engine", engine);
-        if (engine.equals("llm")) {
+        if (!store.equals("memory") && !store.equals("postgres")) {
+            throw new IllegalArgumentException("unknown store '" + store + "'; use --store memory or --store postgres");
+        }
+        if (llm()) {
             if (baseUrl == null || baseUrl.isBlank()) {
                 throw new IllegalArgumentException("--engine llm needs --base-url, the OpenAI-compatible endpoint, "
                         + "e.g. --base-url http://127.0.0.1:8080/v1");
@@ -189,9 +221,11 @@ final class GenerateCommand implements Callable<Integer> {
             if (maxTokens < 1 || maxCostUsd <= 0 || priceIn < 0 || priceOut < 0 || llmTimeoutSeconds < 1) {
                 throw new IllegalArgumentException("--max-tokens, --max-cost and --llm-timeout must be positive, prices >= 0");
             }
-            b.budget(Budget.of(maxTokens, Math.round(maxCostUsd * 1_000_000)));
         } else if (baseUrl != null || model != null) {
             throw new IllegalArgumentException("--base-url and --model are for --engine llm");
+        }
+        if (resume != null && (prompt != null || specFile != null)) {
+            throw new IllegalArgumentException("--resume continues a recorded run with its own prompt or spec; give no PROMPT or --spec with it");
         }
         if (specFile != null) {
             if (prompt != null) {
@@ -200,31 +234,58 @@ final class GenerateCommand implements Callable<Integer> {
             if (!Files.isRegularFile(specFile)) {
                 throw new IllegalArgumentException("spec file " + specFile + " does not exist or is not a file");
             }
-            AppSpec appSpec = AppSpecJson.read(specFile);
-            return b.spec(appSpec).build();
-        }
-        if (prompt == null || prompt.isBlank()) {
+        } else if (resume == null && (prompt == null || prompt.isBlank())) {
             throw new IllegalArgumentException("the prompt is empty; describe the app, e.g. "
                     + "autonoma generate \"a todo app with tasks that have a title and a due date\" -o todo");
         }
-        if (prompt.length() > MAX_PROMPT_CHARS) {
-            throw new IllegalArgumentException("the prompt has " + prompt.length() + " characters; the limit is "
-                    + MAX_PROMPT_CHARS + ". Shorten it or write an AppSpec and use --spec");
-        }
-        return b.prompt(prompt).build();
     }
 
-    /** The model client: key only from AUTONOMA_API_KEY, fail-fast connection, on-disk cache, hard budget on the request. */
-    private LlmClient llmClient(List<LlmCallRecord> calls) {
-        String key = env.apply(LlmEngine.API_KEY_ENV);
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("--engine llm reads the API key from the environment variable "
-                    + LlmEngine.API_KEY_ENV + " (never from a flag); set it, e.g. export " + LlmEngine.API_KEY_ENV
-                    + "=... (any value for a local server that needs no key)");
+    /** Flags → {@link Autonoma#builder()}: engine, budget and, for a durable run, the PostgreSQL store and run store. */
+    private Autonoma autonoma(LlmClient llm) {
+        Autonoma.Builder b = Autonoma.builder();
+        if (llm != null) {
+            b.engine(LlmEngine.builder().client(llm).build()).budget(Budget.of(maxTokens, Math.round(maxCostUsd * 1_000_000)));
         }
-        key = key.strip();
+        if (durable()) {
+            String url = env.apply(DB_URL_ENV);
+            if (url == null || url.isBlank()) {
+                throw new IllegalArgumentException((resume != null ? "--resume" : "--store postgres") + " records runs in PostgreSQL: "
+                        + "set the environment variable " + DB_URL_ENV + " to its JDBC URL (never a flag: it holds the password), "
+                        + "e.g. export " + DB_URL_ENV + "='jdbc:postgresql://127.0.0.1:5432/autonoma?user=...&password=...'");
+            }
+            b.store(PostgresArtifactStore.builder().jdbcUrl(url.strip()).ownerId(owner).migrate(true).build())
+                    .runs(PostgresRuns.builder().jdbcUrl(url.strip()).ownerId(owner).build());
+        }
+        return b.build();
+    }
+
+    /** The request through the boundary; a durable run gets its own project, named after the run. */
+    private GenerationRequest request(Autonoma autonoma) {
+        GenerationRequest request = specFile != null ? autonoma.request(AppSpecJson.read(specFile)) : autonoma.request(prompt);
+        if (!durable()) {
+            return request;
+        }
+        String runId = UUID.randomUUID().toString();
+        return request.toBuilder().projectId(runId).option(CheckpointStore.RUN_ID_OPTION, runId).build();
+    }
+
+    /** The model client: key only from AUTONOMA_API_KEY, fail-fast connection, on-disk cache, call records. */
+    private LlmClient llmClient(List<LlmCallRecord> calls) {
+        String key = LlmEngine.apiKey(env);
         return LlmEngine.openAiCompatibleClient(baseUrl, key, model, Duration.ofSeconds(llmTimeoutSeconds),
                 LlmPricing.perThousand(priceIn, priceOut), LlmResponseCache.onDisk(cacheDir()), calls::add);
+    }
+
+    private static GenerationResult awaitCancellingOnExit(RunHandle run) {
+        Thread hook = new Thread(run::cancel, "autonoma-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        GenerationResult result = run.await();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // already exiting: the hook cancels the run
+        }
+        return result;
     }
 
     private Path cacheDir() {

@@ -4,7 +4,6 @@ import io.autonoma.agents.analyst.OfflineRequirementsAnalyst;
 import io.autonoma.agents.analyst.RequirementsAnalystAgent;
 import io.autonoma.agents.analyst.SpecSummary;
 import io.autonoma.agents.seed.DefaultTemplateIndex;
-import io.autonoma.agents.seed.LazyTemplateIndex;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.guard.PromptGuard;
 import io.autonoma.core.spec.AppSpec;
@@ -53,11 +52,6 @@ final class PlanCommand implements Callable<Integer> {
                     + "a title and a due date\" -o todo");
             return GenerateCommand.BAD_INPUT;
         }
-        if (prompt.length() > GenerateCommand.MAX_PROMPT_CHARS) {
-            err.println("error: the prompt has " + prompt.length() + " characters; the limit is "
-                    + GenerateCommand.MAX_PROMPT_CHARS + ". Shorten it or write an AppSpec by hand");
-            return GenerateCommand.BAD_INPUT;
-        }
         Path file = output.resolve(RequirementsAnalystAgent.SPEC_FILE);
         if (Files.exists(output) && !Files.isDirectory(output)) {
             err.println("error: output " + output + " exists and is not a directory");
@@ -69,10 +63,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         AppSpec appSpec;
         try {
+            // the same guard and archetype index as generate's defaults, so that plan and generate read a prompt alike
             PromptGuard.Result guarded = PromptGuard.defaults().check(prompt);
-            // the same archetype index as generate uses, so that plan and generate read a prompt alike
             OfflineRequirementsAnalyst analyst = OfflineRequirementsAnalyst.builder()
-                    .templateIndex(new LazyTemplateIndex(DefaultTemplateIndex::create)).build();
+                    .templateIndex(DefaultTemplateIndex.lazy(true)).build();
             appSpec = analyst.analyze(guarded.prompt());
             if (guarded.changed()) {
                 appSpec = appSpec.toBuilder().note("Prompt guard " + guarded.summary() + ".").build();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autonoma.agents.analyst.OfflineRequirementsAnalyst;
 import io.autonoma.core.spec.AppSpecJson;
 import io.autonoma.test.llm.OpenAiStubServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code --engine llm} against an OpenAI-compatible stub on 127.0.0.1; the key only from AUTONOMA_API_KEY. */
 class GenerateLlmCommandTest {
@@ -24,17 +21,8 @@ class GenerateLlmCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
-    private Run run(Map<String, String> env, String... args) {
-        CommandLine cl = AutonomaCli.commandLine();
-        ((GenerateCommand) cl.getSubcommands().get("generate").getCommand()).env = env::get;
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static Cli.Run run(Map<String, String> env, String... args) {
+        return Cli.run(env, args);
     }
 
     /** The stub answers the analyst with what the offline analyst reads from the quoted description. */
@@ -51,7 +39,7 @@ class GenerateLlmCommandTest {
     void generates_with_the_llm_engine_and_reruns_from_the_cache_without_calls() throws Exception {
         try (OpenAiStubServer stub = OpenAiStubServer.builder().responder(GenerateLlmCommandTest::respond).apiKey("secret-key").start()) {
             Path cache = tmp.resolve("cache");
-            Run first = run(Map.of("AUTONOMA_API_KEY", "secret-key"), "generate", PROMPT, "--engine", "llm",
+            Cli.Run first = run(Map.of("AUTONOMA_API_KEY", "secret-key"), "generate", PROMPT, "--engine", "llm",
                     "--base-url", stub.baseUrl(), "--model", "stub-model", "--llm-cache", cache.toString(),
                     "-o", tmp.resolve("a").toString());
             assertThat(first.exit()).as(first.err()).isZero();
@@ -61,7 +49,7 @@ class GenerateLlmCommandTest {
             assertThat(tmp.resolve("a/frontend/package.json")).exists();
             int calls = stub.requests().size();
 
-            Run again = run(Map.of("AUTONOMA_API_KEY", "secret-key"), "generate", PROMPT, "--engine", "llm",
+            Cli.Run again = run(Map.of("AUTONOMA_API_KEY", "secret-key"), "generate", PROMPT, "--engine", "llm",
                     "--base-url", stub.baseUrl(), "--model", "stub-model", "--llm-cache", cache.toString(),
                     "-o", tmp.resolve("b").toString());
             assertThat(again.exit()).as(again.err()).isZero();
@@ -79,7 +67,7 @@ class GenerateLlmCommandTest {
             port = s.getLocalPort();
         }
         long start = System.nanoTime();
-        Run r = run(Map.of("AUTONOMA_API_KEY", "k"), "generate", PROMPT, "--engine", "llm",
+        Cli.Run r = run(Map.of("AUTONOMA_API_KEY", "k"), "generate", PROMPT, "--engine", "llm",
                 "--base-url", "http://127.0.0.1:" + port + "/v1", "--model", "m", "--llm-cache", tmp.resolve("c").toString(),
                 "-o", tmp.resolve("out").toString());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
@@ -89,19 +77,19 @@ class GenerateLlmCommandTest {
 
     @Test
     void the_key_comes_only_from_the_environment() {
-        Run noKey = run(Map.of(), "generate", PROMPT, "--engine", "llm", "--base-url", "http://127.0.0.1:9/v1", "--model", "m",
+        Cli.Run noKey = run(Map.of(), "generate", PROMPT, "--engine", "llm", "--base-url", "http://127.0.0.1:9/v1", "--model", "m",
                 "-o", tmp.resolve("out").toString());
         assertThat(noKey.exit()).isEqualTo(GenerateCommand.BAD_INPUT);
         assertThat(noKey.err()).contains("AUTONOMA_API_KEY", "never from a flag");
 
-        Run flag = run(Map.of(), "generate", PROMPT, "--engine", "llm", "--api-key", "k", "-o", tmp.resolve("out").toString());
+        Cli.Run flag = run(Map.of(), "generate", PROMPT, "--engine", "llm", "--api-key", "k", "-o", tmp.resolve("out").toString());
         assertThat(flag.exit()).isEqualTo(GenerateCommand.BAD_INPUT);
         assertThat(flag.err()).contains("--api-key");
     }
 
     @Test
     void llm_engine_needs_base_url_and_model() {
-        Run r = run(Map.of("AUTONOMA_API_KEY", "k"), "generate", PROMPT, "--engine", "llm", "-o", tmp.resolve("o").toString());
+        Cli.Run r = run(Map.of("AUTONOMA_API_KEY", "k"), "generate", PROMPT, "--engine", "llm", "-o", tmp.resolve("o").toString());
         assertThat(r.exit()).isEqualTo(GenerateCommand.BAD_INPUT);
         assertThat(r.err()).contains("--base-url");
         r = run(Map.of("AUTONOMA_API_KEY", "k"), "generate", PROMPT, "--engine", "llm", "--base-url", "http://127.0.0.1:9/v1",

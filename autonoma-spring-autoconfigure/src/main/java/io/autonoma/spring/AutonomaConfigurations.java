@@ -1,0 +1,53 @@
+package io.autonoma.spring;
+
+import io.autonoma.agents.Autonoma;
+import io.autonoma.agents.engine.Engine;
+import io.autonoma.core.artifact.ArtifactStore;
+import io.autonoma.core.pipeline.GenerationListener;
+import io.autonoma.core.pipeline.Pipeline;
+import io.autonoma.core.pipeline.RunStore;
+import io.autonoma.core.template.TemplateIndex;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The {@link Autonoma} bean, imported in order by {@link AutonomaAutoConfiguration}. */
+abstract class AutonomaConfigurations {
+    private AutonomaConfigurations() {}
+
+    /** Assembled from the store, index, engine, run store, listeners and properties: the usual case. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(Pipeline.class)
+    static class Assembled {
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        Autonoma autonoma(AutonomaProperties properties, ArtifactStore store, TemplateIndex templateIndex, Engine engine,
+                          ObjectProvider<RunStore> runs, ObjectProvider<GenerationListener> listeners) {
+            Autonoma.Builder b = common(properties, templateIndex, engine).store(store).agentTimeout(properties.getAgentTimeout());
+            runs.ifAvailable(b::runs);
+            listeners.orderedStream().forEach(b::listener);
+            return b.build();
+        }
+    }
+
+    /** Around the application's own {@link Pipeline} bean (its store, agents and listeners are its own). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(Pipeline.class)
+    static class AroundUserPipeline {
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        Autonoma autonoma(AutonomaProperties properties, Pipeline pipeline, TemplateIndex templateIndex, Engine engine) {
+            return common(properties, templateIndex, engine).pipeline(pipeline).build();
+        }
+    }
+
+    private static Autonoma.Builder common(AutonomaProperties properties, TemplateIndex templateIndex, Engine engine) {
+        return Autonoma.builder()
+                .engine(engine)
+                .templateIndex(templateIndex)
+                .budget(properties.toBudget())
+                .maxPromptChars(properties.getApi().getMaxPromptChars());
+    }
+}

@@ -1,0 +1,223 @@
+package io.autonoma.spring;
+
+import io.autonoma.core.guard.PromptGuard;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code autonoma.*}. Every property has a working default: with none set, Autonoma
+ * generates offline into {@code ${java.io.tmpdir}/autonoma} and exposes no HTTP endpoints.
+ *
+ * <p>The model API key is deliberately not a property: it is read from the environment variable
+ * {@code AUTONOMA_API_KEY} only (the same one the CLI reads), so it never lands in a properties
+ * file or in {@code /actuator/configprops}.
+ */
+@ConfigurationProperties(prefix = "autonoma")
+public class AutonomaProperties {
+
+    /** The environment variable the model API key is read from (by {@code LlmEngine.apiKey}; a compile-time constant, so this class does not need autonoma-llm at run time). */
+    public static final String API_KEY_ENV = io.autonoma.llm.LlmEngine.API_KEY_ENV;
+
+    /** Whether to auto-configure Autonoma at all; false backs off from every bean, endpoint and metric. */
+    private boolean enabled = true;
+
+    /** Which engine writes the app: offline (rules + templates: deterministic, free, no network) or llm (a chat model). */
+    private Engine engine = Engine.OFFLINE;
+
+    /** Root directory of the filesystem artifact store, one sub-directory per project. Default: ${java.io.tmpdir}/autonoma. */
+    private Path outputRoot;
+
+    /** Time limit for one attempt of one agent. */
+    private Duration agentTimeout = Duration.ofMinutes(10);
+
+    private final Store store = new Store();
+    private final Budget budget = new Budget();
+    private final Templates templates = new Templates();
+    private final Api api = new Api();
+    private final Model model = new Model();
+
+    public enum Engine {
+        /** Rule-based analyst and template packs: same input, byte-identical output; no API key, no network. */
+        OFFLINE,
+        /** A chat model (see autonoma.model.*) writes the spec and refines files. */
+        LLM
+    }
+
+    public enum StoreType {
+        /** Files and their history under autonoma.output-root. */
+        FILESYSTEM,
+        /** In memory; lost on restart (tests, demos). */
+        MEMORY,
+        /** PostgreSQL through autonoma-store and the application's DataSource. */
+        POSTGRES
+    }
+
+    public enum TemplateStore {
+        /** The seed in memory, built on first use. */
+        MEMORY,
+        /** The seed in PostgreSQL with pgvector (autonoma-store), loaded on first use. */
+        POSTGRES
+    }
+
+    public static class Store {
+        /**
+         * Where generated files go. Unset: postgres when autonoma-store is on the classpath and the
+         * application has a DataSource, else filesystem.
+         */
+        private StoreType type;
+
+        /** Owner every project belongs to in the Postgres store. */
+        private String ownerId = "autonoma";
+
+        /** Whether the Postgres store applies its Flyway migrations at startup. */
+        private boolean migrate = true;
+
+        /** With the Postgres store: record every run (request, events, agent checkpoints) so that it can be resumed. */
+        private boolean recordRuns = true;
+
+        public StoreType getType() { return type; }
+        public void setType(StoreType type) { this.type = type; }
+        public String getOwnerId() { return ownerId; }
+        public void setOwnerId(String ownerId) { this.ownerId = ownerId; }
+        public boolean isMigrate() { return migrate; }
+        public void setMigrate(boolean migrate) { this.migrate = migrate; }
+        public boolean isRecordRuns() { return recordRuns; }
+        public void setRecordRuns(boolean recordRuns) { this.recordRuns = recordRuns; }
+    }
+
+    public static class Budget {
+        /** Hard cap on model tokens per run; unset means unlimited (the offline engine spends none). */
+        private Long maxTokens;
+
+        /** Hard cap on model cost per run in US dollars, e.g. 0.50; unset means unlimited. */
+        private BigDecimal maxCostUsd;
+
+        public Long getMaxTokens() { return maxTokens; }
+        public void setMaxTokens(Long maxTokens) { this.maxTokens = maxTokens; }
+        public BigDecimal getMaxCostUsd() { return maxCostUsd; }
+        public void setMaxCostUsd(BigDecimal maxCostUsd) { this.maxCostUsd = maxCostUsd; }
+    }
+
+    public static class Templates {
+        /**
+         * Whether template search uses embeddings in addition to keywords when an embedding module is on the
+         * class path (autonoma-embeddings-all-minilm-l6-v2: the in-process all-MiniLM-L6-v2 model, loaded on
+         * the first search, a few seconds); false, or no such module, is keyword-only and instant.
+         */
+        private boolean semantic = true;
+
+        /**
+         * Where the template index lives: memory (default) or postgres (pgvector through autonoma-store and the
+         * application's DataSource; needs an embedding model: an EmbeddingModel bean or an embedding module).
+         */
+        private TemplateStore store = TemplateStore.MEMORY;
+
+        /** With the postgres template store: the namespace that keeps this index apart from others in the database. */
+        private String namespace = "autonoma-seed";
+
+        public boolean isSemantic() { return semantic; }
+        public void setSemantic(boolean semantic) { this.semantic = semantic; }
+        public TemplateStore getStore() { return store; }
+        public void setStore(TemplateStore store) { this.store = store; }
+        public String getNamespace() { return namespace; }
+        public void setNamespace(String namespace) { this.namespace = namespace; }
+    }
+
+    public static class Api {
+        /** Whether to expose the REST + SSE API under /api/generations (needs spring-boot-starter-webmvc). */
+        private boolean enabled = false;
+
+        /** Longest prompt accepted, in characters (checked once, at the request boundary). */
+        private int maxPromptChars = PromptGuard.DEFAULT_MAX_CHARS;
+
+        /** Largest request body accepted by POST /api/generations, in bytes. */
+        private int maxRequestBytes = 1_048_576;
+
+        /** Runs allowed at the same time; further POSTs get 429 until one ends. */
+        private int maxConcurrentRuns = 4;
+
+        /** Finished runs remembered for status, events and files (oldest forgotten first; files stay in the store). */
+        private int maxRetainedRuns = 200;
+
+        /** How long an SSE stream may stay open. */
+        private Duration sseTimeout = Duration.ofMinutes(30);
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public int getMaxPromptChars() { return maxPromptChars; }
+        public void setMaxPromptChars(int maxPromptChars) { this.maxPromptChars = maxPromptChars; }
+        public int getMaxRequestBytes() { return maxRequestBytes; }
+        public void setMaxRequestBytes(int maxRequestBytes) { this.maxRequestBytes = maxRequestBytes; }
+        public int getMaxConcurrentRuns() { return maxConcurrentRuns; }
+        public void setMaxConcurrentRuns(int maxConcurrentRuns) { this.maxConcurrentRuns = maxConcurrentRuns; }
+        public int getMaxRetainedRuns() { return maxRetainedRuns; }
+        public void setMaxRetainedRuns(int maxRetainedRuns) { this.maxRetainedRuns = maxRetainedRuns; }
+        public Duration getSseTimeout() { return sseTimeout; }
+        public void setSseTimeout(Duration sseTimeout) { this.sseTimeout = sseTimeout; }
+    }
+
+    public static class Model {
+        /** Base URL of an OpenAI-compatible endpoint for the llm engine, e.g. http://127.0.0.1:11434/v1. The API key comes from the AUTONOMA_API_KEY environment variable only. */
+        private String baseUrl;
+
+        /** Model name for the llm engine. */
+        private String name;
+
+        /** Longest wait for one model answer. */
+        private Duration timeout = Duration.ofSeconds(120);
+
+        /** Directory of the on-disk response cache (a re-run of the same generation makes no model calls); unset = in memory only. */
+        private Path cacheDir;
+
+        /** Price per 1,000 input tokens in US dollars, for cost accounting and autonoma.budget.max-cost-usd. */
+        private BigDecimal priceInputPer1k = BigDecimal.ZERO;
+
+        /** Price per 1,000 output tokens in US dollars. */
+        private BigDecimal priceOutputPer1k = BigDecimal.ZERO;
+
+        public String getBaseUrl() { return baseUrl; }
+        public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public Duration getTimeout() { return timeout; }
+        public void setTimeout(Duration timeout) { this.timeout = timeout; }
+        public Path getCacheDir() { return cacheDir; }
+        public void setCacheDir(Path cacheDir) { this.cacheDir = cacheDir; }
+        public BigDecimal getPriceInputPer1k() { return priceInputPer1k; }
+        public void setPriceInputPer1k(BigDecimal v) { this.priceInputPer1k = v; }
+        public BigDecimal getPriceOutputPer1k() { return priceOutputPer1k; }
+        public void setPriceOutputPer1k(BigDecimal v) { this.priceOutputPer1k = v; }
+    }
+
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public Engine getEngine() { return engine; }
+    public void setEngine(Engine engine) { this.engine = engine; }
+    public Path getOutputRoot() { return outputRoot; }
+    public void setOutputRoot(Path outputRoot) { this.outputRoot = outputRoot; }
+    public Duration getAgentTimeout() { return agentTimeout; }
+    public void setAgentTimeout(Duration agentTimeout) { this.agentTimeout = agentTimeout; }
+    public Store getStore() { return store; }
+    public Budget getBudget() { return budget; }
+    public Templates getTemplates() { return templates; }
+    public Api getApi() { return api; }
+    public Model getModel() { return model; }
+
+    /** {@link #getOutputRoot()} or {@code ${java.io.tmpdir}/autonoma}. */
+    public Path resolvedOutputRoot() {
+        return outputRoot != null ? outputRoot : Path.of(System.getProperty("java.io.tmpdir"), "autonoma");
+    }
+
+    /** The per-run budget these settings describe (a fresh copy is taken for each run). */
+    public io.autonoma.core.pipeline.Budget toBudget() {
+        long tokens = budget.maxTokens == null ? Long.MAX_VALUE : budget.maxTokens;
+        long micros = budget.maxCostUsd == null ? Long.MAX_VALUE
+                : budget.maxCostUsd.movePointRight(6).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+        if (tokens == Long.MAX_VALUE && micros == Long.MAX_VALUE) {
+            return io.autonoma.core.pipeline.Budget.unlimited();
+        }
+        return io.autonoma.core.pipeline.Budget.of(tokens, micros);
+    }
+}

@@ -1,0 +1,135 @@
+package io.autonoma.spring.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.AppSpecJson;
+import io.autonoma.spring.generation.Generation;
+import io.autonoma.spring.web.internal.ApiException;
+import io.autonoma.spring.web.internal.Json;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The request and response bodies of the REST API under {@code /api/generations}, as records.
+ * Errors are RFC 9457 problem details ({@link GenerationApiExceptionHandler}).
+ */
+public final class GenerationApi {
+    private GenerationApi() {}
+
+    /**
+     * {@code POST /api/generations}: {@code {"prompt": "..."}} or {@code {"spec": {...AppSpec...}}}, exactly one.
+     * {@link #from(JsonNode)} reads it and says precisely what is wrong otherwise.
+     */
+    public record StartRequest(Optional<String> prompt, Optional<AppSpec> spec) {
+
+        /**
+         * @throws ApiException (400 {@code bad_request}) for anything but an object with exactly one of the two
+         *     fields, a prompt that is not a string or a spec that is not an object
+         * @throws io.autonoma.core.spec.InvalidSpecException for a spec that is not a valid AppSpec
+         */
+        public static StartRequest from(JsonNode body) {
+            if (!body.isObject()) {
+                throw ApiException.badRequest("the body must be a JSON object: {\"prompt\": \"...\"} or {\"spec\": {...}}");
+            }
+            for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!f.equals("prompt") && !f.equals("spec")) {
+                    throw new ApiException(400, "bad_request", "unknown field '" + f + "'; send {\"prompt\": \"...\"} or {\"spec\": {...}}",
+                            List.of(f + ": unknown field"));
+                }
+            }
+            boolean hasPrompt = body.has("prompt") && !body.get("prompt").isNull();
+            boolean hasSpec = body.has("spec") && !body.get("spec").isNull();
+            if (hasPrompt == hasSpec) {
+                throw ApiException.badRequest(hasPrompt ? "give either a prompt or a spec, not both"
+                        : "the body needs a prompt, e.g. {\"prompt\": \"a todo app where tasks have a title\"}, or an app spec as {\"spec\": {...}}");
+            }
+            if (hasPrompt) {
+                JsonNode p = body.get("prompt");
+                if (!p.isTextual()) {
+                    throw new ApiException(400, "bad_request", "prompt must be a string", List.of("prompt: must be a string"));
+                }
+                return new StartRequest(Optional.of(p.asText()), Optional.empty());
+            }
+            JsonNode s = body.get("spec");
+            if (!s.isObject()) {
+                throw new ApiException(400, "invalid_spec", "spec must be a JSON object (an AppSpec)", List.of("spec: must be an object"));
+            }
+            return new StartRequest(Optional.empty(), Optional.of(AppSpecJson.read(Json.write(s))));
+        }
+    }
+
+    /** Where a generation's resources are. */
+    public record Links(String self, String events, String files, String zip) {
+        static Links of(String id) {
+            String self = "/api/generations/" + id;
+            return new Links(self, self + "/events", self + "/files", self + "/zip");
+        }
+    }
+
+    /** 202 answer to a start: the id and where to follow the run. {@code promptNote}: what the prompt guard removed, if anything. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Started(String id, String status, String promptNote, Links links) {
+        static Started of(Generation g) {
+            return new Started(g.id(), lower(g.status()), emptyToNull(g.promptNote()), Links.of(g.id()));
+        }
+    }
+
+    /** One remembered run in {@link Listing}. */
+    public record Summary(String id, String status, String createdAt) {}
+
+    /** {@code GET /api/generations}: every remembered run, oldest first. */
+    public record Listing(List<Summary> generations) {}
+
+    /** One agent in {@link Status}. {@code summary} and {@code error} only when there is one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AgentStatus(String name, String status, int attempt, long durationMillis, String summary, String error) {}
+
+    /**
+     * {@code GET /api/generations/{id}}. The result fields ({@code durationMillis}, {@code tokensSpent},
+     * {@code appName}, {@code failedAgent}) appear once the run has ended; {@code error} is always there,
+     * null unless the run failed or was cancelled.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Status(String id, String status, String source, String promptNote, String createdAt, List<AgentStatus> agents,
+                         int files, Long durationMillis, Long tokensSpent, String appName, String failedAgent,
+                         @JsonInclude(JsonInclude.Include.ALWAYS) String error, Links links) {
+        static Status of(Generation g) {
+            List<AgentStatus> agents = g.agents().stream().map(a -> new AgentStatus(a.name(), lower(a.status()), a.attempt(),
+                    a.durationMillis(), emptyToNull(a.summary()), emptyToNull(a.error()))).toList();
+            var r = g.result();
+            return new Status(g.id(), lower(g.status()), g.source(), emptyToNull(g.promptNote()), g.createdAt().toString(), agents,
+                    g.files().size(),
+                    r.map(x -> x.duration().toMillis()).orElse(null),
+                    r.map(x -> x.tokensSpent()).orElse(null),
+                    r.flatMap(x -> x.spec()).map(AppSpec::name).orElse(null),
+                    r.flatMap(x -> x.failedAgent()).orElse(null),
+                    g.status() == Generation.Status.SUCCEEDED || g.message().isEmpty() ? null : g.message(),
+                    Links.of(g.id()));
+        }
+    }
+
+    /** One file in {@link Files}. */
+    public record FileEntry(String path, long size, int version) {}
+
+    /** {@code GET /api/generations/{id}/files}, sorted by path. */
+    public record Files(String id, List<FileEntry> files) {}
+
+    /** 202 answer to {@code DELETE /api/generations/{id}}. */
+    public record Cancelling(String id, String status, Links links) {
+        static Cancelling of(Generation g) {
+            return new Cancelling(g.id(), "cancelling", Links.of(g.id()));
+        }
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

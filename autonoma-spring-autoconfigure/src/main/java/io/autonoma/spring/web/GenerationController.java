@@ -1,0 +1,227 @@
+package io.autonoma.spring.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autonoma.core.artifact.Artifact;
+import io.autonoma.core.artifact.ArtifactPaths;
+import io.autonoma.core.artifact.ArtifactStore;
+import io.autonoma.core.artifact.UnsafePathException;
+import io.autonoma.spring.generation.Generation;
+import io.autonoma.spring.generation.Generations;
+import io.autonoma.spring.web.internal.ApiException;
+import io.autonoma.spring.web.internal.Json;
+import io.autonoma.spring.web.internal.SseSubscriber;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The REST + SSE API under {@code /api/generations} (enabled by {@code autonoma.api.enabled=true}).
+ * Request and response bodies are the records of {@link GenerationApi}, written as JSON by the API's
+ * own mapper; file content (text/plain), the zip and the event stream are the exceptions. Errors are
+ * RFC 9457 problem details, written by {@link GenerationApiExceptionHandler}.
+ */
+@RestController
+@RequestMapping("/api/generations")
+public class GenerationController implements org.springframework.beans.factory.DisposableBean {
+    private static final MediaType JSON = MediaType.APPLICATION_JSON;
+
+    private final Generations generations;
+    private final ArtifactStore store;
+    private final int maxRequestBytes;
+    private final Duration sseTimeout;
+    private final java.util.concurrent.ExecutorService sseExecutor;
+
+    public GenerationController(Generations generations, int maxRequestBytes, Duration sseTimeout, java.util.concurrent.ExecutorService sseExecutor) {
+        this.generations = generations;
+        this.store = generations.pipeline().store();
+        this.maxRequestBytes = maxRequestBytes;
+        this.sseTimeout = sseTimeout;
+        this.sseExecutor = sseExecutor;
+    }
+
+    /** {@link GenerationApi.StartRequest} → 202 {@link GenerationApi.Started} and {@code Location}. */
+    @PostMapping
+    public ResponseEntity<String> start(HttpServletRequest request) throws IOException {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            throw new ApiException(415, "unsupported_media_type",
+                    "send the request as JSON with Content-Type: application/json, e.g. {\"prompt\": \"a todo app\"}");
+        }
+        GenerationApi.StartRequest body = GenerationApi.StartRequest.from(parse(readLimited(request)));
+        Generation g = body.spec().isPresent() ? generations.start(body.spec().get()) : generations.start(body.prompt().orElseThrow());
+        return ResponseEntity.accepted().location(java.net.URI.create("/api/generations/" + g.id())).contentType(JSON)
+                .body(Json.write(GenerationApi.Started.of(g)));
+    }
+
+    /** Every remembered run, oldest first: {@link GenerationApi.Listing}. */
+    @GetMapping
+    public ResponseEntity<String> list() {
+        return ok(new GenerationApi.Listing(generations.list().stream()
+                .map(g -> new GenerationApi.Summary(g.id(), GenerationApi.lower(g.status()), g.createdAt().toString())).toList()));
+    }
+
+    /** {@link GenerationApi.Status}. */
+    @GetMapping("/{id}")
+    public ResponseEntity<String> status(@PathVariable("id") String id) {
+        return ok(GenerationApi.Status.of(find(id)));
+    }
+
+    /**
+     * Server-sent events: each {@code GenerationEvent} as JSON, event name = record type, id = seq.
+     * Past events are replayed first (after {@code Last-Event-ID} when the browser reconnects), then
+     * live ones; the stream ends after {@code RunFinished}.
+     */
+    @GetMapping("/{id}/events")
+    public SseEmitter events(@PathVariable("id") String id,
+                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        Generation g = find(id);
+        long after = -1;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                after = Long.parseLong(lastEventId.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("Last-Event-ID must be the seq number of an event, was '" + lastEventId + "'");
+            }
+        }
+        SseEmitter emitter = new SseEmitter(sseTimeout.toMillis());
+        SseSubscriber subscriber = new SseSubscriber(emitter, sseExecutor);
+        subscriber.unsubscribeWith(g.subscribe(after, subscriber));
+        return emitter;
+    }
+
+    /** {@link GenerationApi.Files}, sorted by path. */
+    @GetMapping("/{id}/files")
+    public ResponseEntity<String> files(@PathVariable("id") String id) {
+        Generation g = find(id);
+        return ok(new GenerationApi.Files(g.id(), store.list(g.projectId()).stream()
+                .map(a -> new GenerationApi.FileEntry(a.path(), a.size(), a.version())).toList()));
+    }
+
+    /** The latest content of one file: text/plain (UTF-8) for text, application/octet-stream otherwise. */
+    @GetMapping("/{id}/files/{*path}")
+    public ResponseEntity<byte[]> file(@PathVariable("id") String id, @PathVariable("path") String path) {
+        Generation g = find(id);
+        String raw = path.startsWith("/") ? path.substring(1) : path;
+        String normalized = ArtifactPaths.normalize(raw); // UnsafePathException → 400
+        Artifact a = store.get(g.projectId(), normalized).orElseThrow(() -> new ApiException(404, "not_found",
+                "generation '" + id + "' has no file '" + normalized + "'; list them with GET /api/generations/" + id + "/files"));
+        byte[] content = a.content();
+        MediaType type = isUtf8(content) ? new MediaType("text", "plain", StandardCharsets.UTF_8) : MediaType.APPLICATION_OCTET_STREAM;
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Artifact-Version", Integer.toString(a.version()))
+                .body(content);
+    }
+
+    /** Every file as a reproducible zip named after the app (or the id). */
+    @GetMapping("/{id}/zip")
+    public ResponseEntity<byte[]> zip(@PathVariable("id") String id) {
+        Generation g = find(id);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.exportZip(g.projectId(), out);
+        String name = g.result().flatMap(r -> r.spec()).map(s -> s.name()).orElse(g.id())
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        if (name.isEmpty()) name = g.id();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".zip").build().toString())
+                .body(out.toByteArray());
+    }
+
+    /** Cancels a run in progress: 202; 409 when it has already ended. */
+    @DeleteMapping("/{id}")
+    public ResponseEntity<String> cancel(@PathVariable("id") String id) {
+        Generation g = find(id);
+        if (!g.cancel()) {
+            throw new ApiException(409, "conflict", "generation '" + id + "' has already ended (" + GenerationApi.lower(g.status()) + ")");
+        }
+        return ResponseEntity.accepted().contentType(JSON).body(Json.write(GenerationApi.Cancelling.of(g)));
+    }
+
+    /** Stops the threads that feed SSE streams. */
+    @Override
+    public void destroy() {
+        sseExecutor.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Generation find(String id) {
+        return generations.find(id).orElseThrow(() -> ApiException.notFound(id));
+    }
+
+    private byte[] readLimited(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxRequestBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxRequestBytes + 1);
+            if (body.length > maxRequestBytes) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "payload_too_large", "the request body is larger than " + maxRequestBytes
+                + " bytes (autonoma.api.max-request-bytes); shorten the prompt or the spec");
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw ApiException.badRequest("the body is empty; send {\"prompt\": \"...\"} or {\"spec\": {...}}");
+        }
+        try {
+            JsonNode n = Json.MAPPER.readTree(body);
+            if (n == null || n.isMissingNode()) {
+                throw ApiException.badRequest("the body is empty; send {\"prompt\": \"...\"} or {\"spec\": {...}}");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw ApiException.badRequest("the body is not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest("cannot read the body: " + e.getMessage());
+        }
+    }
+
+    private static boolean isUtf8(byte[] content) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+        for (byte b : content) {
+            if (b == 0) return false;
+        }
+        return true;
+    }
+
+    private static ResponseEntity<String> ok(Object body) {
+        return ResponseEntity.ok().contentType(JSON).body(Json.write(body));
+    }
+}
