@@ -978,10 +978,14 @@ final class Reader {
                 true, "made by " + (role == null ? "its user" : "a " + role) + " (" + verb + ")");
     }
 
-    /** The person a verb's doer is called (send → sender, write → writer), from WordNet; else "owner". */
+    /**
+     * The person a verb's doer is called (send → sender, write → writer), from WordNet; else "owner". Who
+     * logs or keeps a record is its owner (a "logger" fells trees).
+     */
     private String agentName(String verb) {
+        if (LOG_VERBS.contains(verb) || Set.of("keep", "store", "save", "collect", "manage", "maintain").contains(verb)) return "owner";
         for (String n : wn.derivedNouns(verb, 2)) {
-            if ((n.endsWith("er") || n.endsWith("or")) && wn.entry(n).map(e -> e.nounCount() > 0).orElse(false)
+            if ((n.endsWith("er") || n.endsWith("or")) && wn.entry(n).isPresent()
                     && wn.nounCategory(n).map("person"::equals).orElse(false)) {
                 return n.replace('-', '_');
             }
