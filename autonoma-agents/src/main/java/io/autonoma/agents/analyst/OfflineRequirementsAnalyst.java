@@ -73,7 +73,7 @@ public final class OfflineRequirementsAnalyst {
     }
 
     private AppSpec fromArchetype(String prompt, SpecAssembler.Analysis analysis) {
-        TemplateQuery query = TemplateQuery.of(prompt.strip(), 10).inCollection(Archetypes.COLLECTION);
+        TemplateQuery query = TemplateQuery.of(SpecAssembler.archetypeQuery(prompt), 10).inCollection(Archetypes.COLLECTION);
         List<TemplateMatch> matches;
         String indexNote = null;
         try {

@@ -37,6 +37,30 @@ public final class SpecAssembler {
      * Reads a prompt with rules. {@code explicit} is false when the prompt named no field at all (a
      * vague prompt); the spec is then built from default fields only and may be empty of entities.
      */
+    /**
+     * What to look archetypes up by when a prompt names no things: the prompt without the words for the
+     * groups it is for ("an app for my book club" → books, not clubs), unless nothing else is left.
+     */
+    public static String archetypeQuery(String prompt) {
+        WordNet wn = WordNet.get();
+        List<String> kept = new ArrayList<>();
+        boolean dropped = false;
+        boolean thingLeft = false;
+        for (Tagger.Token t : new Tagger(wn).tag(Tagger.words(prompt))) {
+            boolean noun = t.tag() == Tagger.Tag.NOUN;
+            if (noun && wn.nounCategory(t.lemma()).map("group"::equals).orElse(false)) {
+                dropped = true;
+                continue;
+            }
+            boolean thing = noun && !Domain.get().appWords.contains(t.lemma());
+            thingLeft |= thing;
+            kept.add(t.text());
+            // the index matches words as written: "film" finds an archetype's "films" too
+            if (thing && !t.plural()) kept.add(Inflector.plural(t.lemma()));
+        }
+        return dropped && thingLeft ? String.join(" ", kept) : prompt.strip();
+    }
+
     public static Analysis analyze(String prompt) {
         PromptParser p = new PromptParser();
         p.parse(prompt);
