@@ -266,7 +266,7 @@ public final class SpecAssembler {
         if (!outEntities.isEmpty()) {
             capabilities.build(merge.understanding.behaviours, prompt);
         }
-        String appName = appName(p, prompt, outEntities);
+        String appName = appName(p, prompt, outEntities, merge.understanding.appNameWords());
         if (outEntities.isEmpty()) {
             return new Analysis(null, false, List.of(), p.nameWords.isEmpty() && p.objectNameWords.isEmpty()
                     ? Optional.empty() : Optional.of(appName));
@@ -587,8 +587,13 @@ public final class SpecAssembler {
         return List.of(Field.builder("name", FieldType.STRING).maxLength(200).build());
     }
 
-    private static String appName(PromptParser p, String prompt, List<Entity> entities) {
+    private static String appName(PromptParser p, String prompt, List<Entity> entities, List<String> readerWords) {
         List<String> words = p.nameWords.isEmpty() ? p.objectNameWords : p.nameWords;
+        // the reader keeps a title whole where the field-list parser cut it ("Lost and found board" → "lost")
+        String reader = String.join(" ", readerWords).replace('-', ' ');
+        if (words.size() == 1 && readerWords.size() > 1 && (" " + reader + " ").contains(" " + words.get(0) + " ")) {
+            words = List.of(reader.split(" "));
+        }
         String name = String.join(" ", words).replaceAll("[^A-Za-z0-9 _-]", " ").replaceAll("\\s+", " ").trim();
         name = name.replaceFirst("^[^A-Za-z]+", "");
         if (name.isEmpty()) {

@@ -35,6 +35,11 @@ final class Understanding {
     record Relation(Concept from, Concept to, boolean manyToMany, String name, boolean required, String why,
             boolean fromKnowledge) {}
 
+    /** The words the prompt's title names the app by ("lost-and-found board"), or empty. */
+    List<String> appNameWords() {
+        return r.appNameWords;
+    }
+
     Understanding(Reading r) {
         this.r = r;
         decideEntities();
