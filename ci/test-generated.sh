@@ -75,7 +75,7 @@ trap 'bash ci/pg.sh stop >/dev/null 2>&1 || true' EXIT
 for id in $BACKEND_APPS; do step "backend $id" bash ci/check-backend.sh "$OUT/$id"; done
 # The LLM engine's app (written by LlmEngineStubServerTest through langchain4j's OpenAI client and a
 # faulty stub server on 127.0.0.1, including model-written business rules) gets the same battery.
-llm_app="$ROOT/autonoma-agents/target/llm-generated-app"
+llm_app="$ROOT/autonoma-llm/target/llm-generated-app"
 step "backend llm-engine app (stub model)" bash -c "[ -d '$llm_app/backend' ] && bash ci/check-backend.sh '$llm_app'"
 
 # The generated load-test script runs against its app and every request succeeds (no latency gate
