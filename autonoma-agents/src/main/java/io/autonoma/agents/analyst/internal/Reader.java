@@ -336,7 +336,8 @@ final class Reader {
             behaviourVerb(vg.lemma(), List.of(antecedent), null, items);
             lastThings = List.of(antecedent);
             List<Item> rest = items.subList(2, items.size());
-            prepositions(rest, List.of(antecedent), vg.lemma(), null);
+            // "dives I've logged with a depth, plus pictures of each reef": more things after the phrase
+            for (Concept x : prepositions(rest, List.of(antecedent), vg.lemma(), null)) x.objects++;
             // "… and the insurer sends to assessors": the next subject and verb act on it too;
             // "the levels they clear and win trophies": the same people go on doing
             if (moreRelatives(rest)) return;
@@ -583,6 +584,7 @@ final class Reader {
             }
         }
         List<Item> rest = after.subList(k, after.size());
+        moreRelatives(rest); // "… who ship them and parcels returned"
         if (passive) {
             // "tiles can be moved between trays": the subject is what the verb acts on
             for (Concept s : subjectConcepts) {
@@ -788,7 +790,12 @@ final class Reader {
         lastThings = List.of(act != null ? act : o);
         for (int i = 0; i < c.size(); i++) {
             if (c.get(i).is(Kind.VG)) {
-                moreRelatives(c.subList(i + 1, c.size()));
+                // "dives I've logged with a depth, plus pictures of each reef"
+                while (i + 1 < c.size() && c.get(i + 1).is(Kind.VG)) i++;
+                List<Item> after = c.subList(i + 1, c.size());
+                if (!moreRelatives(after)) {
+                    for (Concept x : prepositions(after, List.of(o), verb, null)) x.objects++;
+                }
                 break;
             }
         }
@@ -796,7 +803,15 @@ final class Reader {
 
     /** "… and camps they go to", "…, the parts they replace": more things, each with its own relative clause. */
     private boolean moreRelatives(List<Item> rest) {
-        for (int i = 0; i + 3 < rest.size(); i++) {
+        for (int i = 0; i + 2 < rest.size(); i++) {
+            if ((rest.get(i).is(Kind.CONJ) || rest.get(i).is(Kind.COMMA)) && rest.get(i + 1).is(Kind.NP)
+                    && !rest.get(i + 1).np().pronoun() && rest.get(i + 1).np().plural() && rest.get(i + 2).is(Kind.VG)
+                    && rest.get(i + 2).vg().tokens().size() == 1 && rest.get(i + 2).vg().verb().form().equals("ed")
+                    && (i + 3 == rest.size() || !rest.get(i + 3).is(Kind.NP))) {
+                concept(rest.get(i + 1).np()).objects++; // "… and parcels returned": a thing with its participle
+                return true;
+            }
+            if (i + 3 >= rest.size()) continue;
             if ((rest.get(i).is(Kind.CONJ) || rest.get(i).is(Kind.COMMA)) && rest.get(i + 1).is(Kind.NP)
                     && !rest.get(i + 1).np().pronoun() && hasOwnSubject(rest.subList(i + 2, rest.size()))
                     && rest.get(i + 2).np().pronoun() && isPeoplePronoun(rest.get(i + 2).np().head().text())) {

@@ -478,7 +478,9 @@ final class Tagger {
             case "up": case "out": case "back": case "off":
                 return Tag.ADP;
             case "get": case "gets": case "have": case "has": case "had": case "having":
-                return next == Tag.VERB && words.get(i + 1).endsWith("ed") ? Tag.AUX : Tag.VERB;
+                // "I have walked": the perfect's auxiliary; "have an order date": the verb
+                boolean participle = next == Tag.VERB || next == null && nextCand != null && nextCand.canVerb() && !nextCand.verbBase;
+                return participle && words.get(i + 1).endsWith("ed") ? Tag.AUX : Tag.VERB;
             default:
                 break;
         }
