@@ -637,8 +637,8 @@ final class Reader {
                 conceptQuietly(o).context++; // "manage my band", "track my spending": the user's own, the app's topic
                 continue;
             }
-            if (domain.appWords.contains(o.head().lemma())) {
-                title(o); // "Build a gym app": the app itself
+            if (domain.appWords.contains(o.head().lemma()) && !o.plural()) {
+                title(o); // "Build a gym app": the app itself; "track the tools" are things
                 continue;
             }
             if (o.det() != null && o.det().text().matches("their|its") && !o.plural() && isFieldish(conceptQuietly(o))
@@ -999,7 +999,9 @@ final class Reader {
      */
     private String agentName(String verb) {
         if (LOG_VERBS.contains(verb) || Set.of("keep", "store", "save", "collect", "manage", "maintain").contains(verb)) return "owner";
-        for (String n : wn.derivedNouns(verb, 2)) {
+        List<String> derived = wn.derivedNouns(verb, 2);
+        if (derived.isEmpty() && verb.contains("_")) derived = wn.derivedNouns(verb.substring(0, verb.indexOf('_')), 2); // lend out → lender
+        for (String n : derived) {
             if ((n.endsWith("er") || n.endsWith("or")) && wn.entry(n).isPresent()
                     && wn.nounCategory(n).map("person"::equals).orElse(false)) {
                 return n.replace('-', '_');
@@ -1264,7 +1266,8 @@ final class Reader {
                 NP last = out.get(out.size() - 1);
                 String v = mainVerb(c.get(j + 1).vg());
                 Concept described = concept(last);
-                Concept act = domain.transactionVerbs.contains(v) ? actConcept(v, List.of(described), List.of(last), false) : null;
+                String base = v.contains("_") ? v.substring(0, v.indexOf('_')) : v; // "hire out" is hiring
+                Concept act = domain.transactionVerbs.contains(base) ? actConcept(v, List.of(described), List.of(last), false) : null;
                 if (act != null) {
                     r.link(act, described, false, null, true, last.head().text() + " " + x.np().head().text() + " " + v);
                     creator(act, null, v);
