@@ -39,6 +39,8 @@ final class Reader {
     private Concept lastMentionedPerson;
     private boolean lastPeopleGeneric;
     private List<Concept> lastThings = List.of();
+    /** The things the last clause acted on, when it also made a record of the act ("walk the dogs" → the dogs). */
+    private List<Concept> lastObjects = List.of();
     /** Noun phrases counted, not kept: "seats" in "a number of seats". */
     private final Set<NP> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private int sentence;
@@ -628,7 +630,8 @@ final class Reader {
         for (NP o : objects) {
             if (o.pronoun()) {
                 if (o.head().text().equals("them") || o.head().text().equals("it")) {
-                    objectConcepts.addAll(lastThings);
+                    // "grooms wash the ponies and riders ask to hire them": the ponies, not the washes
+                    objectConcepts.addAll(o.head().text().equals("them") && !lastObjects.isEmpty() ? lastObjects : lastThings);
                     pronounObject = true;
                 }
                 continue;
@@ -761,6 +764,7 @@ final class Reader {
         }
         if (!objectConcepts.isEmpty()) lastThings = act != null ? List.of(act) : objectConcepts;
         else if (act != null) lastThings = List.of(act);
+        lastObjects = act != null && !pronounObject ? List.copyOf(objectConcepts) : List.of();
     }
 
     private void relativeObject(List<NP> subjects, String verb, List<Item> c) {
