@@ -67,6 +67,39 @@ final class CapabilityBuilder {
         }
         orderedByKnowledge();
         goalCounters();
+        votesByName();
+        filesByField();
+    }
+
+    /** A Vote, Like or Rating record that points at a thing and at who cast it is a vote, however the prompt said it. */
+    private void votesByName() {
+        for (Entity e : new ArrayList<>(entities)) {
+            String head = head(e.name());
+            if (!domain.behaviour("vote", head) || has(e.name(), Capability.Vote.class)) continue;
+            boolean targeted = parentOf(e.name()).isPresent();
+            boolean cast = relations.stream().anyMatch(r -> r.from().equals(e.name()) && AppSpec.USER_ENTITY.equals(r.to()));
+            if (targeted && cast) {
+                String kind = Set.of("rating", "rate", "star").contains(head) ? "rating" : head.equals("like") || head.equals("heart")
+                        ? "like" : "upvote";
+                vote(e.name(), kind, "a " + head + " is cast on a " + head(parentOf(e.name()).get().to()));
+            }
+        }
+    }
+
+    /** A record that is a file by name (a photo, an attachment: the domain layer's upload words) takes uploads. */
+    private void filesByField() {
+        for (Entity e : new ArrayList<>(entities)) {
+            if (has(e.name(), Capability.FileUpload.class) || !domain.behaviour("fileUpload", head(e.name()))) continue;
+            Optional<Field> file = field(e.name(), f -> Set.of("file", "image").contains(f.name()) && f.type() == FieldType.STRING);
+            if (file.isPresent()) {
+                fileUpload(e.name(), file.get().name().equals("image") ? "image" : head(e.name()), "a " + head(e.name())
+                        + " holds a file");
+            }
+        }
+    }
+
+    private boolean has(String entity, Class<? extends Capability> type) {
+        return capabilities.stream().anyMatch(c -> type.isInstance(c) && c.entity().equals(entity));
     }
 
     // ------------------------------------------------------------------ kinds
