@@ -157,12 +157,21 @@ final class CapabilityBuilder {
 
     private void shortCode(Optional<String> target) {
         Optional<String> e = target.or(() -> entities.stream().map(Entity::name)
-                .filter(n -> Set.of("link", "url", "shortlink", "short_link").contains(head(n))).findFirst());
+                .filter(n -> Set.of("link", "url", "shortlink", "short_link").contains(head(n))).findFirst())
+                // nothing called a link: the one thing the users make is what is shortened
+                .or(() -> {
+                    List<String> made = entities.stream().map(Entity::name).filter(n -> relations.stream()
+                            .anyMatch(r -> r.from().equals(n) && AppSpec.USER_ENTITY.equals(r.to()))).toList();
+                    return made.size() == 1 ? Optional.of(made.get(0)) : Optional.empty();
+                });
         if (e.isEmpty()) {
             notes.add("The prompt asks for short codes but names nothing to shorten; left them out.");
             return;
         }
         ensure(e.get(), Field.builder("code", FieldType.STRING).maxLength(32).unique(true).build());
+        if (field(e.get(), f -> f.type() == FieldType.URL).isEmpty()) {
+            ensure(e.get(), Field.builder("target_url", FieldType.URL).maxLength(2048).build());
+        }
         Optional<Field> url = field(e.get(), f -> f.type() == FieldType.URL);
         add(new Capability.ShortCode(e.get(), "code", url.map(Field::name).orElse(null)), "short codes that redirect");
     }
@@ -244,7 +253,8 @@ final class CapabilityBuilder {
             actionRoles.add(h.params().getOrDefault("role", ""));
         }
         if (actions.isEmpty()) return;
-        String initial = actions.stream().anyMatch(APPROVAL::contains) ? "pending" : "open";
+        // a thing that is submitted starts as a draft; decisions then act on what was submitted
+        String initial = actions.contains("submit") ? "draft" : actions.stream().anyMatch(APPROVAL::contains) ? "pending" : "open";
         Set<String> states = new LinkedHashSet<>();
         states.add(initial);
         List<Capability.Transition> transitions = new ArrayList<>();
@@ -259,9 +269,10 @@ final class CapabilityBuilder {
                 if (!roles.contains(role)) roles.add(role);
                 allowed = List.of("admin", role);
             }
-            // a step that starts work ("start") leads on to the next; decisions ("approve", "reject") start from the initial state
+            // a step that starts or hands in work ("start", "submit") leads on to the next; decisions ("approve",
+            // "reject") start from where the last such step left the thing
             transitions.add(new Capability.Transition(actions.get(i), List.of(from), to, allowed));
-            if (actions.get(i).equals("start")) from = to;
+            if (actions.get(i).equals("start") || actions.get(i).equals("submit")) from = to;
         }
         if (transitions.isEmpty()) return;
         String field = "status";
