@@ -366,6 +366,10 @@ final class Tagger {
         Cand c = new Cand(w);
         c.noun = 0;
         c.acronym = true;
+        if (Domain.get().actNouns.containsKey(w)) {
+            c.verb = 0; // an act the app records ("guests RSVP"): a verb where a verb stands
+            c.verbBase = true;
+        }
         return c;
     }
 
@@ -567,7 +571,9 @@ final class Tagger {
         }
         if (startsSentence) {
             // an imperative ("Keep a log", "Manage my band") takes a determiner; a title does not
-            if (c.verbBase && (next == Tag.DET || next == Tag.POSS || next == Tag.PRON)) return Tag.VERB;
+            // not before a subject: "people I buy for" is a noun with its relative clause
+            boolean subjectNext = i + 1 < words.size() && Set.of("i", "we", "they", "he", "she").contains(words.get(i + 1));
+            if (c.verbBase && (next == Tag.DET || next == Tag.POSS || next == Tag.PRON && !subjectNext)) return Tag.VERB;
             if (c.verbBase && c.verb > 3 * (c.noun + 1)) return Tag.VERB; // "Keep track of…"
             if (w.endsWith("ing") && (next == Tag.DET || next == Tag.POSS)) return Tag.VERB; // "visiting the link"
             if (w.endsWith("ing") && nextNounish) return c.canNoun() ? Tag.NOUN : Tag.ADJ; // "Mentoring platform"
