@@ -601,8 +601,9 @@ final class Tagger {
                     return Tag.VERB;
                 }
             }
-            // reduced relative clause: "photos sorted into albums", "tools used"
-            if (c.verbEdIng && w.endsWith("ed") && (next == Tag.ADP || next == Tag.CCONJ || next == Tag.PUNCT || atEnd)) {
+            // reduced relative clause: "photos sorted into albums", "tools used", "the treatments given at…"
+            boolean participle = w.endsWith("ed") || !w.endsWith("ing") && isPluralWord(prevWord);
+            if (c.verbEdIng && participle && (next == Tag.ADP || next == Tag.CCONJ || next == Tag.PUNCT || atEnd)) {
                 return Tag.VERB;
             }
             if (c.canNoun() && (nextNounish || atEnd || next == Tag.ADP || next == Tag.PUNCT || next == Tag.CCONJ
