@@ -20,7 +20,6 @@ import java.util.Set;
  * Thread-safe; loaded once.
  */
 final class Domain {
-    private static volatile Domain instance;
 
     /** What apps mean by a noun: typical fields, the containers it usually belongs to, order within a container. */
     record Knowledge(List<String> fields, List<String> parents, List<String> orderedIn, String orderedChildren) {}
@@ -72,18 +71,13 @@ final class Domain {
         categoryFields = Map.copyOf(cf);
     }
 
+    /** The one instance, read on first use (the holder class is initialised once, by the JVM). */
     static Domain get() {
-        Domain d = instance;
-        if (d == null) {
-            synchronized (Domain.class) {
-                d = instance;
-                if (d == null) {
-                    d = load();
-                    instance = d;
-                }
-            }
-        }
-        return d;
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final Domain INSTANCE = load();
     }
 
     private static Domain load() {

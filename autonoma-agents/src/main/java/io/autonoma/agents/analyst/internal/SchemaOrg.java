@@ -17,7 +17,6 @@ import java.util.Optional;
  * Thread-safe; loaded on first use.
  */
 final class SchemaOrg {
-    private static volatile SchemaOrg instance;
 
     /** A type and its own properties (name → expected types; a type starting with '*' may be a list). */
     record Type(String name, List<String> parents, Map<String, List<String>> properties) {}
@@ -38,18 +37,13 @@ final class SchemaOrg {
         this.types = types;
     }
 
+    /** The one instance, read on first use (the holder class is initialised once, by the JVM). */
     static SchemaOrg get() {
-        SchemaOrg s = instance;
-        if (s == null) {
-            synchronized (SchemaOrg.class) {
-                s = instance;
-                if (s == null) {
-                    s = load();
-                    instance = s;
-                }
-            }
-        }
-        return s;
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final SchemaOrg INSTANCE = load();
     }
 
     private static SchemaOrg load() {

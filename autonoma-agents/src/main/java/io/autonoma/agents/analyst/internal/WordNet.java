@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class WordNet {
     private static final String DIR = "/io/autonoma/agents/analyst/lexicon/";
-    private static volatile WordNet instance;
 
     private final SortedLines lemmas;
     private final SortedLines synsets;
@@ -47,18 +46,13 @@ final class WordNet {
         exceptions = SortedLines.load(DIR + "exceptions.txt");
     }
 
+    /** The one instance, read on first use (the holder class is initialised once, by the JVM). */
     static WordNet get() {
-        WordNet w = instance;
-        if (w == null) {
-            synchronized (WordNet.class) {
-                w = instance;
-                if (w == null) {
-                    w = new WordNet();
-                    instance = w;
-                }
-            }
-        }
-        return w;
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final WordNet INSTANCE = new WordNet();
     }
 
     /** The entry of an exact lemma ({@code room}, {@code sign_up}). */
