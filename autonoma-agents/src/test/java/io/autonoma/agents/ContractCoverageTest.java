@@ -7,7 +7,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.autonoma.agents.backend.FastApiPack;
+import io.autonoma.agents.pack.PackAgent;
+import io.autonoma.agents.pack.TemplatePack;
 import io.autonoma.agents.security.SecurityAgent;
+import io.autonoma.agents.testkit.TemplatePackContract;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.template.TemplateIndex;
 import io.autonoma.test.AgentContract;
@@ -19,9 +23,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every {@link Agent} and {@link TemplateIndex} implementation of this module has a test class that
- * extends its contract ({@link AgentContract}, {@link TemplateIndexContract}): the contract tests are
- * instantiated and asked for the object they test, so a new implementation without one fails here.
+ * Every {@link Agent}, {@link TemplateIndex} and {@link TemplatePack} implementation of this module has a test class
+ * that extends its contract ({@link AgentContract}, {@link TemplateIndexContract}, {@link TemplatePackContract}): the
+ * contract tests are instantiated and asked for the object they test, so a new implementation without one fails here.
  */
 class ContractCoverageTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -58,8 +62,16 @@ class ContractCoverageTest {
     void every_agent_implementation_extends_the_agent_contract() throws Exception {
         Set<String> agents = implementations(Agent.class);
 
-        assertThat(agents).contains(SecurityAgent.class.getName(), "io.autonoma.agents.analyst.RequirementsAnalystAgent");
+        assertThat(agents).contains(SecurityAgent.class.getName(), PackAgent.class.getName(), "io.autonoma.agents.analyst.RequirementsAnalystAgent");
         assertThat(covered(AgentContract.class, "agent")).containsAll(agents);
+    }
+
+    @Test
+    void every_template_pack_extends_the_template_pack_contract() throws Exception {
+        Set<String> packs = implementations(TemplatePack.class);
+
+        assertThat(packs).contains(FastApiPack.class.getName(), "io.autonoma.agents.frontend.NextJsPack");
+        assertThat(covered(TemplatePackContract.class, "pack")).containsAll(packs);
     }
 
     @Test
