@@ -7,6 +7,7 @@ import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.engine.Engine;
 import io.autonoma.agents.engine.EngineContext;
 import io.autonoma.agents.pack.ExtensionPoint;
+import io.autonoma.agents.pack.PackDescriptor;
 import io.autonoma.agents.pack.TemplatePack;
 import io.autonoma.agents.pack.TemplatePacks;
 import io.autonoma.llm.internal.ShortConnectHttpClientBuilder;
@@ -154,11 +155,12 @@ public final class LlmEngine implements Engine {
         offlineAgents.forEach(a -> present.add(a.name()));
         List<LlmCodeAgent> out = new ArrayList<>();
         for (TemplatePack pack : packs.all()) {
-            if (!present.contains(pack.agentId().name())) {
+            PackDescriptor d = pack.descriptor();
+            if (!present.contains(d.agentId().name())) {
                 continue;
             }
-            for (ExtensionPoint point : pack.extensionPoints()) {
-                Set<AgentId> after = new LinkedHashSet<>(List.of(pack.agentId()));
+            for (ExtensionPoint point : d.extensionPoints()) {
+                Set<AgentId> after = new LinkedHashSet<>(List.of(d.agentId()));
                 point.after().stream().filter(id -> present.contains(id.name())).forEach(after::add);
                 LlmCodeAgent.Builder agent = LlmCodeAgent.builder().client(client).templateIndex(index).extensionPoint(point).dependsOn(after);
                 codeAgentCustomizer.accept(agent);

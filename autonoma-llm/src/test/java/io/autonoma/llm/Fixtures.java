@@ -41,7 +41,7 @@ final class Fixtures {
 
     /** The FastAPI pack's business-rules extension point (backend/app/rules.py). */
     static io.autonoma.agents.pack.ExtensionPoint rules() {
-        return new io.autonoma.agents.backend.FastApiPack().extensionPoints().get(0);
+        return new io.autonoma.agents.backend.FastApiPack().descriptor().extensionPoints().get(0);
     }
 
     static String defaultRulesPy() {

@@ -102,7 +102,7 @@ class AutonomaAutoConfigurationTest {
     void template_pack_beans_are_rendered_after_the_built_in_packs() {
         runner().withUserConfiguration(UserPack.class).run(ctx -> {
             Autonoma autonoma = ctx.getBean(Autonoma.class);
-            assertThat(autonoma.packs().all()).extracting(TemplatePack::name).endsWith("spring-notes");
+            assertThat(autonoma.packs().names()).endsWith("spring-notes");
             assertThat(ctx.getBean(Pipeline.class).agents()).extracting(Agent::name).contains("spring-notes", "backend");
             var result = autonoma.generate(io.autonoma.core.spec.AppSpec.builder("Notes").entity(new io.autonoma.core.spec.Entity("Note",
                     List.of(io.autonoma.core.spec.Field.builder("title", io.autonoma.core.spec.FieldType.STRING).build()))).build());
@@ -116,7 +116,9 @@ class AutonomaAutoConfigurationTest {
         @Bean
         TemplatePack springNotes() {
             return new TemplatePack() {
-                @Override public String name() { return "spring-notes"; }
+                @Override public io.autonoma.agents.pack.PackDescriptor descriptor() {
+                    return io.autonoma.agents.pack.PackDescriptor.builder("spring-notes").build();
+                }
                 @Override public Object view(io.autonoma.core.spec.AppSpec spec) {
                     return java.util.Map.of("app", spec.name(), "entities", spec.entities());
                 }

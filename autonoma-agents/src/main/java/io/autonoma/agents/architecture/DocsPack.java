@@ -2,8 +2,8 @@ package io.autonoma.agents.architecture;
 
 import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.architecture.internal.DocsView;
-import io.autonoma.agents.pack.TemplatePack;
-import io.autonoma.core.pipeline.AgentId;
+import io.autonoma.agents.pack.PackDescriptor;
+import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.core.spec.AppSpec;
 
 /**
@@ -11,17 +11,11 @@ import io.autonoma.core.spec.AppSpec;
  * its reasons in {@code docs/architecture.md} (components, entity diagram in mermaid, API table) and the root
  * {@code README.md}. Markdown only: it reserves no names.
  */
-public final class DocsPack implements TemplatePack {
+public final class DocsPack extends AbstractTemplatePack {
     public static final String NAME = "docs";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public AgentId agentId() {
-        return AgentIds.ARCHITECTURE;
+    public DocsPack() {
+        super(PackDescriptor.builder(NAME).agent(AgentIds.ARCHITECTURE).build());
     }
 
     @Override

@@ -4,8 +4,8 @@ import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.backend.internal.BackendView;
 import io.autonoma.agents.pack.ExtensionPoint;
 import io.autonoma.agents.pack.PackCheck;
-import io.autonoma.agents.pack.TemplatePack;
-import io.autonoma.core.pipeline.AgentId;
+import io.autonoma.agents.pack.PackDescriptor;
+import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.ReservedNames;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
  * {@value #RULES_FILE}: three hooks the routers call before a change is committed, which a model may fill with the
  * prompt's business rules.
  */
-public final class FastApiPack implements TemplatePack {
+public final class FastApiPack extends AbstractTemplatePack {
     /** The pack's name and folder ({@code templates/backend-fastapi}). */
     public static final String NAME = "backend-fastapi";
     /** The business-rules extension point. */
@@ -88,40 +88,22 @@ public final class FastApiPack implements TemplatePack {
             .entities("a FastAPI class the routers import", "Query", "Request", "Response")
             .build();
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public AgentId agentId() {
-        return AgentIds.BACKEND;
+    public FastApiPack() {
+        super(PackDescriptor.builder(NAME)
+                .agent(AgentIds.BACKEND)
+                .reserves(RESERVED)
+                .extensionPoint(RULES)
+                .check(PackCheck.of("ruff-check", "backend", "ruff", "check", "."),
+                        PackCheck.of("ruff-format", "backend", "ruff", "format", "--check", "."),
+                        PackCheck.of("mypy", "backend", "mypy", "app", "tests"),
+                        PackCheck.of("bandit", "backend", "bandit", "-ll", "-r", "app"),
+                        PackCheck.of("alembic-upgrade", "backend", "alembic", "upgrade", "head").needing("a PostgreSQL database in DATABASE_URL"))
+                .build());
     }
 
     @Override
     public Object view(AppSpec spec) {
         return BackendView.of(spec);
-    }
-
-    @Override
-    public ReservedNames reservedNames() {
-        return RESERVED;
-    }
-
-    @Override
-    public List<ExtensionPoint> extensionPoints() {
-        return List.of(RULES);
-    }
-
-    @Override
-    public List<PackCheck> checks() {
-        return List.of(
-                PackCheck.of("ruff-check", "backend", "ruff", "check", "."),
-                PackCheck.of("ruff-format", "backend", "ruff", "format", "--check", "."),
-                PackCheck.of("mypy", "backend", "mypy", "app", "tests"),
-                PackCheck.of("bandit", "backend", "bandit", "-ll", "-r", "app"),
-                PackCheck.of("alembic-upgrade", "backend", "alembic", "upgrade", "head")
-                        .needing("a PostgreSQL database in DATABASE_URL"));
     }
 
     @Override

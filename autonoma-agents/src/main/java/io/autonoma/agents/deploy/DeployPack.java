@@ -3,10 +3,9 @@ package io.autonoma.agents.deploy;
 import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.deploy.internal.DeployView;
 import io.autonoma.agents.pack.PackCheck;
-import io.autonoma.agents.pack.TemplatePack;
-import io.autonoma.core.pipeline.AgentId;
+import io.autonoma.agents.pack.PackDescriptor;
+import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.core.spec.AppSpec;
-import java.util.List;
 
 /**
  * What it takes to ship the generated app ({@code templates/deploy}, rendered by {@link AgentIds#DEPLOYMENT}):
@@ -22,33 +21,24 @@ import java.util.List;
  * the slug {@code Naming.kebab(name)} reduced to a DNS label. No secret values are written: secrets are
  * {@code CHANGE_ME} placeholders and Deployments read them through {@code secretKeyRef}.
  */
-public final class DeployPack implements TemplatePack {
+public final class DeployPack extends AbstractTemplatePack {
     public static final String NAME = "deploy";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public AgentId agentId() {
-        return AgentIds.DEPLOYMENT;
+    public DeployPack() {
+        super(PackDescriptor.builder(NAME)
+                .agent(AgentIds.DEPLOYMENT)
+                .check(PackCheck.of("compose-config", "deploy", "docker", "compose", "--env-file", ".env.example", "config", "-q")
+                                .needing("Docker Compose"),
+                        PackCheck.of("kubeconform", "deploy", "kubeconform", "-strict", "-summary", "k8s").needing("kubeconform"),
+                        PackCheck.of("actionlint", ".", "actionlint").needing("actionlint"),
+                        PackCheck.of("hadolint-backend", "backend", "hadolint", "Dockerfile").needing("hadolint"),
+                        PackCheck.of("hadolint-frontend", "frontend", "hadolint", "Dockerfile").needing("hadolint"))
+                .build());
     }
 
     @Override
     public Object view(AppSpec spec) {
         return DeployView.of(spec);
-    }
-
-    @Override
-    public List<PackCheck> checks() {
-        return List.of(
-                PackCheck.of("compose-config", "deploy", "docker", "compose", "--env-file", ".env.example", "config", "-q")
-                        .needing("Docker Compose"),
-                PackCheck.of("kubeconform", "deploy", "kubeconform", "-strict", "-summary", "k8s").needing("kubeconform"),
-                PackCheck.of("actionlint", ".", "actionlint").needing("actionlint"),
-                PackCheck.of("hadolint-backend", "backend", "hadolint", "Dockerfile").needing("hadolint"),
-                PackCheck.of("hadolint-frontend", "frontend", "hadolint", "Dockerfile").needing("hadolint"));
     }
 
     @Override

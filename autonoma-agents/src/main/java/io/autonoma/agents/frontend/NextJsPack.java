@@ -3,11 +3,10 @@ package io.autonoma.agents.frontend;
 import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.frontend.internal.FrontendViews;
 import io.autonoma.agents.pack.PackCheck;
-import io.autonoma.agents.pack.TemplatePack;
-import io.autonoma.core.pipeline.AgentId;
+import io.autonoma.agents.pack.PackDescriptor;
+import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.ReservedNames;
-import java.util.List;
 
 /**
  * The Next.js frontend ({@code templates/frontend-nextjs}, rendered by {@link AgentIds#FRONTEND}) under
@@ -16,7 +15,7 @@ import java.util.List;
  * JavaScript and TypeScript words the generated code cannot take as names, the properties every record has, and the
  * entity names of JavaScript globals and of the files it keeps beside the per-entity ones.
  */
-public final class NextJsPack implements TemplatePack {
+public final class NextJsPack extends AbstractTemplatePack {
     public static final String NAME = "frontend-nextjs";
 
     private static final ReservedNames RESERVED = ReservedNames.builder(NAME)
@@ -30,35 +29,22 @@ public final class NextJsPack implements TemplatePack {
             .entities("a file beside the per-entity ones (src/entities/index.ts)", "Index")
             .build();
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public AgentId agentId() {
-        return AgentIds.FRONTEND;
+    private static final String INSTALLED = "npm install in frontend/";
+    public NextJsPack() {
+        super(PackDescriptor.builder(NAME)
+                .agent(AgentIds.FRONTEND)
+                .reserves(RESERVED)
+                .check(PackCheck.of("tsc", "frontend", "npx", "--no-install", "tsc", "--noEmit").needing(INSTALLED),
+                        PackCheck.of("eslint", "frontend", "npx", "--no-install", "eslint", ".", "--max-warnings=0").needing(INSTALLED),
+                        PackCheck.of("next-build", "frontend", "npx", "--no-install", "next", "build").needing(INSTALLED),
+                        PackCheck.of("browser-test", "frontend", "node", "e2e/crud.spec.mjs")
+                                .needing(INSTALLED + ", the backend running, a Chromium (see frontend/README.md)"))
+                .build());
     }
 
     @Override
     public Object view(AppSpec spec) {
         return FrontendViews.of(spec);
-    }
-
-    @Override
-    public ReservedNames reservedNames() {
-        return RESERVED;
-    }
-
-    @Override
-    public List<PackCheck> checks() {
-        String installed = "npm install in frontend/";
-        return List.of(
-                PackCheck.of("tsc", "frontend", "npx", "--no-install", "tsc", "--noEmit").needing(installed),
-                PackCheck.of("eslint", "frontend", "npx", "--no-install", "eslint", ".", "--max-warnings=0").needing(installed),
-                PackCheck.of("next-build", "frontend", "npx", "--no-install", "next", "build").needing(installed),
-                PackCheck.of("browser-test", "frontend", "node", "e2e/crud.spec.mjs")
-                        .needing(installed + ", the backend running, a Chromium (see frontend/README.md)"));
     }
 
     @Override

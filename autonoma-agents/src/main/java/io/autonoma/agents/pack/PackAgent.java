@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The one agent that renders a {@link TemplatePack}: named by the pack's {@link TemplatePack#agentId()}, after its
- * {@link TemplatePack#dependsOn()}, it reads the spec from the context, checks it against the names the pack
+ * The one agent that renders a {@link TemplatePack}: named by the pack's {@link PackDescriptor#agentId()}, after its
+ * {@link PackDescriptor#dependsOn()}, it reads the spec from the context, checks it against the names the pack
  * reserves, renders the pack and writes the files in manifest order (checking for cancellation between them).
  * Its files are a pure function of the spec. Thread-safe.
  */
@@ -34,9 +34,9 @@ public final class PackAgent implements Agent {
     public PackAgent(TemplatePack pack, TemplateRenderer renderer) {
         this.pack = Objects.requireNonNull(pack, "pack");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
-        AgentId id = Objects.requireNonNull(pack.agentId(), () -> "template pack '" + pack.name() + "' has no agent id");
-        this.name = id.name();
-        this.dependsOn = AgentId.names(Objects.requireNonNull(pack.dependsOn(), "dependsOn").toArray(AgentId[]::new));
+        PackDescriptor d = Objects.requireNonNull(pack.descriptor(), () -> "template pack " + pack.getClass().getName() + " has no descriptor");
+        this.name = d.agentId().name();
+        this.dependsOn = AgentId.names(d.dependsOn().toArray(AgentId[]::new));
     }
 
     /** The pack this agent renders. */
@@ -62,7 +62,7 @@ public final class PackAgent implements Agent {
      */
     public Map<String, String> render(AppSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        AppSpecValidator.checkReservedNames(spec, pack.reservedNames()).throwIfInvalid();
+        AppSpecValidator.checkReservedNames(spec, pack.descriptor().reservedNames()).throwIfInvalid();
         return renderer.render(pack, spec);
     }
 
@@ -80,6 +80,6 @@ public final class PackAgent implements Agent {
 
     @Override
     public String toString() {
-        return "PackAgent[" + name + ": " + pack.name() + "]";
+        return "PackAgent[" + name + ": " + pack.descriptor().name() + "]";
     }
 }

@@ -27,8 +27,7 @@ public final class RenderPacks {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: RenderPacks <spec.json> <outDir> [pack...]; packs: "
-                    + TemplatePacks.defaults().all().stream().map(TemplatePack::name).toList());
+            System.err.println("usage: RenderPacks <spec.json> <outDir> [pack...]; packs: " + TemplatePacks.defaults().names());
             System.exit(2);
             return;
         }
@@ -58,8 +57,7 @@ public final class RenderPacks {
         }
         List<TemplatePack> out = new ArrayList<>();
         for (String n : names) {
-            out.add(all.named(n).orElseThrow(() -> new IllegalArgumentException("unknown pack '" + n + "'; packs: "
-                    + all.all().stream().map(TemplatePack::name).toList())));
+            out.add(all.named(n).orElseThrow(() -> new IllegalArgumentException("unknown pack '" + n + "'; packs: " + all.names())));
         }
         return out;
     }

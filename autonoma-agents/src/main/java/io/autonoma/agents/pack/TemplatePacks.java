@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The template packs in use, in pipeline order: what {@code Autonoma} renders, what a spec is validated against
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
  * writes code learns the extension points from. Immutable.
  */
 public final class TemplatePacks {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final TemplatePacks DEFAULTS = new TemplatePacks(List.of(new DocsPack(), new FastApiPack(), new FastApiTestsPack(),
             new NextJsPack(), new PerformancePack(), new DeployPack()));
 
@@ -42,24 +40,19 @@ public final class TemplatePacks {
         Set<String> taken = Set.of(AgentIds.REQUIREMENTS.name(), AgentIds.SECURITY.name());
         List<ReservedNames> words = new ArrayList<>();
         for (TemplatePack p : this.packs) {
-            Objects.requireNonNull(p, "pack");
-            String name = p.name();
+            PackDescriptor d = Objects.requireNonNull(p.descriptor(), () -> "template pack " + p.getClass().getName() + " has no descriptor");
             String type = p.getClass().getName();
-            if (name == null || !NAME.matcher(name).matches()) {
-                throw new InvalidPackException("template pack " + type + " is named '" + name + "'; use a short kebab-case name such as my-stack");
-            }
-            String other = names.put(name, type);
+            String other = names.put(d.name(), type);
             if (other != null) {
-                throw new InvalidPackException("two template packs are named '" + name + "' (" + other + " and " + type + "); rename one");
+                throw new InvalidPackException("two template packs are named '" + d.name() + "' (" + other + " and " + type + "); rename one");
             }
-            AgentId id = Objects.requireNonNull(p.agentId(), () -> "template pack '" + name + "' has no agent id");
-            String clash = agents.put(id.name(), name);
-            if (clash != null || taken.contains(id.name())) {
-                throw new InvalidPackException("template pack '" + name + "' is rendered by agent '" + id + "', which "
+            String clash = agents.put(d.agentId().name(), d.name());
+            if (clash != null || taken.contains(d.agentId().name())) {
+                throw new InvalidPackException("template pack '" + d.name() + "' is rendered by agent '" + d.agentId() + "', which "
                         + (clash != null ? "already renders '" + clash + "'" : "is another agent of the pipeline")
-                        + "; give the pack its own agentId()");
+                        + "; give the pack its own agent id");
             }
-            words.add(Objects.requireNonNull(p.reservedNames(), () -> "template pack '" + name + "' returned null reserved names"));
+            words.add(d.reservedNames());
         }
         this.reserved = ReservedNames.spec().and(ReservedNames.union(words));
     }
@@ -72,8 +65,8 @@ public final class TemplatePacks {
     /**
      * Exactly these packs, in this order.
      *
-     * @throws InvalidPackException when a name is not kebab-case, two packs share a name or an agent id, or a pack's
-     *     agent id is one of the pipeline's other agents ({@code requirements}, {@code security})
+     * @throws InvalidPackException when two packs share a name or an agent id, or a pack's agent id is one of the
+     *     pipeline's other agents ({@code requirements}, {@code security})
      */
     public static TemplatePacks of(List<? extends TemplatePack> packs) {
         return new TemplatePacks(new ArrayList<>(packs));
@@ -92,12 +85,12 @@ public final class TemplatePacks {
     }
 
     public Optional<TemplatePack> named(String name) {
-        return packs.stream().filter(p -> p.name().equals(name)).findFirst();
+        return packs.stream().filter(p -> p.descriptor().name().equals(name)).findFirst();
     }
 
     /** The ids of the packs' agents, in order: everything that writes the app's code and configuration. */
     public List<AgentId> agentIds() {
-        return packs.stream().map(TemplatePack::agentId).toList();
+        return packs.stream().map(p -> p.descriptor().agentId()).toList();
     }
 
     /** The names the spec and every pack reserve, each with who reserves it and why. */
@@ -117,6 +110,11 @@ public final class TemplatePacks {
 
     @Override
     public String toString() {
-        return "TemplatePacks" + packs.stream().map(TemplatePack::name).toList();
+        return "TemplatePacks" + names();
+    }
+
+    /** The packs' names, in order. */
+    public List<String> names() {
+        return packs.stream().map(p -> p.descriptor().name()).toList();
     }
 }

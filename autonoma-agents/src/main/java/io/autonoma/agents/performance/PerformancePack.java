@@ -2,39 +2,30 @@ package io.autonoma.agents.performance;
 
 import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.pack.PackCheck;
-import io.autonoma.agents.pack.TemplatePack;
+import io.autonoma.agents.pack.PackDescriptor;
+import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.agents.performance.internal.PerformanceView;
-import io.autonoma.core.pipeline.AgentId;
 import io.autonoma.core.spec.AppSpec;
-import java.util.List;
 
 /**
  * The performance choices of the generated app ({@code templates/performance}, rendered by
  * {@link AgentIds#PERFORMANCE}): {@code docs/performance.md} and a bounded, loopback-only load-test script
  * ({@code backend/scripts/load_test.py}) that fails when fewer requests than asked are answered in its time limit.
  */
-public final class PerformancePack implements TemplatePack {
+public final class PerformancePack extends AbstractTemplatePack {
     public static final String NAME = "performance";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public AgentId agentId() {
-        return AgentIds.PERFORMANCE;
+    public PerformancePack() {
+        super(PackDescriptor.builder(NAME)
+                .agent(AgentIds.PERFORMANCE)
+                .check(PackCheck.of("load-test", "backend", "python", "scripts/load_test.py", "--base-url", "http://127.0.0.1:8000")
+                        .needing("the backend running on 127.0.0.1:8000"))
+                .build());
     }
 
     @Override
     public Object view(AppSpec spec) {
         return PerformanceView.of(spec);
-    }
-
-    @Override
-    public List<PackCheck> checks() {
-        return List.of(PackCheck.of("load-test", "backend", "python", "scripts/load_test.py", "--base-url", "http://127.0.0.1:8000")
-                .needing("the backend running on 127.0.0.1:8000"));
     }
 
     @Override

@@ -82,14 +82,14 @@ public final class TemplateRenderer {
         ClassLoader loader = loader(pack.getClass());
         Object view = pack.view(spec);
         if (view == null) {
-            throw new InvalidPackException("template pack '" + pack.name() + "' built no view (null) for app '" + spec.name() + "'");
+            throw new InvalidPackException("template pack '" + pack.descriptor().name() + "' built no view (null) for app '" + spec.name() + "'");
         }
         return render(manifest(pack), loader, view);
     }
 
     /** The manifest of {@code pack}, read once. */
     public PackManifest manifest(TemplatePack pack) {
-        return manifest(loader(pack.getClass()), pack.folder());
+        return manifest(loader(pack.getClass()), pack.descriptor().folder());
     }
 
     /** Renders the pack in folder {@code templates/<pack>} of this class's loader with {@code root} as the view. */

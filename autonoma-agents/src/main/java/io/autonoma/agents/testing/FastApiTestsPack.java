@@ -4,11 +4,9 @@ import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.backend.FastApiPack;
 import io.autonoma.agents.backend.internal.BackendView;
 import io.autonoma.agents.pack.PackCheck;
-import io.autonoma.agents.pack.TemplatePack;
-import io.autonoma.core.pipeline.AgentId;
+import io.autonoma.agents.pack.PackDescriptor;
+import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.core.spec.AppSpec;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The FastAPI backend's pytest suite ({@code templates/backend-fastapi/tests}, rendered by {@link AgentIds#TESTING}
@@ -16,37 +14,21 @@ import java.util.Set;
  * pagination/sort/search/filter, and a check that the Alembic migration matches the models. Renders from the same
  * view as {@link FastApiPack}, whose reserved names cover it.
  */
-public final class FastApiTestsPack implements TemplatePack {
+public final class FastApiTestsPack extends AbstractTemplatePack {
     public static final String NAME = "backend-fastapi-tests";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String folder() {
-        return "templates/" + FastApiPack.NAME + "/tests";
-    }
-
-    @Override
-    public AgentId agentId() {
-        return AgentIds.TESTING;
-    }
-
-    @Override
-    public Set<AgentId> dependsOn() {
-        return Set.of(AgentIds.BACKEND);
+    public FastApiTestsPack() {
+        super(PackDescriptor.builder(NAME)
+                .folder("templates/" + FastApiPack.NAME + "/tests")
+                .agent(AgentIds.TESTING)
+                .dependsOn(AgentIds.BACKEND)
+                .check(PackCheck.of("pytest", "backend", "pytest", "-q").needing("the backend's requirements-dev.txt installed"))
+                .build());
     }
 
     @Override
     public Object view(AppSpec spec) {
         return BackendView.of(spec);
-    }
-
-    @Override
-    public List<PackCheck> checks() {
-        return List.of(PackCheck.of("pytest", "backend", "pytest", "-q").needing("the backend's requirements-dev.txt installed"));
     }
 
     @Override

@@ -56,7 +56,7 @@ class ExtraPackTest {
 
             assertThat(agents.get(EntityNotesPack.NAME).dependsOn()).containsExactly(AgentIds.REQUIREMENTS.name());
             assertThat(agents.get(AgentIds.SECURITY.name()).dependsOn()).contains(EntityNotesPack.NAME, AgentIds.BACKEND.name());
-            assertThat(autonoma.packs().all()).extracting(p -> p.name()).endsWith(EntityNotesPack.NAME);
+            assertThat(autonoma.packs().names()).endsWith(EntityNotesPack.NAME);
         }
     }
 

@@ -19,8 +19,7 @@ class PackManifestTest {
             this(folderName, Map.of("items", List.of(Map.of("name", "a"), Map.of("name", "../../etc/passwd"))));
         }
 
-        @Override public String name() { return "broken"; }
-        @Override public String folder() { return "templates/broken/" + folderName; }
+        @Override public PackDescriptor descriptor() { return PackDescriptor.builder("broken").folder("templates/broken/" + folderName).build(); }
         @Override public Object view(AppSpec spec) { return view; }
     }
 

@@ -17,7 +17,9 @@ class TemplatePacksTest {
 
     /** A pack named and rendered as given, over the entity-notes folder. */
     private record Named(String name, AgentId agentId) implements TemplatePack {
-        @Override public String folder() { return "templates/entity-notes"; }
+        @Override public PackDescriptor descriptor() {
+            return PackDescriptor.builder(name).folder("templates/entity-notes").agent(agentId).build();
+        }
         @Override public Object view(AppSpec spec) { return new EntityNotesPack().view(spec); }
     }
 
@@ -25,8 +27,7 @@ class TemplatePacksTest {
     void the_built_in_packs_keep_the_pipeline_s_agents_in_their_order() {
         assertThat(TemplatePacks.defaults().agentIds()).containsExactly(AgentIds.ARCHITECTURE, AgentIds.BACKEND, AgentIds.TESTING,
                 AgentIds.FRONTEND, AgentIds.PERFORMANCE, AgentIds.DEPLOYMENT);
-        assertThat(TemplatePacks.defaults().all()).extracting(TemplatePack::name)
-                .containsExactly("docs", "backend-fastapi", "backend-fastapi-tests", "frontend-nextjs", "performance", "deploy");
+        assertThat(TemplatePacks.defaults().names()).containsExactly("docs", "backend-fastapi", "backend-fastapi-tests", "frontend-nextjs", "performance", "deploy");
     }
 
     /**
@@ -73,8 +74,10 @@ class TemplatePacksTest {
                 .hasMessageContaining("rendered by agent 'backend', which already renders 'backend-fastapi'");
         assertThatThrownBy(() -> TemplatePacks.defaults().with(new Named("reviewer", AgentIds.SECURITY)))
                 .hasMessageContaining("is another agent of the pipeline");
-        assertThatThrownBy(() -> TemplatePacks.of(List.of(new Named("Not Kebab", AgentId.of("x")))))
+        assertThatThrownBy(() -> PackDescriptor.builder("Not Kebab").build()).isInstanceOf(InvalidPackException.class)
                 .hasMessageContaining("is named 'Not Kebab'; use a short kebab-case name");
+        assertThatThrownBy(() -> PackDescriptor.builder("loop").dependsOn(AgentId.of("loop")).build())
+                .hasMessageContaining("its agent 'loop' cannot depend on itself");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.autonoma.agents.pack.ExtensionPoint;
 import io.autonoma.agents.pack.PackAgent;
 import io.autonoma.agents.pack.PackCheck;
+import io.autonoma.agents.pack.PackDescriptor;
 import io.autonoma.agents.pack.PackManifest;
 import io.autonoma.agents.pack.TemplatePack;
 import io.autonoma.agents.pack.TemplatePacks;
@@ -40,20 +41,21 @@ public abstract class TemplatePackContract {
     }
 
     @Test
-    void has_a_short_stable_kebab_case_name_and_an_agent_after_its_dependencies() {
-        TemplatePack pack = pack();
-        assertThat(pack.name()).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*").isEqualTo(pack().name());
-        assertThat(pack.agentId()).isEqualTo(pack().agentId());
-        assertThat(pack.dependsOn()).isNotNull().doesNotContain(pack.agentId());
-        PackAgent agent = new PackAgent(pack);
-        assertThat(agent.name()).isEqualTo(pack.agentId().name());
-        assertThat(TemplatePacks.of(List.of(pack)).all()).containsExactly(pack);
+    void describes_itself_the_same_every_time_with_an_agent_after_its_dependencies() {
+        PackDescriptor d = pack().descriptor();
+        assertThat(d).isNotNull().isEqualTo(pack().descriptor());
+        assertThat(d.name()).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+        assertThat(d.dependsOn()).doesNotContain(d.agentId());
+        PackAgent agent = new PackAgent(pack());
+        assertThat(agent.name()).isEqualTo(d.agentId().name());
+        assertThat(agent.dependsOn()).containsExactlyInAnyOrderElementsOf(d.dependsOn().stream().map(a -> a.name()).toList());
+        assertThat(TemplatePacks.of(List.of(pack())).names()).containsExactly(d.name());
     }
 
     @Test
     void its_manifest_lists_templates_that_exist_in_its_folder() {
         PackManifest manifest = new TemplateRenderer().manifest(pack());
-        assertThat(manifest.folder()).isEqualTo(pack().folder());
+        assertThat(manifest.folder()).isEqualTo(pack().descriptor().folder());
         assertThat(manifest.entries()).isNotEmpty().allSatisfy(e -> assertThat(pack().getClass().getClassLoader()
                 .getResource(manifest.folder() + "/" + e.template())).as(e.template()).isNotNull());
     }
@@ -84,25 +86,26 @@ public abstract class TemplatePackContract {
     @Test
     void a_spec_using_a_name_it_reserves_is_refused_before_rendering_naming_the_path_and_the_pack() {
         TemplatePack pack = pack();
+        PackDescriptor d = pack.descriptor();
         AppSpec base = specs().get(0);
         List<Entity> entities = new ArrayList<>(base.entities());
         List<String> expected = new ArrayList<>();
-        pack.reservedNames().entities().keySet().stream().sorted().findFirst().ifPresent(name -> {
-            expected.add("entities[" + entities.size() + "].name: '" + name + "' is reserved by " + pack.name());
+        d.reservedNames().entities().keySet().stream().sorted().findFirst().ifPresent(name -> {
+            expected.add("entities[" + entities.size() + "].name: '" + name + "' is reserved by " + d.name());
             entities.add(new Entity(name, List.of(Field.builder("title", FieldType.STRING).build())));
         });
-        pack.reservedNames().fields().keySet().stream().sorted().findFirst().ifPresent(name -> {
+        d.reservedNames().fields().keySet().stream().sorted().findFirst().ifPresent(name -> {
             Entity first = entities.get(0);
             List<Field> fields = new ArrayList<>(first.fields());
-            expected.add("entities[0].fields[" + fields.size() + "].name: '" + name + "' is reserved by " + pack.name());
+            expected.add("entities[0].fields[" + fields.size() + "].name: '" + name + "' is reserved by " + d.name());
             fields.add(Field.builder(name, FieldType.STRING).build());
             entities.set(0, new Entity(first.name(), first.description(), fields));
         });
         AppSpec spec = new AppSpec(base.name(), base.description(), entities, base.relations(), base.capabilities(), base.roles(),
                 base.pages(), base.features(), base.notes());
 
-        pack.reservedNames().entities().values().forEach(why -> assertThat(why).startsWith(pack.name() + " ("));
-        pack.reservedNames().fields().values().forEach(why -> assertThat(why).startsWith(pack.name() + " ("));
+        d.reservedNames().entities().values().forEach(why -> assertThat(why).startsWith(d.name() + " ("));
+        d.reservedNames().fields().values().forEach(why -> assertThat(why).startsWith(d.name() + " ("));
         if (expected.isEmpty()) {
             assertThat(new PackAgent(pack).render(spec)).isNotEmpty();
         } else {
@@ -117,25 +120,26 @@ public abstract class TemplatePackContract {
         AppSpec spec = specs().get(0);
         Map<String, String> files = new PackAgent(pack()).render(spec);
         Set<String> agents = new HashSet<>();
-        for (ExtensionPoint point : pack().extensionPoints()) {
+        PackDescriptor d = pack().descriptor();
+        for (ExtensionPoint point : d.extensionPoints()) {
             assertThat(files).as("the pack writes %s", point.path()).containsKey(point.path());
             assertThat(point.check(files.get(point.path()))).as(point.path()).isEmpty();
             assertThat(point.check("")).hasSameSizeAs(point.mustKeep());
-            assertThat(point.agent()).isNotEqualTo(pack().agentId());
+            assertThat(point.agent()).isNotEqualTo(d.agentId());
             assertThat(agents.add(point.agent().name())).as("one agent per extension point").isTrue();
         }
-        assertThat(agents).hasSameSizeAs(pack().extensionPoints());
+        assertThat(agents).hasSameSizeAs(d.extensionPoints());
     }
 
     @Test
     void its_checks_run_in_directories_it_writes_into() {
         Map<String, String> files = new PackAgent(pack()).render(specs().get(0));
         Set<String> names = new HashSet<>();
-        for (PackCheck check : pack().checks()) {
+        for (PackCheck check : pack().descriptor().checks()) {
             assertThat(names.add(check.name())).as("check names are unique: %s", check.name()).isTrue();
             assertThat(check.directory().equals(".") || files.keySet().stream().anyMatch(p -> p.startsWith(check.directory() + "/")))
                     .as("check %s runs in %s, which the pack writes into", check.name(), check.directory()).isTrue();
         }
-        assertThat(names).hasSameSizeAs(pack().checks());
+        assertThat(names).hasSameSizeAs(pack().descriptor().checks());
     }
 }
