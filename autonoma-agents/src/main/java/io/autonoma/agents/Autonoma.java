@@ -336,12 +336,13 @@ public final class Autonoma implements AutoCloseable {
         /** Exactly these template packs instead of the built-in ones (e.g. a backend of your own without the FastAPI one). */
         public Builder packs(TemplatePacks packs) { this.packs = Objects.requireNonNull(packs, "packs"); return this; }
 
-        /** Replaces the engine's agents. */
+        /** Replaces the engine's agents (the {@link #packs(TemplatePacks) packs} then only validate the specs of requests). */
         public Builder agents(List<Agent> agents) { this.agents = List.copyOf(agents); return this; }
 
         /**
          * A ready pipeline instead of one assembled here (its store, agents and executor are used as they
-         * are); it cannot be combined with the settings it replaces. Not closed by {@link Autonoma#close()}.
+         * are); it cannot be combined with the settings it replaces. Not closed by {@link Autonoma#close()}. The
+         * {@link #packs(TemplatePacks) packs} then only validate the specs of requests: the pipeline's own agents render.
          */
         public Builder pipeline(Pipeline pipeline) { this.pipeline = pipeline; return this; }
 
