@@ -2,11 +2,10 @@ package io.autonoma.agents.backend;
 
 import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.backend.internal.BackendView;
+import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.agents.pack.ExtensionPoint;
 import io.autonoma.agents.pack.PackCheck;
 import io.autonoma.agents.pack.PackDescriptor;
-import io.autonoma.agents.pack.AbstractTemplatePack;
-import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.ReservedNames;
 import java.util.List;
 
@@ -98,16 +97,7 @@ public final class FastApiPack extends AbstractTemplatePack {
                         PackCheck.of("mypy", "backend", "mypy", "app", "tests"),
                         PackCheck.of("bandit", "backend", "bandit", "-ll", "-r", "app"),
                         PackCheck.of("alembic-upgrade", "backend", "alembic", "upgrade", "head").needing("a PostgreSQL database in DATABASE_URL"))
-                .build());
-    }
-
-    @Override
-    public Object view(AppSpec spec) {
-        return BackendView.of(spec);
-    }
-
-    @Override
-    public String summary(AppSpec spec, int fileCount) {
-        return "wrote the FastAPI backend (" + fileCount + " files, " + spec.entities().size() + " entities)";
+                .build(), BackendView::of,
+                (spec, fileCount) -> "wrote the FastAPI backend (" + fileCount + " files, " + spec.entities().size() + " entities)");
     }
 }

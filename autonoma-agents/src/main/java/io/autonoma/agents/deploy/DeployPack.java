@@ -2,10 +2,9 @@ package io.autonoma.agents.deploy;
 
 import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.deploy.internal.DeployView;
+import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.agents.pack.PackCheck;
 import io.autonoma.agents.pack.PackDescriptor;
-import io.autonoma.agents.pack.AbstractTemplatePack;
-import io.autonoma.core.spec.AppSpec;
 
 /**
  * What it takes to ship the generated app ({@code templates/deploy}, rendered by {@link AgentIds#DEPLOYMENT}):
@@ -33,16 +32,7 @@ public final class DeployPack extends AbstractTemplatePack {
                         PackCheck.of("actionlint", ".", "actionlint").needing("actionlint"),
                         PackCheck.of("hadolint-backend", "backend", "hadolint", "Dockerfile").needing("hadolint"),
                         PackCheck.of("hadolint-frontend", "frontend", "hadolint", "Dockerfile").needing("hadolint"))
-                .build());
-    }
-
-    @Override
-    public Object view(AppSpec spec) {
-        return DeployView.of(spec);
-    }
-
-    @Override
-    public String summary(AppSpec spec, int fileCount) {
-        return "wrote " + fileCount + " deployment files (Dockerfiles, compose, k8s, CI, Prometheus) for " + DeployView.of(spec).slug();
+                .build(), DeployView::of,
+                (spec, fileCount) -> "wrote " + fileCount + " deployment files (Dockerfiles, compose, k8s, CI, Prometheus) for " + DeployView.of(spec).slug());
     }
 }

@@ -2,10 +2,9 @@ package io.autonoma.agents.frontend;
 
 import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.frontend.internal.FrontendViews;
+import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.agents.pack.PackCheck;
 import io.autonoma.agents.pack.PackDescriptor;
-import io.autonoma.agents.pack.AbstractTemplatePack;
-import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.ReservedNames;
 
 /**
@@ -39,16 +38,7 @@ public final class NextJsPack extends AbstractTemplatePack {
                         PackCheck.of("next-build", "frontend", "npx", "--no-install", "next", "build").needing(INSTALLED),
                         PackCheck.of("browser-test", "frontend", "node", "e2e/crud.spec.mjs")
                                 .needing(INSTALLED + ", the backend running, a Chromium (see frontend/README.md)"))
-                .build());
-    }
-
-    @Override
-    public Object view(AppSpec spec) {
-        return FrontendViews.of(spec);
-    }
-
-    @Override
-    public String summary(AppSpec spec, int fileCount) {
-        return "wrote " + fileCount + " frontend files for " + spec.entities().size() + " entities";
+                .build(), FrontendViews::of,
+                (spec, fileCount) -> "wrote " + fileCount + " frontend files for " + spec.entities().size() + " entities");
     }
 }

@@ -11,8 +11,10 @@ import io.autonoma.core.spec.AppSpec;
  *
  * <pre>{@code
  * public final class EntityNotesPack extends AbstractTemplatePack {
- *     public EntityNotesPack() { super(PackDescriptor.builder("entity-notes").build()); }   // templates/entity-notes/
- *     public Object view(AppSpec spec) { return Map.of("app", spec.name(), "entities", spec.entities()); }
+ *     public EntityNotesPack() {
+ *         super(PackDescriptor.builder("entity-notes").build(),                  // templates/entity-notes/
+ *                 spec -> Map.of("app", spec.name(), "entities", spec.entities()));
+ *     }
  * }
  * }</pre>
  *

@@ -1,11 +1,10 @@
 package io.autonoma.agents.performance;
 
 import io.autonoma.agents.AgentIds;
+import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.agents.pack.PackCheck;
 import io.autonoma.agents.pack.PackDescriptor;
-import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.agents.performance.internal.PerformanceView;
-import io.autonoma.core.spec.AppSpec;
 
 /**
  * The performance choices of the generated app ({@code templates/performance}, rendered by
@@ -20,16 +19,7 @@ public final class PerformancePack extends AbstractTemplatePack {
                 .agent(AgentIds.PERFORMANCE)
                 .check(PackCheck.of("load-test", "backend", "python", "scripts/load_test.py", "--base-url", "http://127.0.0.1:8000")
                         .needing("the backend running on 127.0.0.1:8000"))
-                .build());
-    }
-
-    @Override
-    public Object view(AppSpec spec) {
-        return PerformanceView.of(spec);
-    }
-
-    @Override
-    public String summary(AppSpec spec, int fileCount) {
-        return "load test targets " + PerformanceView.of(spec).entityPath();
+                .build(), PerformanceView::of,
+                (spec, fileCount) -> "load test targets " + PerformanceView.of(spec).entityPath());
     }
 }

@@ -3,10 +3,9 @@ package io.autonoma.agents.testing;
 import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.backend.FastApiPack;
 import io.autonoma.agents.backend.internal.BackendView;
+import io.autonoma.agents.pack.AbstractTemplatePack;
 import io.autonoma.agents.pack.PackCheck;
 import io.autonoma.agents.pack.PackDescriptor;
-import io.autonoma.agents.pack.AbstractTemplatePack;
-import io.autonoma.core.spec.AppSpec;
 
 /**
  * The FastAPI backend's pytest suite ({@code templates/backend-fastapi/tests}, rendered by {@link AgentIds#TESTING}
@@ -23,16 +22,7 @@ public final class FastApiTestsPack extends AbstractTemplatePack {
                 .agent(AgentIds.TESTING)
                 .dependsOn(AgentIds.BACKEND)
                 .check(PackCheck.of("pytest", "backend", "pytest", "-q").needing("the backend's requirements-dev.txt installed"))
-                .build());
-    }
-
-    @Override
-    public Object view(AppSpec spec) {
-        return BackendView.of(spec);
-    }
-
-    @Override
-    public String summary(AppSpec spec, int fileCount) {
-        return "wrote the backend test suite (" + fileCount + " files)";
+                .build(), BackendView::of,
+                (spec, fileCount) -> "wrote the backend test suite (" + fileCount + " files)");
     }
 }

@@ -33,20 +33,11 @@ public final class EntityNotesPack extends AbstractTemplatePack {
                         .task("Write notes on the app's entities that the generated notes do not say; keep the first line.")
                         .mustKeep("<!-- custom notes")
                         .build())
-                .build());
-    }
-
-    @Override
-    public Object view(AppSpec spec) {
-        return new View(spec.name(), spec.entities().stream().map(EntityNotesPack::note).toList());
+                .build(), spec -> new View(spec.name(), spec.entities().stream().map(EntityNotesPack::note).toList()),
+                (spec, fileCount) -> "wrote " + fileCount + " notes");
     }
 
     private static Note note(Entity e) {
         return new Note(e.name(), Naming.kebab(e.name()), e.fields().stream().map(f -> f.name() + ": " + f.type().json()).toList());
-    }
-
-    @Override
-    public String summary(AppSpec spec, int fileCount) {
-        return "wrote " + fileCount + " notes";
     }
 }
