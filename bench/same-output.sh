@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
 # Byte-for-byte: this tree's CLI writes the same app as a baseline commit's CLI for every prompt in
-# prompts/prompts.jsonl (app-spec.json included). Builds the baseline in a git worktree under /tmp
-# like bench/cli-cold.sh (BASE_REF, default main; BASE_DIR). Exit 1 on the first difference.
+# prompts/prompts.jsonl (app-spec.json included), and for every spec given with --spec FILE (generate
+# --spec FILE). Builds the baseline in a git worktree under /tmp like bench/cli-cold.sh (BASE_REF,
+# default main; BASE_DIR). Exit 1 on the first difference.
+#   bash bench/same-output.sh [--spec docs/examples/inventory.app-spec.json ...]
 set -euo pipefail
+SPEC_FILES=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --spec) [ $# -ge 2 ] || { echo "same-output: --spec needs a file" >&2; exit 2; }
+            [ -f "$2" ] || { echo "same-output: spec file $2 does not exist" >&2; exit 2; }
+            SPEC_FILES+=("$(realpath "$2")"); shift 2 ;;
+    *) echo "usage: bench/same-output.sh [--spec FILE]..." >&2; exit 2 ;;
+  esac
+done
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BASE_REF=${BASE_REF:-main}
 BASE_SHA=$(git -C "$ROOT" rev-parse --short "$BASE_REF")
@@ -27,4 +38,15 @@ while IFS= read -r line; do
   echo "same-output: $id identical ($(find "$WORK/new/$id" -type f | wc -l) files)"
   n=$((n + 1))
 done <"$PROMPTS"
-echo "same-output: all $n prompts of $(basename "$PROMPTS") give byte-identical trees with $BASE_REF ($BASE_SHA) and this tree"
+m=0
+for spec in "${SPEC_FILES[@]}"; do
+  id="spec-$m-$(basename "$spec" .json)"
+  "$BASE_DIR/autonoma" generate --spec "$spec" -o "$WORK/base/$id" -q >/dev/null
+  "$ROOT/autonoma" generate --spec "$spec" -o "$WORK/new/$id" -q >/dev/null
+  if ! diff -r "$WORK/base/$id" "$WORK/new/$id" >"$WORK/diff"; then
+    echo "same-output: --spec $spec DIFFERS from $BASE_REF:"; head -40 "$WORK/diff"; exit 1
+  fi
+  echo "same-output: --spec $(basename "$spec") identical ($(find "$WORK/new/$id" -type f | wc -l) files)"
+  m=$((m + 1))
+done
+echo "same-output: all $n prompts of $(basename "$PROMPTS")$([ "$m" -gt 0 ] && echo " and $m spec file(s)") give byte-identical trees with $BASE_REF ($BASE_SHA) and this tree"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders a spec's backend (and tests) into a directory with the agents module's RenderBackend.
+# Renders a spec's backend (and tests) into a directory with the agents module's RenderPacks
+# (the backend-fastapi and backend-fastapi-tests template packs).
 # Usage: ci/render-backend.sh <spec.json> <out-dir>   (builds autonoma-agents offline first if needed)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,4 +15,5 @@ if [ ! -s "$CP_FILE" ] || [ "$ROOT/autonoma-agents/pom.xml" -nt "$CP_FILE" ]; th
   mvn -B -o -q -pl autonoma-agents dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
 fi
 rm -rf "$OUT/backend"
-java -cp "$ROOT/autonoma-agents/target/classes:$(cat "$CP_FILE")" io.autonoma.agents.backend.RenderBackend "$SPEC" "$OUT"
+java -cp "$ROOT/autonoma-agents/target/classes:$(cat "$CP_FILE")" io.autonoma.agents.pack.RenderPacks "$SPEC" "$OUT" \
+  backend-fastapi backend-fastapi-tests

@@ -1,7 +1,6 @@
 package io.autonoma.agents;
 
 import io.autonoma.core.pipeline.AgentId;
-import java.util.List;
 
 /**
  * The ids of the default pipeline's agents, the one place their names are spelled: agents declare
@@ -19,9 +18,11 @@ public final class AgentIds {
     public static final AgentId DEPLOYMENT = AgentId.of("deployment");
     /** Reviews what the code writers wrote; after all of them. */
     public static final AgentId SECURITY = AgentId.of("security");
-
-    /** The agents that write the app's code and configuration (what {@link #SECURITY} reviews). */
-    public static final List<AgentId> CODE_WRITERS = List.of(ARCHITECTURE, BACKEND, TESTING, FRONTEND, PERFORMANCE, DEPLOYMENT);
+    /**
+     * Fills the FastAPI pack's business-rules extension point ({@code backend/app/rules.py}) with model-written code;
+     * only an engine that writes code (autonoma-llm) adds it.
+     */
+    public static final AgentId BUSINESS_RULES = AgentId.of("business-rules");
 
     private AgentIds() {}
 }

@@ -4,19 +4,14 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.autonoma.agents.analyst.OfflineRequirementsAnalyst;
 import io.autonoma.agents.analyst.RequirementsAnalystAgent;
-import io.autonoma.agents.architecture.ArchitectureAgent;
-import io.autonoma.agents.backend.BackendAgent;
-import io.autonoma.agents.backend.BackendTemplates;
-import io.autonoma.agents.deploy.DeploymentAgent;
 import io.autonoma.agents.engine.Engine;
 import io.autonoma.agents.engine.EngineContext;
-import io.autonoma.agents.frontend.FrontendAgent;
-import io.autonoma.agents.performance.PerformanceAgent;
+import io.autonoma.agents.pack.TemplatePack;
+import io.autonoma.agents.pack.TemplatePacks;
 import io.autonoma.agents.render.TemplateRenderer;
 import io.autonoma.agents.security.SecurityAgent;
 import io.autonoma.agents.seed.DefaultTemplateIndex;
 import io.autonoma.agents.spi.ChatModelEngineProvider;
-import io.autonoma.agents.testing.TestingAgent;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.artifact.ArtifactStore;
 import io.autonoma.core.artifact.InMemoryArtifactStore;
@@ -69,9 +64,11 @@ public final class Autonoma implements AutoCloseable {
     private final RunStore runs;
     private final Budget budget;
     private final PromptGuard guard;
+    private final TemplatePacks packs;
 
-    private Autonoma(Builder b, Pipeline pipeline, boolean ownsPipeline, Engine engine, TemplateIndex templateIndex) {
+    private Autonoma(Builder b, Pipeline pipeline, boolean ownsPipeline, Engine engine, TemplateIndex templateIndex, TemplatePacks packs) {
         this.pipeline = pipeline;
+        this.packs = packs;
         this.ownsPipeline = ownsPipeline;
         this.engine = engine;
         this.templateIndex = templateIndex;
@@ -85,22 +82,23 @@ public final class Autonoma implements AutoCloseable {
     }
 
     /**
-     * The eight offline agents, sharing one renderer: requirements → (architecture, backend → testing,
-     * frontend, performance, deployment) → security, which reviews everything the others wrote. The
-     * analyst looks archetypes up in {@code index}. Every {@link Engine} builds on these.
+     * The eight offline agents of the {@link TemplatePacks#defaults() built-in packs}: requirements → (architecture,
+     * backend → testing, frontend, performance, deployment) → security, which reviews everything the others wrote.
+     * The analyst looks archetypes up in {@code index}. Every {@link Engine} builds on these.
      */
     public static List<Agent> offlineAgents(TemplateIndex index) {
-        TemplateRenderer renderer = new TemplateRenderer();
+        return offlineAgents(index, TemplatePacks.defaults());
+    }
+
+    /**
+     * The offline agents for {@code packs}: the requirements analyst, a {@link io.autonoma.agents.pack.PackAgent} per
+     * pack (in order, sharing one renderer) and the security review after all of them.
+     */
+    public static List<Agent> offlineAgents(TemplateIndex index, TemplatePacks packs) {
         List<Agent> agents = new ArrayList<>();
         agents.add(new RequirementsAnalystAgent(OfflineRequirementsAnalyst.builder().templateIndex(index).build()));
-        agents.add(new ArchitectureAgent(renderer));
-        BackendTemplates backend = new BackendTemplates(renderer);
-        agents.add(new BackendAgent(backend));
-        agents.add(new TestingAgent(backend));
-        agents.add(new FrontendAgent(renderer));
-        agents.add(new PerformanceAgent(renderer));
-        agents.add(new DeploymentAgent(renderer));
-        agents.add(new SecurityAgent(AgentIds.CODE_WRITERS));
+        agents.addAll(packs.agents(new TemplateRenderer()));
+        agents.add(new SecurityAgent(packs.agentIds()));
         return agents;
     }
 
@@ -115,6 +113,11 @@ public final class Autonoma implements AutoCloseable {
     /** The engine whose agents the pipeline runs. */
     public Engine engine() {
         return engine;
+    }
+
+    /** The template packs the app is generated from, and its spec validated against. */
+    public TemplatePacks packs() {
+        return packs;
     }
 
     /** The template index (archetypes, code examples) the engine was given. */
@@ -148,18 +151,25 @@ public final class Autonoma implements AutoCloseable {
         return boundary(GenerationRequest.builder().prompt(prompt).build());
     }
 
-    /** A request for a ready spec (the analyst only validates it), with this instance's engine and budget. */
+    /**
+     * A request for a ready spec (the analyst only validates it), with this instance's engine and budget.
+     *
+     * @throws io.autonoma.core.spec.InvalidSpecException when the spec is invalid or uses a name one of the
+     *     {@link #packs()} reserves; every problem names its JSON path
+     */
     public GenerationRequest request(AppSpec spec) {
         return boundary(GenerationRequest.builder().spec(Objects.requireNonNull(spec, "spec")).build());
     }
 
     /**
      * Starts a run. The request passes the boundary first (its prompt checked as in
-     * {@link #request(String)}, idempotent for requests that came from there; the engine recorded; a
-     * request without caps gets this instance's budget) and, with a {@link RunStore}, is recorded under
-     * its run id ({@link CheckpointStore#RUN_ID_OPTION}, a new one if absent) so it can be resumed.
+     * {@link #request(String)}, idempotent for requests that came from there; a spec validated against the
+     * {@link #packs()}; the engine recorded; a request without caps gets this instance's budget) and, with a
+     * {@link RunStore}, is recorded under its run id ({@link CheckpointStore#RUN_ID_OPTION}, a new one if absent) so
+     * it can be resumed.
      *
      * @throws PromptGuard.RejectedPromptException when the request's prompt cannot be used
+     * @throws io.autonoma.core.spec.InvalidSpecException when the request's spec cannot be generated from
      */
     public RunHandle start(GenerationRequest request, GenerationListener listener) {
         GenerationRequest checked = boundary(Objects.requireNonNull(request, "request"));
@@ -241,6 +251,7 @@ public final class Autonoma implements AutoCloseable {
     }
 
     private GenerationRequest boundary(GenerationRequest request) {
+        request.spec().ifPresent(spec -> packs.validate(spec).throwIfInvalid());
         GenerationRequest.Builder b = guard.apply(request).toBuilder().option(Engine.OPTION, engine.name());
         Budget given = request.budget();
         if (given.maxTokens() == Long.MAX_VALUE && given.maxCostMicros() == Long.MAX_VALUE) {
@@ -269,6 +280,7 @@ public final class Autonoma implements AutoCloseable {
         private Budget budget = Budget.unlimited();
         private int maxPromptChars = PromptGuard.DEFAULT_MAX_CHARS;
         private List<Agent> agents;
+        private TemplatePacks packs = TemplatePacks.defaults();
         private Pipeline pipeline;
         private final List<GenerationListener> listeners = new ArrayList<>();
         private Duration agentTimeout = Duration.ofMinutes(10);
@@ -313,12 +325,24 @@ public final class Autonoma implements AutoCloseable {
         /** The longest prompt accepted; default {@link PromptGuard#DEFAULT_MAX_CHARS}. At least 10. */
         public Builder maxPromptChars(int max) { this.maxPromptChars = max; return this; }
 
-        /** Replaces the engine's agents. */
+        /**
+         * Adds a template pack (a target stack of your own) after those set so far, by default the
+         * {@link TemplatePacks#defaults() built-in ones}: its agent renders it after the spec is read, the security
+         * review waits for it, a spec is validated against its reserved names, and an engine that writes code fills
+         * its extension points.
+         */
+        public Builder pack(TemplatePack pack) { this.packs = packs.with(pack); return this; }
+
+        /** Exactly these template packs instead of the built-in ones (e.g. a backend of your own without the FastAPI one). */
+        public Builder packs(TemplatePacks packs) { this.packs = Objects.requireNonNull(packs, "packs"); return this; }
+
+        /** Replaces the engine's agents (the {@link #packs(TemplatePacks) packs} then only validate the specs of requests). */
         public Builder agents(List<Agent> agents) { this.agents = List.copyOf(agents); return this; }
 
         /**
          * A ready pipeline instead of one assembled here (its store, agents and executor are used as they
-         * are); it cannot be combined with the settings it replaces. Not closed by {@link Autonoma#close()}.
+         * are); it cannot be combined with the settings it replaces. Not closed by {@link Autonoma#close()}. The
+         * {@link #packs(TemplatePacks) packs} then only validate the specs of requests: the pipeline's own agents render.
          */
         public Builder pipeline(Pipeline pipeline) { this.pipeline = pipeline; return this; }
 
@@ -353,19 +377,19 @@ public final class Autonoma implements AutoCloseable {
             TemplateIndex idx = index != null ? index
                     : embeddingModel != null ? DefaultTemplateIndex.lazy(embeddingModel) : DefaultTemplateIndex.lazy(semanticSearch);
             if (pipeline != null) {
-                return new Autonoma(this, pipeline, false, e, idx);
+                return new Autonoma(this, pipeline, false, e, idx, packs);
             }
             try {
                 DefaultPipeline.Builder b = DefaultPipeline.builder()
                         .store(store != null ? store : new InMemoryArtifactStore())
-                        .agents(agents != null ? agents : e.agents(new EngineContext(offlineAgents(idx), idx)))
+                        .agents(agents != null ? agents : e.agents(new EngineContext(offlineAgents(idx, packs), idx, packs)))
                         .agentTimeout(agentTimeout)
                         .executor(executor);
                 if (runs != null) {
                     b.checkpoints(runs.checkpoints());
                 }
                 listeners.forEach(b::listener);
-                return new Autonoma(this, b.build(), true, e, idx);
+                return new Autonoma(this, b.build(), true, e, idx, packs);
             } catch (RuntimeException failed) {
                 if (chatModel != null) {
                     e.close(); // made here: nobody else can

@@ -7,7 +7,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import io.autonoma.agents.AgentIds;
+import io.autonoma.agents.pack.ExtensionPoint;
 import io.autonoma.llm.internal.JsonText;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.artifact.Artifact;
@@ -33,71 +33,39 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
- * An agent that asks the model for code the templates cannot express, by default the custom
- * business rules of the prompt ("a member can have at most 3 active loans") in the backend's
- * {@value #RULES_FILE} extension point, with tests. Relevant examples from the {@link TemplateIndex}
- * go into the prompt. The model answers with files ({@code {"files": [{"path", "content"}]}}).
+ * An agent that asks the model for code the templates cannot express, in one {@link ExtensionPoint} of a
+ * template pack: the FastAPI pack's, for instance, is {@code backend/app/rules.py}, where the model writes the
+ * prompt's business rules ("a member can have at most 3 active loans") with tests. Everything about the file comes
+ * from the extension point: the task (its contract), the directories and file types the model may write, the files
+ * it is shown, the text it must keep. Relevant examples from the {@link TemplateIndex} go into the prompt. The model
+ * answers with files ({@code {"files": [{"path", "content"}]}}).
  *
  * <p>Every answer is untrusted: each path must pass {@link ArtifactPaths#normalize}, lie under an
  * allowed root, have an allowed extension and not be protected (by default every file that existed
- * when the agent started, except the designated extension points); every file passes
- * {@link SecretScanner} and {@link CodeValidator}, and extension points must keep their contract
- * (the hook definitions the templates call). Nothing is written until a whole answer passes.
+ * when the agent started, except the extension point); every file passes {@link SecretScanner} and
+ * {@link CodeValidator}, and the extension point's new version must pass {@link ExtensionPoint#check(String)}
+ * (keep what the templates call). Nothing is written until a whole answer passes.
  * Problems go back to the model (bounded: tries, a token cap and a cost cap for this agent; the loop
  * stops early when the same problems come back). Each check publishes a {@code ValidationReport}.
  * When the loop gives up the agent fails with {@link LlmOutputException}, or with
  * {@code skipOnFailure} keeps the template files and finishes with a warning.
  */
 public final class LlmCodeAgent implements Agent {
-    /** The agent's id unless {@link Builder#id} says otherwise: the LLM engine's business-rules agent. */
-    public static final AgentId ID = AgentId.of("business-rules");
-    public static final String RULES_FILE = "backend/app/rules.py";
     static final String OPEN = "<app_description>";
     static final String CLOSE = "</app_description>";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The hooks the backend templates call; {@value #RULES_FILE} must keep them. */
-    public static final List<String> RULES_CONTRACT = List.of(
-            "class RuleViolation", "async def before_create(", "async def before_update(", "async def before_delete(");
-
-    /** What the default agent is asked to do; describes the hook contract of {@value #RULES_FILE}. */
-    public static final String BUSINESS_RULES_TASK = """
-            You write the custom business rules of a generated FastAPI backend: the rules that plain \
-            create/read/update/delete cannot express (limits, conditions, allowed state changes, derived \
-            values), as stated in the app description and in the spec notes.
-
-            The backend's routers call three hooks of the module backend/app/rules.py (import path \
-            app.rules) inside the request's database transaction, before a change is committed:
-              async def before_create(entity: str, data: dict[str, Any], session: AsyncSession) -> None
-              async def before_update(entity: str, obj: Any, data: dict[str, Any], session: AsyncSession) -> None
-              async def before_delete(entity: str, obj: Any, session: AsyncSession) -> None
-            entity is the entity's class name (e.g. "Loan"); data holds the validated request fields (for an \
-            update only the fields being changed; many-to-one links as <relation>_id); obj is the SQLAlchemy \
-            row; session is the SQLAlchemy 2 AsyncSession. The ORM classes are importable from app.models \
-            under the entity names. To reject a change raise RuleViolation(detail), defined in app.rules \
-            (the API answers 409 {"detail": detail}); return None when the change is fine.
-            Rewrite backend/app/rules.py completely: keep the RuleViolation class exactly as it is in the \
-            current file (its noqa comment included) and all three hooks with these signatures, and dispatch \
-            on entity. Add pytest tests for every rule in a new file under backend/tests/ (e.g. \
-            backend/tests/test_rules.py) that go through the API with the fixtures of tests/conftest.py \
-            (client, user_headers, admin_headers) and the helpers of tests/resources.py (create_<entity>, \
-            build_<entity>), and assert the 409 answer.
-            Use only the Python standard library, SQLAlchemy 2 and FastAPI. Never write credentials or \
-            read files. The code must pass the project's ruff (pycodestyle, pyflakes, isort, bugbear, \
-            pyupgrade, bandit, simplify, naming) and mypy --strict.""";
 
     private final String name;
     private final Set<String> dependsOn;
     private final LlmClient client;
     private final TemplateIndex index;
+    private final ExtensionPoint point;
     private final String task;
     private final List<String> allowedRoots;
     private final Set<String> extensionPoints;
     private final Set<String> protectedPaths;
-    private final Map<String, List<String>> contracts;
     private final Set<String> allowedExtensions;
     private final List<String> contextFiles;
     private final int maxTries;
@@ -110,24 +78,24 @@ public final class LlmCodeAgent implements Agent {
     private final boolean skipOnFailure;
 
     private LlmCodeAgent(Builder b) {
-        this.name = b.id.name();
-        this.dependsOn = AgentId.names(b.dependsOn);
+        this.point = b.point;
+        this.name = (b.id != null ? b.id : b.point.agent()).name();
+        this.dependsOn = AgentId.names((b.dependsOn != null ? b.dependsOn : b.point.after()).toArray(AgentId[]::new));
         this.client = b.client;
         this.index = b.index;
-        this.task = b.task;
-        this.allowedRoots = List.copyOf(b.allowedRoots);
-        this.extensionPoints = Set.copyOf(b.extensionPoints);
+        this.task = point.task();
+        this.allowedRoots = point.writableRoots();
+        this.extensionPoints = Set.of(point.path());
         this.protectedPaths = b.protectedPaths == null ? null : Set.copyOf(b.protectedPaths);
-        this.contracts = Map.copyOf(b.contracts);
-        this.allowedExtensions = Set.copyOf(b.allowedExtensions);
-        this.contextFiles = List.copyOf(b.contextFiles);
+        this.allowedExtensions = point.fileTypes();
+        this.contextFiles = point.contextFiles();
         this.maxTries = b.maxTries;
         this.maxTokens = b.maxTokens;
         this.maxCostMicros = b.maxCostMicros;
         this.maxFiles = b.maxFiles;
         this.maxFileChars = b.maxFileChars;
         this.retrievalTopK = b.retrievalTopK;
-        this.retrievalFramework = b.retrievalFramework;
+        this.retrievalFramework = point.examplesFramework().isBlank() ? null : point.examplesFramework();
         this.skipOnFailure = b.skipOnFailure;
     }
 
@@ -138,6 +106,11 @@ public final class LlmCodeAgent implements Agent {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The extension point this agent fills. */
+    public ExtensionPoint extensionPoint() {
+        return point;
     }
 
     @Override
@@ -298,15 +271,13 @@ public final class LlmCodeAgent implements Agent {
             for (CodeValidator.SyntaxProblem sp : CodeValidator.validate(f.getKey(), f.getValue())) {
                 syntaxProblems.add(sp.toString());
             }
-            for (String required : contracts.getOrDefault(f.getKey(), List.of())) {
-                if (!Pattern.compile(Pattern.quote(required).replace(" ", "\\E\\s+\\Q")).matcher(f.getValue()).find()) {
-                    contractProblems.add(f.getKey() + ": must keep '" + required.strip() + "' (the templates call it)");
-                }
+            if (f.getKey().equals(point.path())) {
+                contractProblems.addAll(point.check(f.getValue()));
             }
         }
         ctx.report("secrets", secretProblems.isEmpty(), secretProblems);
         ctx.report("tree-sitter", syntaxProblems.isEmpty(), syntaxProblems);
-        if (!contracts.isEmpty()) {
+        if (!point.mustKeep().isEmpty()) {
             ctx.report("extension-contract", contractProblems.isEmpty(), contractProblems);
         }
         List<String> all = new ArrayList<>(pathProblems);
@@ -353,7 +324,7 @@ public final class LlmCodeAgent implements Agent {
             u.append("Existing files under the allowed directories:\n").append(String.join("\n", tree)).append("\n\n");
         }
         if (index != null && index.size() > 0) {
-            String query = "business rule validation hook " + String.join(" ", spec.notes()) + " " + prompt;
+            String query = (point.examplesQuery().isBlank() ? "" : point.examplesQuery() + " ") + String.join(" ", spec.notes()) + " " + prompt;
             TemplateQuery q = TemplateQuery.of(clip(query, 2000), retrievalTopK);
             List<TemplateMatch> hits = index.search(retrievalFramework == null ? q : q.forFramework(retrievalFramework));
             if (!hits.isEmpty()) {
@@ -403,48 +374,36 @@ public final class LlmCodeAgent implements Agent {
              "required": ["files"], "additionalProperties": false}""";
 
     public static final class Builder {
-        private AgentId id = ID;
-        private Set<AgentId> dependsOn = Set.of(AgentIds.BACKEND);
+        private ExtensionPoint point;
+        private AgentId id;
+        private Set<AgentId> dependsOn;
         private LlmClient client;
         private TemplateIndex index;
-        private String task = BUSINESS_RULES_TASK;
-        private List<String> allowedRoots = List.of("backend/app/", "backend/tests/");
-        private Set<String> extensionPoints = Set.of(RULES_FILE);
         private Set<String> protectedPaths;
-        private Map<String, List<String>> contracts = Map.of(RULES_FILE, RULES_CONTRACT);
-        private Set<String> allowedExtensions = Set.of(".py");
-        private List<String> contextFiles = List.of("backend/app/models/__init__.py", "backend/tests/conftest.py", "backend/tests/resources.py");
         private int maxTries = 3;
         private long maxTokens = 100_000;
         private long maxCostMicros = Long.MAX_VALUE;
         private int maxFiles = 8;
         private int maxFileChars = 60_000;
         private int retrievalTopK = 3;
-        private String retrievalFramework = "fastapi";
         private boolean skipOnFailure;
 
         private Builder() {}
 
-        /** The agent's id; {@link #ID} by default. */
+        /**
+         * What the agent fills (required): the pack's file, the task the model is given, where it may write, what it
+         * is shown and what its answer must keep, e.g. the one of {@code FastApiPack.extensionPoints()}.
+         */
+        public Builder extensionPoint(ExtensionPoint v) { this.point = v; return this; }
+        /** The agent's id; the extension point's {@link ExtensionPoint#agent()} by default. */
         public Builder id(AgentId v) { this.id = v; return this; }
+        /** The agents it runs after; the extension point's {@link ExtensionPoint#after()} by default. */
         public Builder dependsOn(Set<AgentId> v) { this.dependsOn = v; return this; }
         public Builder client(LlmClient v) { this.client = v; return this; }
         /** Where examples for the prompt come from; none by default. */
         public Builder templateIndex(TemplateIndex v) { this.index = v; return this; }
-        /** The instructions (what to write, which hooks exist); {@link #BUSINESS_RULES_TASK} by default. */
-        public Builder task(String v) { this.task = v; return this; }
-        /** Directory prefixes (ending in '/') the model may write under; {@code backend/app/}, {@code backend/tests/} by default. */
-        public Builder allowedRoots(List<String> v) { this.allowedRoots = v; return this; }
-        /** Existing files the model may rewrite; {@value #RULES_FILE} by default. */
-        public Builder extensionPoints(Set<String> v) { this.extensionPoints = v; return this; }
-        /** Files the model must not write; by default every file present when the agent starts, except the extension points. */
+        /** Files the model must not write; by default every file present when the agent starts, except the extension point. */
         public Builder protectedPaths(Set<String> v) { this.protectedPaths = v; return this; }
-        /** Per path, text the file must contain (its contract with the templates); the rules hooks by default. */
-        public Builder contracts(Map<String, List<String>> v) { this.contracts = v; return this; }
-        /** File endings the model may write; {@code .py} by default. */
-        public Builder allowedExtensions(Set<String> v) { this.allowedExtensions = v; return this; }
-        /** Read-only files shown to the model (if they exist). */
-        public Builder contextFiles(List<String> v) { this.contextFiles = v; return this; }
         public Builder maxTries(int v) { this.maxTries = v; return this; }
         /** Tokens this agent may spend across its repair loop (default 100,000); the run's budget applies as well. */
         public Builder maxTokens(long v) { this.maxTokens = v; return this; }
@@ -453,25 +412,13 @@ public final class LlmCodeAgent implements Agent {
         public Builder maxFiles(int v) { this.maxFiles = v; return this; }
         public Builder maxFileChars(int v) { this.maxFileChars = v; return this; }
         public Builder retrievalTopK(int v) { this.retrievalTopK = v; return this; }
-        /** Only examples whose {@code metadata.framework} is this ({@code fastapi} by default); null for any. */
-        public Builder retrievalFramework(String v) { this.retrievalFramework = v == null || v.isBlank() ? null : v; return this; }
         /** Keep the template files and finish with a warning instead of failing when the model's code stays unusable. */
         public Builder skipOnFailure(boolean v) { this.skipOnFailure = v; return this; }
 
         public LlmCodeAgent build() {
             Objects.requireNonNull(client, "LlmCodeAgent needs an LlmClient: builder().client(...)");
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(dependsOn, "dependsOn");
-            Objects.requireNonNull(task, "task");
-            if (allowedRoots == null || allowedRoots.isEmpty()) throw new IllegalArgumentException("give at least one allowed root");
-            for (String r : allowedRoots) {
-                if (!r.endsWith("/") || !ArtifactPaths.normalize(r).equals(r.substring(0, r.length() - 1))) {
-                    throw new IllegalArgumentException("allowed root '" + r + "' must be a safe relative directory ending in '/'");
-                }
-            }
-            if (extensionPoints == null || contracts == null || allowedExtensions == null || contextFiles == null) {
-                throw new IllegalArgumentException("extensionPoints, contracts, allowedExtensions and contextFiles must not be null");
-            }
+            Objects.requireNonNull(point, "LlmCodeAgent needs the extension point it fills: builder().extensionPoint(...), "
+                    + "e.g. one of a template pack's extensionPoints()");
             if (maxTries < 1 || maxTries > 10) throw new IllegalArgumentException("maxTries must be 1..10, was " + maxTries);
             if (maxTokens < 1 || maxCostMicros < 1 || maxFiles < 1 || maxFileChars < 1 || retrievalTopK < 1 || retrievalTopK > 20) {
                 throw new IllegalArgumentException("caps must be positive and retrievalTopK 1..20");

@@ -6,6 +6,10 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.engine.Engine;
 import io.autonoma.agents.engine.EngineContext;
+import io.autonoma.agents.pack.ExtensionPoint;
+import io.autonoma.agents.pack.PackDescriptor;
+import io.autonoma.agents.pack.TemplatePack;
+import io.autonoma.agents.pack.TemplatePacks;
 import io.autonoma.llm.internal.ShortConnectHttpClientBuilder;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.pipeline.Agent;
@@ -17,6 +21,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,10 +32,13 @@ import java.util.function.UnaryOperator;
 /**
  * The LLM engine, an {@link Engine}: builds the agent list of a pipeline driven by a langchain4j
  * {@link ChatModel} from the offline engine's agents. The offline {@link AgentIds#REQUIREMENTS} agent
- * is replaced by an {@link LlmRequirementsAnalystAgent}; the template agents stay as they are; an
- * {@link LlmCodeAgent} ({@link LlmCodeAgent#ID}, after {@link AgentIds#BACKEND} and {@link AgentIds#TESTING}) adds the prompt's
- * custom business rules; agents that review the whole project (by default {@link AgentIds#SECURITY}) are
- * made to wait for it so they see the model-written code.
+ * is replaced by an {@link LlmRequirementsAnalystAgent}, which validates the model's spec against the names the
+ * template packs reserve; the template agents stay as they are; for every {@link ExtensionPoint} of the packs in use
+ * whose agent is in the pipeline an {@link LlmCodeAgent} fills it (the FastAPI pack's is the prompt's custom
+ * business rules, {@link AgentIds#BUSINESS_RULES}, after {@link AgentIds#BACKEND} and {@link AgentIds#TESTING});
+ * agents that review the whole project (by default {@link AgentIds#SECURITY}) are made to wait for them so they
+ * see the model-written code. The engine names no pack's files: a pack of your own with extension points gets
+ * its code agents the same way.
  *
  * <pre>{@code
  * try (LlmClient client = LlmClient.builder().model(LlmEngine.openAiCompatible(url, LlmEngine.apiKey(System::getenv), "gpt-4o-mini", Duration.ofSeconds(60)))
@@ -83,10 +91,13 @@ public final class LlmEngine implements Engine {
         return NAME;
     }
 
-    /** {@link #agents(List)} of the context's agents; the code agent's examples come from the context's index unless one was set. */
+    /**
+     * The LLM pipeline's agents from the context's offline agents and template packs; the code agents' examples come
+     * from the context's index unless one was set.
+     */
     @Override
     public List<Agent> agents(EngineContext context) {
-        return agents(context.offlineAgents(), index != null ? index : context.templateIndex());
+        return agents(context.offlineAgents(), index != null ? index : context.templateIndex(), context.packs());
     }
 
     /** Closes the client when this engine made it ({@link Builder#closeClient}). */
@@ -99,46 +110,64 @@ public final class LlmEngine implements Engine {
 
     /**
      * The LLM pipeline's agents from the offline pipeline's agents (which must include
-     * {@link AgentIds#REQUIREMENTS}). The result is a new list; the given agents are reused, not copied.
+     * {@link AgentIds#REQUIREMENTS}) rendering the {@link TemplatePacks#defaults() built-in packs}. The result is a
+     * new list; the given agents are reused, not copied.
      */
     public List<Agent> agents(List<Agent> offlineAgents) {
-        return agents(offlineAgents, index);
+        return agents(offlineAgents, index, TemplatePacks.defaults());
     }
 
-    private List<Agent> agents(List<Agent> offlineAgents, TemplateIndex index) {
+    private List<Agent> agents(List<Agent> offlineAgents, TemplateIndex index, TemplatePacks packs) {
         Objects.requireNonNull(offlineAgents, "offlineAgents");
         Optional<Agent> offlineAnalyst = offlineAgents.stream().filter(AgentIds.REQUIREMENTS::is).findFirst();
         if (offlineAnalyst.isEmpty()) {
             throw new IllegalArgumentException("the offline agents have no '" + AgentIds.REQUIREMENTS
                     + "' agent to replace; pass the offline engine's full agent list");
         }
-        LlmRequirementsAnalystAgent.Builder analyst = LlmRequirementsAnalystAgent.builder().client(client).maxTries(analystTries);
+        LlmRequirementsAnalystAgent.Builder analyst = LlmRequirementsAnalystAgent.builder().client(client).maxTries(analystTries)
+                .reservedNames(packs.reservedNames());
         if (fallbackToOfflineAnalyst) {
             analyst.fallback(offlineAnalyst.get());
         }
-        boolean withRules = businessRules && offlineAgents.stream().anyMatch(AgentIds.BACKEND::is);
+        List<LlmCodeAgent> code = businessRules ? codeAgents(offlineAgents, index, packs) : List.of();
+        Set<AgentId> codeIds = new LinkedHashSet<>();
+        code.forEach(c -> codeIds.add(AgentId.of(c.name())));
         List<Agent> out = new ArrayList<>();
         for (Agent a : offlineAgents) {
             if (AgentIds.REQUIREMENTS.is(a)) {
                 out.add(analyst.build());
-            } else if (withRules && afterRules.stream().anyMatch(id -> id.is(a))) {
-                out.add(new After(a, LlmCodeAgent.ID));
+            } else if (!codeIds.isEmpty() && afterRules.stream().anyMatch(id -> id.is(a))) {
+                out.add(new After(a, codeIds));
             } else {
                 out.add(a);
             }
         }
-        if (withRules) {
-            // after the generated tests too: the rules' tests use their fixtures, and the files the model
-            // sees (so the request, so the cache key) do not depend on which agent finished first
-            Set<AgentId> after = new HashSet<>(Set.of(AgentIds.BACKEND));
-            if (offlineAgents.stream().anyMatch(AgentIds.TESTING::is)) {
-                after.add(AgentIds.TESTING);
-            }
-            LlmCodeAgent.Builder rules = LlmCodeAgent.builder().client(client).templateIndex(index).dependsOn(after);
-            codeAgentCustomizer.accept(rules);
-            out.add(rules.build());
-        }
+        out.addAll(code);
         return List.copyOf(out);
+    }
+
+    /**
+     * A code agent per extension point of the packs whose agent is among {@code offlineAgents}, after the agents the
+     * extension point names that are there too (the pack's own agent at least).
+     */
+    private List<LlmCodeAgent> codeAgents(List<Agent> offlineAgents, TemplateIndex index, TemplatePacks packs) {
+        Set<String> present = new HashSet<>();
+        offlineAgents.forEach(a -> present.add(a.name()));
+        List<LlmCodeAgent> out = new ArrayList<>();
+        for (TemplatePack pack : packs.all()) {
+            PackDescriptor d = pack.descriptor();
+            if (!present.contains(d.agentId().name())) {
+                continue;
+            }
+            for (ExtensionPoint point : d.extensionPoints()) {
+                Set<AgentId> after = new LinkedHashSet<>(List.of(d.agentId()));
+                point.after().stream().filter(id -> present.contains(id.name())).forEach(after::add);
+                LlmCodeAgent.Builder agent = LlmCodeAgent.builder().client(client).templateIndex(index).extensionPoint(point).dependsOn(after);
+                codeAgentCustomizer.accept(agent);
+                out.add(agent.build());
+            }
+        }
+        return out;
     }
 
     /**
@@ -230,24 +259,24 @@ public final class LlmEngine implements Engine {
         }
     }
 
-    /** Runs {@code delegate} after an extra agent. */
+    /** Runs {@code delegate} after extra agents. */
     static final class After implements Agent {
         private final Agent delegate;
-        private final AgentId extra;
+        private final Set<AgentId> extra;
         private final Set<String> dependsOn;
 
-        After(Agent delegate, AgentId extra) {
+        After(Agent delegate, Set<AgentId> extra) {
             this.delegate = delegate;
-            this.extra = extra;
+            this.extra = Set.copyOf(extra);
             Set<String> d = new HashSet<>(delegate.dependsOn());
-            d.add(extra.name());
+            extra.forEach(id -> d.add(id.name()));
             this.dependsOn = Set.copyOf(d);
         }
 
         @Override public String name() { return delegate.name(); }
         @Override public Set<String> dependsOn() { return dependsOn; }
         @Override public AgentResult run(AgentContext context) throws Exception { return delegate.run(context); }
-        @Override public String toString() { return delegate + " (after " + extra + ")"; }
+        @Override public String toString() { return delegate + " (after " + extra.stream().map(AgentId::name).sorted().toList() + ")"; }
     }
 
     public static final class Builder {
@@ -268,13 +297,16 @@ public final class LlmEngine implements Engine {
         /** Examples for the code agent's prompt; default the template index of the {@link EngineContext}. */
         public Builder templateIndex(TemplateIndex v) { this.index = v; return this; }
         public Builder analystTries(int v) { this.analystTries = v; return this; }
-        /** Add the business-rules agent when there is a backend agent (default true). */
+        /**
+         * Add a code agent for each extension point of the packs in use whose agent is in the pipeline (default true):
+         * with the built-in packs, the business-rules agent of the FastAPI backend.
+         */
         public Builder businessRules(boolean v) { this.businessRules = v; return this; }
         /** Use the offline analyst when the model's spec stays invalid (default false: fail). */
         public Builder fallbackToOfflineAnalyst(boolean v) { this.fallbackToOfflineAnalyst = v; return this; }
-        /** Agents that must run after the business-rules agent (default {@link AgentIds#SECURITY}). */
+        /** Agents that must run after the code agents (default {@link AgentIds#SECURITY}). */
         public Builder afterRules(Set<AgentId> v) { this.afterRules = v; return this; }
-        /** Adjusts the business-rules agent (caps, roots, skip on failure…). */
+        /** Adjusts each code agent (caps, skip on failure…). */
         public Builder codeAgent(Consumer<LlmCodeAgent.Builder> v) { this.codeAgentCustomizer = v; return this; }
 
         public LlmEngine build() {

@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.autonoma.agents.AgentIds;
+import io.autonoma.agents.pack.TemplatePacks;
 import io.autonoma.llm.internal.JsonText;
 import io.autonoma.core.guard.PromptGuard;
 import io.autonoma.core.pipeline.Agent;
@@ -15,6 +16,7 @@ import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
 import io.autonoma.core.spec.AppSpecValidator;
 import io.autonoma.core.spec.InvalidSpecException;
+import io.autonoma.core.spec.ReservedNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ import java.util.Optional;
 /**
  * The LLM engine's requirements analyst ({@link AgentIds#REQUIREMENTS}): asks the model for an {@link AppSpec} as
  * structured JSON (the schema is in the prompt, and a JSON response format is requested when the
- * model supports one), validates it with {@link AppSpecJson#read(String)} and sends invalid answers
+ * model supports one), validates it with {@link AppSpecJson#read(String, ReservedNames)} against the names the
+ * template packs in use reserve, and sends invalid answers
  * back with the problems, up to {@code maxTries} answers. The user's prompt was checked by the
  * {@link PromptGuard} at the request boundary ({@code Autonoma}; what it removed is logged and reported
  * as {@code prompt-guard}) and reaches the model only as delimited data. Publishes the spec under
@@ -45,8 +48,10 @@ public final class LlmRequirementsAnalystAgent implements Agent {
     private final int maxTries;
     private final Agent fallback;
     private final Integer maxOutputTokens;
+    private final ReservedNames reserved;
 
     private LlmRequirementsAnalystAgent(Builder b) {
+        this.reserved = b.reserved;
         this.client = b.client;
         this.maxTries = b.maxTries;
         this.fallback = b.fallback;
@@ -66,7 +71,7 @@ public final class LlmRequirementsAnalystAgent implements Agent {
     public AgentResult run(AgentContext ctx) throws Exception {
         if (ctx.request().spec().isPresent()) {
             AppSpec spec = ctx.request().spec().get();
-            AppSpecValidator.validate(spec).throwIfInvalid();
+            AppSpecValidator.validate(spec, reserved).throwIfInvalid();
             return publish(ctx, spec, "Using the given app spec '" + spec.name() + "' (" + spec.entities().size() + " entities)");
         }
         String prompt = ctx.request().prompt();
@@ -90,7 +95,7 @@ public final class LlmRequirementsAnalystAgent implements Agent {
             }
             LlmReply reply = client.chat(name(), request.build(), ctx);
             try {
-                AppSpec spec = AppSpecJson.read(JsonText.extract(reply.text()));
+                AppSpec spec = AppSpecJson.read(JsonText.extract(reply.text()), reserved);
                 ctx.report("app-spec-schema", true, List.of());
                 return publish(ctx, spec, "The model described app '" + spec.name() + "': " + spec.entities().size()
                         + " entities (" + String.join(", ", spec.entities().stream().map(e -> e.name()).toList()) + "), "
@@ -173,6 +178,7 @@ public final class LlmRequirementsAnalystAgent implements Agent {
         private int maxTries = 3;
         private Agent fallback;
         private Integer maxOutputTokens;
+        private ReservedNames reserved = TemplatePacks.defaults().reservedNames();
 
         private Builder() {}
 
@@ -182,6 +188,11 @@ public final class LlmRequirementsAnalystAgent implements Agent {
         /** Agent to run when the model's answers stay invalid (e.g. the offline analyst); none by default. */
         public Builder fallback(Agent v) { this.fallback = v; return this; }
         public Builder maxOutputTokens(int v) { this.maxOutputTokens = v; return this; }
+        /**
+         * The names the spec may not use, those of the template packs in use ({@code TemplatePacks.reservedNames()});
+         * the built-in packs' by default. An answer using one goes back to the model with the JSON path and the reason.
+         */
+        public Builder reservedNames(ReservedNames v) { this.reserved = Objects.requireNonNull(v, "reservedNames"); return this; }
 
         public LlmRequirementsAnalystAgent build() {
             Objects.requireNonNull(client, "LlmRequirementsAnalystAgent needs an LlmClient: builder().client(...)");

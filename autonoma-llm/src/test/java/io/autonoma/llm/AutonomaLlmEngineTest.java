@@ -3,7 +3,9 @@ package io.autonoma.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autonoma.agents.AgentIds;
 import io.autonoma.agents.Autonoma;
+import io.autonoma.agents.extrapack.EntityNotesPack;
 import io.autonoma.core.guard.PromptGuard;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.pipeline.GenerationResult;
@@ -21,6 +23,23 @@ class AutonomaLlmEngineTest {
             assertThat(autonoma.pipeline().agents()).filteredOn(a -> a.name().equals("requirements")).singleElement()
                     .isInstanceOf(LlmRequirementsAnalystAgent.class);
             assertThat(autonoma.request("a todo app with tasks that have a title").options()).containsEntry("engine", "llm");
+        }
+    }
+
+    /** The engine names no pack's files: a pack of your own with an extension point gets a code agent for it. */
+    @Test
+    void a_pack_of_your_own_gets_a_code_agent_for_its_extension_point_with_no_edit_to_the_engine() {
+        try (Autonoma autonoma = Autonoma.builder().chatModel(new ScriptedChatModel()).pack(new EntityNotesPack()).build()) {
+            java.util.Map<String, Agent> agents = autonoma.pipeline().agents().stream()
+                    .collect(java.util.stream.Collectors.toMap(Agent::name, a -> a));
+
+            assertThat(agents.get(EntityNotesPack.CUSTOM_NOTES.name())).isInstanceOfSatisfying(LlmCodeAgent.class, a -> {
+                assertThat(a.dependsOn()).containsExactly(EntityNotesPack.NAME);
+                assertThat(a.extensionPoint().path()).isEqualTo("notes/custom.md");
+            });
+            assertThat(agents.get(AgentIds.BUSINESS_RULES.name())).isInstanceOf(LlmCodeAgent.class);
+            assertThat(agents.get(AgentIds.SECURITY.name()).dependsOn())
+                    .contains(EntityNotesPack.NAME, EntityNotesPack.CUSTOM_NOTES.name(), AgentIds.BUSINESS_RULES.name());
         }
     }
 

@@ -2,60 +2,21 @@ package io.autonoma.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.test.AgentContract;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
+import io.autonoma.test.ContractCoverage;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/**
- * Every {@link Agent} implementation of this module has a test class that extends {@link AgentContract}:
- * the contract tests are instantiated and asked for the agent they test, so a new implementation without
- * one fails here.
- */
+/** Every {@link Agent} implementation of this module has a test class that extends {@link AgentContract}. */
 class ContractCoverageTest {
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.autonoma.llm");
-    private static final JavaClasses TESTS = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS).importPackages("io.autonoma.llm");
-
-    private static Set<String> implementations(Class<?> type) {
-        Set<String> out = new TreeSet<>();
-        for (JavaClass c : MAIN) {
-            if (c.isAssignableTo(type) && !c.isInterface() && !c.getModifiers().contains(JavaModifier.ABSTRACT)) {
-                out.add(c.getName());
-            }
-        }
-        return out;
-    }
-
-    /** The classes of what the concrete subclasses of {@code contract} return from {@code factory}. */
-    private static Set<String> covered(Class<?> contract, String factory) throws Exception {
-        Method make = contract.getDeclaredMethod(factory);
-        make.setAccessible(true);
-        Set<String> out = new TreeSet<>();
-        for (JavaClass c : TESTS) {
-            if (c.isAssignableTo(contract) && !c.getModifiers().contains(JavaModifier.ABSTRACT)) {
-                Constructor<?> constructor = Class.forName(c.getName()).getDeclaredConstructor();
-                constructor.setAccessible(true);
-                out.add(make.invoke(constructor.newInstance()).getClass().getName());
-            }
-        }
-        return out;
-    }
 
     @Test
     void every_agent_implementation_extends_the_agent_contract() throws Exception {
-        Set<String> agents = implementations(Agent.class);
+        ContractCoverage module = ContractCoverage.of("io.autonoma.llm");
+        Set<String> agents = module.implementations(Agent.class);
 
         assertThat(agents).contains(LlmCodeAgent.class.getName(), LlmRequirementsAnalystAgent.class.getName(), "io.autonoma.llm.LlmEngine$After");
-        assertThat(covered(AgentContract.class, "agent")).containsAll(agents);
+        assertThat(module.covered(AgentContract.class, "agent")).containsAll(agents);
     }
 }

@@ -1,8 +1,9 @@
 package io.autonoma.llm;
 
 import io.autonoma.agents.AgentIds;
-import io.autonoma.agents.architecture.ArchitectureAgent;
-import io.autonoma.agents.performance.PerformanceAgent;
+import io.autonoma.agents.architecture.DocsPack;
+import io.autonoma.agents.pack.PackAgent;
+import io.autonoma.agents.performance.PerformancePack;
 import io.autonoma.agents.security.SecurityAgent;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.pipeline.AgentContext;
@@ -20,7 +21,7 @@ final class FakeTemplateAgents {
     private FakeTemplateAgents() {}
 
     static List<Agent> offlineAgents() {
-        return List.of(new OfflineAnalyst(), new Backend(), new ArchitectureAgent(), new PerformanceAgent(new io.autonoma.agents.render.TemplateRenderer()),
+        return List.of(new OfflineAnalyst(), new Backend(), new PackAgent(new DocsPack()), new PackAgent(new PerformancePack()),
                 new SecurityAgent(List.of(AgentIds.BACKEND, AgentIds.ARCHITECTURE, AgentIds.PERFORMANCE)));
     }
 

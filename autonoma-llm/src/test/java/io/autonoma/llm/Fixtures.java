@@ -39,6 +39,11 @@ final class Fixtures {
         return resource("rules.py");
     }
 
+    /** The FastAPI pack's business-rules extension point (backend/app/rules.py). */
+    static io.autonoma.agents.pack.ExtensionPoint rules() {
+        return new io.autonoma.agents.backend.FastApiPack().descriptor().extensionPoints().get(0);
+    }
+
     static String defaultRulesPy() {
         return resource("rules_default.py");
     }

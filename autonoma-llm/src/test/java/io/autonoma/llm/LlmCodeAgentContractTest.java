@@ -14,7 +14,7 @@ class LlmCodeAgentContractTest extends LlmAgentContract {
 
     @Override
     protected Agent agent() {
-        return LlmCodeAgent.builder().client(client()).build();
+        return LlmCodeAgent.builder().client(client()).extensionPoint(Fixtures.rules()).build();
     }
 
     @Override
@@ -27,7 +27,7 @@ class LlmCodeAgentContractTest extends LlmAgentContract {
         return TestAgent.of(name, ctx -> {
             ctx.artifacts().write("backend/app/main.py", "from fastapi import FastAPI\n\napp = FastAPI()\n");
             ctx.artifacts().write("backend/app/models/__init__.py", "from app.models.loan import Loan\n");
-            ctx.artifacts().write(LlmCodeAgent.RULES_FILE, Fixtures.defaultRulesPy());
+            ctx.artifacts().write(Fixtures.rules().path(), Fixtures.defaultRulesPy());
             return AgentResult.of("wrote the backend");
         });
     }

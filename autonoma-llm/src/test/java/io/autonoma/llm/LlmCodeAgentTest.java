@@ -44,7 +44,7 @@ class LlmCodeAgentTest {
     }
 
     private LlmCodeAgent.Builder agent() {
-        return LlmCodeAgent.builder().client(client);
+        return LlmCodeAgent.builder().client(client).extensionPoint(Fixtures.rules());
     }
 
     private static String answer(String path, String content) {
@@ -175,7 +175,7 @@ class LlmCodeAgentTest {
     void the_cost_cap_stops_the_loop() {
         try (LlmClient paid = LlmClient.builder().model(model).modelName("m").pricing(LlmPricing.perThousand(1, 1)).build()) {
             model.answer("not json", 1000, 1000);
-            assertThatThrownBy(() -> LlmCodeAgent.builder().client(paid).maxCostMicros(1_000_000).build().run(ctx))
+            assertThatThrownBy(() -> LlmCodeAgent.builder().client(paid).extensionPoint(Fixtures.rules()).maxCostMicros(1_000_000).build().run(ctx))
                     .isInstanceOf(LlmOutputException.class).hasMessageContaining("cost cap");
         }
     }
@@ -234,10 +234,19 @@ class LlmCodeAgentTest {
     }
 
     @Test
-    void builder_validates_roots() {
-        assertThatThrownBy(() -> agent().allowedRoots(List.of("../")).build()).isInstanceOf(RuntimeException.class);
-        assertThatThrownBy(() -> agent().allowedRoots(List.of("backend")).build()).hasMessageContaining("ending in '/'");
+    void builder_needs_a_client_and_the_extension_point_it_fills() {
         assertThatThrownBy(() -> LlmCodeAgent.builder().build()).hasMessageContaining("LlmClient");
+        assertThatThrownBy(() -> LlmCodeAgent.builder().client(client).build()).hasMessageContaining("extension point");
+    }
+
+    @Test
+    void the_extension_point_names_the_agent_and_what_it_waits_for() {
+        LlmCodeAgent agent = agent().build();
+
+        assertThat(agent.name()).isEqualTo(io.autonoma.agents.AgentIds.BUSINESS_RULES.name());
+        assertThat(agent.dependsOn()).containsExactlyInAnyOrder("backend", "testing");
+        assertThat(agent().id(io.autonoma.core.pipeline.AgentId.of("rules-2")).dependsOn(java.util.Set.of()).build())
+                .satisfies(a -> assertThat(a.name()).isEqualTo("rules-2"), a -> assertThat(a.dependsOn()).isEmpty());
     }
 
     private record OneEntryIndex(TemplateEntry entry) implements TemplateIndex {

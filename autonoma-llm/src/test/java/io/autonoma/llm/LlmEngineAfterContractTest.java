@@ -1,6 +1,5 @@
 package io.autonoma.llm;
 
-import io.autonoma.agents.architecture.ArchitectureAgent;
 import io.autonoma.agents.testkit.ExampleSpecAgentContract;
 import io.autonoma.core.pipeline.Agent;
 
@@ -8,6 +7,6 @@ import io.autonoma.core.pipeline.Agent;
 class LlmEngineAfterContractTest extends ExampleSpecAgentContract {
     @Override
     protected Agent agent() {
-        return new LlmEngine.After(new ArchitectureAgent(), LlmCodeAgent.ID);
+        return new LlmEngine.After(new io.autonoma.agents.pack.PackAgent(new io.autonoma.agents.architecture.DocsPack()), java.util.Set.of(io.autonoma.agents.AgentIds.BUSINESS_RULES));
     }
 }

@@ -71,6 +71,19 @@ class LlmRequirementsAnalystAgentTest {
     }
 
     @Test
+    void a_name_a_pack_in_use_reserves_goes_back_with_its_path_the_pack_and_the_reason() throws Exception {
+        String python = Fixtures.librarySpecJson().replace("\"name\": \"title\"", "\"name\": \"lambda\"");
+        model.answer(python).answer(Fixtures.librarySpecJson());
+        agent().run(RecordingContext.forPrompt(Fixtures.LIBRARY_PROMPT));
+        assertThat(model.lastUserText(1)).contains("entities[0].fields[0].name: 'lambda' is reserved by backend-fastapi (a Python keyword)");
+
+        model.answer(python);
+        LlmRequirementsAnalystAgent noPacks = LlmRequirementsAnalystAgent.builder().client(client)
+                .reservedNames(io.autonoma.core.spec.ReservedNames.none()).build();
+        assertThat(noPacks.run(RecordingContext.forPrompt(Fixtures.LIBRARY_PROMPT)).summary()).doesNotContain("after 2 answers");
+    }
+
+    @Test
     void schema_violations_are_reported_with_their_json_path() throws Exception {
         String bad = Fixtures.librarySpecJson().replace("\"type\": \"date\"", "\"type\": \"calendar\"");
         model.answer(bad).answer(Fixtures.librarySpecJson());

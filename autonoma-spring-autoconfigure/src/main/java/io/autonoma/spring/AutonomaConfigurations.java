@@ -2,6 +2,7 @@ package io.autonoma.spring;
 
 import io.autonoma.agents.Autonoma;
 import io.autonoma.agents.engine.Engine;
+import io.autonoma.agents.pack.TemplatePack;
 import io.autonoma.core.artifact.ArtifactStore;
 import io.autonoma.core.pipeline.GenerationListener;
 import io.autonoma.core.pipeline.Pipeline;
@@ -24,8 +25,8 @@ abstract class AutonomaConfigurations {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         Autonoma autonoma(AutonomaProperties properties, ArtifactStore store, TemplateIndex templateIndex, Engine engine,
-                          ObjectProvider<RunStore> runs, ObjectProvider<GenerationListener> listeners) {
-            Autonoma.Builder b = common(properties, templateIndex, engine).store(store).agentTimeout(properties.getAgentTimeout());
+                          ObjectProvider<RunStore> runs, ObjectProvider<GenerationListener> listeners, ObjectProvider<TemplatePack> packs) {
+            Autonoma.Builder b = common(properties, templateIndex, engine, packs).store(store).agentTimeout(properties.getAgentTimeout());
             runs.ifAvailable(b::runs);
             listeners.orderedStream().forEach(b::listener);
             return b.build();
@@ -38,16 +39,21 @@ abstract class AutonomaConfigurations {
     static class AroundUserPipeline {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        Autonoma autonoma(AutonomaProperties properties, Pipeline pipeline, TemplateIndex templateIndex, Engine engine) {
-            return common(properties, templateIndex, engine).pipeline(pipeline).build();
+        Autonoma autonoma(AutonomaProperties properties, Pipeline pipeline, TemplateIndex templateIndex, Engine engine,
+                          ObjectProvider<TemplatePack> packs) {
+            return common(properties, templateIndex, engine, packs).pipeline(pipeline).build();
         }
     }
 
-    private static Autonoma.Builder common(AutonomaProperties properties, TemplateIndex templateIndex, Engine engine) {
-        return Autonoma.builder()
+    /** Settings both share; the application's {@link TemplatePack} beans are added after the built-in packs, in order. */
+    private static Autonoma.Builder common(AutonomaProperties properties, TemplateIndex templateIndex, Engine engine,
+                                           ObjectProvider<TemplatePack> packs) {
+        Autonoma.Builder b = Autonoma.builder()
                 .engine(engine)
                 .templateIndex(templateIndex)
                 .budget(properties.toBudget())
                 .maxPromptChars(properties.getApi().getMaxPromptChars());
+        packs.orderedStream().forEach(b::pack);
+        return b;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autonoma.agents.Autonoma;
 import io.autonoma.agents.engine.Engine;
+import io.autonoma.agents.pack.TemplatePack;
 import io.autonoma.core.artifact.ArtifactStore;
 import io.autonoma.core.artifact.FileSystemArtifactStore;
 import io.autonoma.core.artifact.InMemoryArtifactStore;
@@ -95,6 +96,34 @@ class AutonomaAutoConfigurationTest {
             assertThat(ctx.getBean(Autonoma.class).engine()).isSameAs(ctx.getBean("myEngine"));
             assertThat(ctx.getBean(Pipeline.class).agents()).extracting(Agent::name).contains("extra", "requirements");
         });
+    }
+
+    @Test
+    void template_pack_beans_are_rendered_after_the_built_in_packs() {
+        runner().withUserConfiguration(UserPack.class).run(ctx -> {
+            Autonoma autonoma = ctx.getBean(Autonoma.class);
+            assertThat(autonoma.packs().names()).endsWith("spring-notes");
+            assertThat(ctx.getBean(Pipeline.class).agents()).extracting(Agent::name).contains("spring-notes", "backend");
+            var result = autonoma.generate(io.autonoma.core.spec.AppSpec.builder("Notes").entity(new io.autonoma.core.spec.Entity("Note",
+                    List.of(io.autonoma.core.spec.Field.builder("title", io.autonoma.core.spec.FieldType.STRING).build()))).build());
+            assertThat(autonoma.store().get(result.projectId(), "notes/README.md")).hasValueSatisfying(a ->
+                    assertThat(a.text()).isEqualTo("Notes: Note\n"));
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserPack {
+        @Bean
+        TemplatePack springNotes() {
+            return new TemplatePack() {
+                @Override public io.autonoma.agents.pack.PackDescriptor descriptor() {
+                    return io.autonoma.agents.pack.PackDescriptor.builder("spring-notes").build();
+                }
+                @Override public Object view(io.autonoma.core.spec.AppSpec spec) {
+                    return java.util.Map.of("app", spec.name(), "entities", spec.entities());
+                }
+            };
+        }
     }
 
     @Test

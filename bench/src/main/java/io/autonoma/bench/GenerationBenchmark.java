@@ -3,10 +3,11 @@ package io.autonoma.bench;
 import io.autonoma.agents.Autonoma;
 import io.autonoma.agents.analyst.OfflineRequirementsAnalyst;
 import io.autonoma.agents.analyst.RequirementsAnalystAgent;
-import io.autonoma.agents.backend.BackendAgent;
-import io.autonoma.agents.backend.BackendTemplates;
+import io.autonoma.agents.backend.FastApiPack;
+import io.autonoma.agents.pack.PackAgent;
+import io.autonoma.agents.render.TemplateRenderer;
 import io.autonoma.agents.seed.DefaultTemplateIndex;
-import io.autonoma.agents.testing.TestingAgent;
+import io.autonoma.agents.testing.FastApiTestsPack;
 import io.autonoma.core.pipeline.GenerationRequest;
 import io.autonoma.core.pipeline.GenerationResult;
 import java.util.List;
@@ -46,12 +47,12 @@ public class GenerationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        BackendTemplates templates = new BackendTemplates();
+        TemplateRenderer renderer = new TemplateRenderer();
         backendOnly = Autonoma.builder()
                 .agents(List.of(
                         new RequirementsAnalystAgent(OfflineRequirementsAnalyst.builder()
                                 .templateIndex(DefaultTemplateIndex.keywordOnly()).build()),
-                        new BackendAgent(templates), new TestingAgent(templates)))
+                        new PackAgent(new FastApiPack(), renderer), new PackAgent(new FastApiTestsPack(), renderer)))
                 .build();
         fullApp = Autonoma.builder().templateIndex(DefaultTemplateIndex.keywordOnly()).build();
     }

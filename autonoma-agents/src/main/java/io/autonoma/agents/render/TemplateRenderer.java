@@ -4,10 +4,16 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import com.github.mustachejava.MustacheVisitor;
+import io.autonoma.agents.pack.InvalidPackException;
+import io.autonoma.agents.pack.PackManifest;
+import io.autonoma.agents.pack.TemplatePack;
 import io.autonoma.agents.render.internal.CoalescingMustacheVisitor;
-import io.autonoma.core.AutonomaException;
+import io.autonoma.core.artifact.ArtifactPaths;
+import io.autonoma.core.artifact.UnsafePathException;
+import io.autonoma.core.spec.AppSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,83 +21,127 @@ import java.io.Writer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Renders a template pack from the classpath with mustache.java, HTML escaping off (we generate
- * code, not HTML: the view models escape values for their target language).
- *
- * <p>A pack lives in {@code templates/<pack>/} and lists its files in {@code pack.txt}, one per line:
- * <pre>
- * # template (relative to the pack)     -> output path (a mustache template itself)   [each=&lt;property&gt;]
- * app/main.py.mustache                  -> backend/app/main.py
- * app/routers/entity.py.mustache        -> backend/app/routers/{{snake}}.py            each=entities
- * </pre>
- * With {@code each=entities} the file is rendered once per element of the root context's
- * {@code entities} property (a Map key, a no-arg method or a field), with that element pushed
- * on top of the context. Thread-safe; compiled templates are cached.
+ * Renders template packs with mustache.java, HTML escaping off (we generate code, not HTML: the views escape
+ * values for their target language). A pack's templates and manifest ({@link PackManifest}) are read from the
+ * class path of the pack class's loader, so a pack in another jar works the same. Thread-safe; manifests and
+ * compiled templates are cached.
  */
 public final class TemplateRenderer {
-    private final MustacheFactory factory;
-    private final Map<String, List<PackLine>> manifests = new ConcurrentHashMap<>();
-    private final Map<String, Mustache> inline = new ConcurrentHashMap<>();
+    private final Map<ClassLoader, Templates> templates = new ConcurrentHashMap<>();
+    private final Map<ManifestKey, PackManifest> manifests = new ConcurrentHashMap<>();
 
-    public TemplateRenderer() {
-        this.factory = new DefaultMustacheFactory("templates") {
-            @Override
-            public MustacheVisitor createMustacheVisitor() {
-                return new CoalescingMustacheVisitor(this);
-            }
+    private record ManifestKey(ClassLoader loader, String folder) {}
 
-            @Override
-            public void encode(String value, Writer writer) {
-                try {
-                    writer.write(value);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+    /** Compiled templates of one class loader. */
+    private static final class Templates {
+        final MustacheFactory factory;
+        final Map<String, Mustache> inline = new ConcurrentHashMap<>();
+
+        Templates(ClassLoader loader) {
+            this.factory = new DefaultMustacheFactory(name -> {
+                InputStream in = loader.getResourceAsStream(name);
+                return in == null ? null : new InputStreamReader(in, StandardCharsets.UTF_8);
+            }) {
+                @Override
+                public MustacheVisitor createMustacheVisitor() {
+                    return new CoalescingMustacheVisitor(this);
                 }
-            }
-        };
+
+                @Override
+                public void encode(String value, Writer writer) {
+                    try {
+                        writer.write(value);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
+        }
+
+        Mustache inline(String text) {
+            return inline.computeIfAbsent(text, t -> factory.compile(new StringReader(t), "path:" + t));
+        }
     }
 
-    /** Renders every file of a pack; returns output path → content in manifest order. */
+    /**
+     * Every file of {@code pack} for {@code spec}: project-relative path → content, in manifest order.
+     *
+     * @throws InvalidPackException when the pack's manifest or a template is missing or malformed, or a rendered
+     *     path is empty, unsafe or written twice; the message names the manifest line
+     */
+    public Map<String, String> render(TemplatePack pack, AppSpec spec) {
+        Objects.requireNonNull(pack, "pack");
+        Objects.requireNonNull(spec, "spec");
+        ClassLoader loader = loader(pack.getClass());
+        Object view = pack.view(spec);
+        if (view == null) {
+            throw new InvalidPackException("template pack '" + pack.descriptor().name() + "' built no view (null) for app '" + spec.name() + "'");
+        }
+        return render(manifest(pack), loader, view);
+    }
+
+    /** The manifest of {@code pack}, read once. */
+    public PackManifest manifest(TemplatePack pack) {
+        return manifest(loader(pack.getClass()), pack.descriptor().folder());
+    }
+
+    /** Renders the pack in folder {@code templates/<pack>} of this class's loader with {@code root} as the view. */
     public Map<String, String> renderPack(String pack, Object root) {
+        ClassLoader loader = loader(TemplateRenderer.class);
+        return render(manifest(loader, "templates/" + pack), loader, root);
+    }
+
+    private PackManifest manifest(ClassLoader loader, String folder) {
+        return manifests.computeIfAbsent(new ManifestKey(loader, folder), k -> PackManifest.read(k.loader(), k.folder()));
+    }
+
+    private Map<String, String> render(PackManifest manifest, ClassLoader loader, Object root) {
+        Templates t = templates.computeIfAbsent(loader, Templates::new);
         Map<String, String> out = new LinkedHashMap<>();
-        for (PackLine line : manifest(pack)) {
-            Mustache template = factory.compile(pack + "/" + line.template());
-            if (line.each() == null) {
-                put(out, render(inlineTemplate(line.output()), root), render(template, root), line);
+        for (PackManifest.Entry line : manifest.entries()) {
+            Mustache template = t.factory.compile(manifest.folder() + "/" + line.template());
+            Mustache path = t.inline(line.output());
+            if (!line.perItem()) {
+                put(out, render(path, root), render(template, root), manifest, line);
             } else {
-                for (Object item : collection(root, line.each(), pack)) {
+                for (Object item : collection(root, line, manifest)) {
                     Object[] scopes = {root, item};
-                    put(out, render(inlineTemplate(line.output()), scopes), render(template, scopes), line);
+                    put(out, render(path, scopes), render(template, scopes), manifest, line);
                 }
             }
         }
         return out;
     }
 
-    /** Renders one template file of a pack (path relative to {@code templates/}). */
-    public String render(String templatePath, Object... scopes) {
-        return render(factory.compile(templatePath), scopes);
+    private static String at(PackManifest manifest, PackManifest.Entry line) {
+        return manifest.folder() + "/" + PackManifest.FILE + " line " + line.line();
     }
 
-    private static void put(Map<String, String> out, String path, String content, PackLine line) {
+    private static void put(Map<String, String> out, String path, String content, PackManifest manifest, PackManifest.Entry line) {
         if (path.isBlank() || path.contains("{{")) {
-            throw new AutonomaException("template pack line '" + line.raw() + "' produced an invalid path '" + path + "'");
+            throw new InvalidPackException(at(manifest, line) + " produced an invalid path '" + path + "' from '" + line.output()
+                    + "'; every {{name}} of the output path must be a value of the view");
+        }
+        String safe;
+        try {
+            safe = ArtifactPaths.normalize(path);
+        } catch (UnsafePathException e) {
+            throw new InvalidPackException(at(manifest, line) + " produced an unsafe path: " + e.getMessage(), e);
+        }
+        if (!safe.equals(path)) {
+            throw new InvalidPackException(at(manifest, line) + " produced '" + path + "', which is not a normalized project path ('"
+                    + safe + "'); fix the output path");
         }
         if (out.put(path, content) != null) {
-            throw new AutonomaException("template pack produced '" + path + "' twice (line '" + line.raw() + "')");
+            throw new InvalidPackException(at(manifest, line) + " produced '" + path + "' twice; make the output path unique per item");
         }
-    }
-
-    private Mustache inlineTemplate(String text) {
-        return inline.computeIfAbsent(text, t -> factory.compile(new StringReader(t), "path:" + t));
     }
 
     private static String render(Mustache m, Object... scopes) {
@@ -100,40 +150,17 @@ public final class TemplateRenderer {
         return w.toString();
     }
 
-    private List<PackLine> manifest(String pack) {
-        return manifests.computeIfAbsent(pack, p -> {
-            String resource = "templates/" + p + "/pack.txt";
-            try (InputStream in = TemplateRenderer.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new AutonomaException("template pack '" + p + "' not found: no " + resource + " on the classpath");
-                }
-                List<PackLine> lines = new ArrayList<>();
-                for (String raw : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    String l = raw.strip();
-                    if (l.isEmpty() || l.startsWith("#")) continue;
-                    int arrow = l.indexOf("->");
-                    if (arrow < 0) throw new AutonomaException(resource + ": line '" + l + "' needs 'template -> output'");
-                    String template = l.substring(0, arrow).strip();
-                    String rest = l.substring(arrow + 2).strip();
-                    String each = null;
-                    int sp = rest.lastIndexOf(" each=");
-                    if (sp >= 0) {
-                        each = rest.substring(sp + 6).strip();
-                        rest = rest.substring(0, sp).strip();
-                    }
-                    lines.add(new PackLine(template, rest, each, l));
-                }
-                return List.copyOf(lines);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    private static ClassLoader loader(Class<?> type) {
+        ClassLoader l = type.getClassLoader();
+        return l != null ? l : ClassLoader.getSystemClassLoader();
     }
 
-    private static Collection<?> collection(Object root, String property, String pack) {
+    private static Collection<?> collection(Object root, PackManifest.Entry line, PackManifest manifest) {
+        String property = line.each();
         Object v;
         try {
             if (root instanceof Map<?, ?> m) {
+                if (!m.containsKey(property)) throw new NoSuchFieldException(property);
                 v = m.get(property);
             } else {
                 Method method = findMethod(root.getClass(), property);
@@ -147,10 +174,12 @@ public final class TemplateRenderer {
                 }
             }
         } catch (ReflectiveOperationException e) {
-            throw new AutonomaException("template pack '" + pack + "': root context has no property '" + property + "'", e);
+            throw new InvalidPackException(at(manifest, line) + ": each=" + property + " but the view (" + root.getClass().getSimpleName()
+                    + ") has no property '" + property + "'; add it to the view or fix the line", e);
         }
         if (v instanceof Collection<?> c) return c;
-        throw new AutonomaException("template pack '" + pack + "': property '" + property + "' is not a collection");
+        throw new InvalidPackException(at(manifest, line) + ": each=" + property + " but the view's '" + property
+                + "' is " + (v == null ? "null" : "a " + v.getClass().getSimpleName()) + ", not a collection");
     }
 
     private static Method findMethod(Class<?> type, String name) {
@@ -160,5 +189,8 @@ public final class TemplateRenderer {
         return null;
     }
 
-    private record PackLine(String template, String output, String each, String raw) {}
+    @Override
+    public String toString() {
+        return "TemplateRenderer[" + manifests.size() + " manifests]";
+    }
 }

@@ -35,7 +35,7 @@ public final class SecurityAgent implements Agent {
 
     private final Set<String> dependsOn;
 
-    /** Reviews after the given agents (those that write code, e.g. {@link AgentIds#CODE_WRITERS}). */
+    /** Reviews after the given agents (those that write code: the template packs' agents, {@code TemplatePacks.agentIds()}). */
     public SecurityAgent(Collection<AgentId> reviewAfter) {
         this.dependsOn = AgentId.names(reviewAfter);
     }

@@ -1,5 +1,6 @@
 package io.autonoma.agents.architecture;
 
+import io.autonoma.agents.pack.PackAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autonoma.agents.testkit.TestContext;
@@ -10,7 +11,7 @@ class ArchitectureAgentTest {
     @Test
     void documents_components_entities_relations_and_every_endpoint() {
         TestContext ctx = new TestContext(TestContext.exampleSpec());
-        new ArchitectureAgent().run(ctx);
+        new PackAgent(new DocsPack()).run(ctx);
         String doc = ctx.texts().get("docs/architecture.md");
         assertThat(doc).contains("erDiagram")
                 .contains("PURCHASE_ORDER }o--|| SUPPLIER : \"supplier\"")
@@ -25,7 +26,7 @@ class ArchitectureAgentTest {
     @Test
     void documents_relations_to_the_apps_users_and_the_users_directory() {
         TestContext ctx = new TestContext(TestContext.exampleSpec());
-        new ArchitectureAgent().run(ctx);
+        new PackAgent(new DocsPack()).run(ctx);
         String doc = ctx.texts().get("docs/architecture.md");
         assertThat(doc).contains("    USER {\n        int id PK\n")
                 .contains("PURCHASE_ORDER }o--|| USER : \"requested_by\"")
@@ -41,7 +42,7 @@ class ArchitectureAgentTest {
 
         AppSpec plain = AppSpec.builder("Plain").entity(TestContext.exampleSpec().entities().get(0)).build();
         TestContext other = new TestContext(plain);
-        new ArchitectureAgent().run(other);
+        new PackAgent(new DocsPack()).run(other);
         assertThat(other.texts().get("docs/architecture.md")).doesNotContain("USER").doesNotContain("/api/v1/users");
         assertThat(other.texts().get("README.md")).doesNotContain("Relations to users");
     }
@@ -51,7 +52,7 @@ class ArchitectureAgentTest {
         AppSpec hostile = TestContext.exampleSpec().toBuilder().description("A <script>alert(1)</script> | `x` shop\nwith lines")
                 .build();
         TestContext ctx = new TestContext(hostile);
-        new ArchitectureAgent().run(ctx);
+        new PackAgent(new DocsPack()).run(ctx);
         String doc = ctx.texts().get("docs/architecture.md");
         assertThat(doc).doesNotContain("<script>").contains("&lt;script&gt;").contains("\\|");
     }
@@ -60,8 +61,8 @@ class ArchitectureAgentTest {
     void same_spec_gives_identical_docs() {
         TestContext a = new TestContext(TestContext.exampleSpec());
         TestContext b = new TestContext(TestContext.exampleSpec());
-        new ArchitectureAgent().run(a);
-        new ArchitectureAgent().run(b);
+        new PackAgent(new DocsPack()).run(a);
+        new PackAgent(new DocsPack()).run(b);
         assertThat(a.texts()).isEqualTo(b.texts());
     }
 }

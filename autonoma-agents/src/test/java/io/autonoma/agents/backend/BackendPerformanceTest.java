@@ -1,5 +1,6 @@
 package io.autonoma.agents.backend;
 
+import io.autonoma.agents.testkit.Packs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autonoma.agents.backend.internal.BackendView;
@@ -23,8 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tests/test_read_cache.py, tests/test_migrations.py) that ci/check-backend.sh runs.
  */
 class BackendPerformanceTest {
-    private static final BackendTemplates TEMPLATES = new BackendTemplates();
-    /** A commit call (its arguments may span lines, without nested parentheses beyond one level). */
+        /** A commit call (its arguments may span lines, without nested parentheses beyond one level). */
     private static final Pattern COMMIT = Pattern.compile("await commit_or_409\\((?:[^()]|\\([^()]*\\))*\\)\\n");
 
     static List<String> specs() {
@@ -33,7 +33,7 @@ class BackendPerformanceTest {
 
     @Test
     void enum_and_boolean_filter_columns_are_indexed_in_the_models_and_the_migration() {
-        Map<String, String> files = TEMPLATES.all(TestContext.exampleSpec());
+        Map<String, String> files = Packs.backend(TestContext.exampleSpec());
         assertThat(files.get("backend/app/models/product.py"))
                 .contains("is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True, default=True)")
                 .doesNotContainPattern("sku: .*index=True");
@@ -54,7 +54,7 @@ class BackendPerformanceTest {
                         Field.builder("tier", FieldType.ENUM).enumValues(List.of("gold", "silver")).unique(true).build(),
                         Field.builder("used", FieldType.BOOLEAN).build())))
                 .build();
-        Map<String, String> files = TEMPLATES.all(spec);
+        Map<String, String> files = Packs.backend(spec);
         assertThat(files.get("backend/app/models/coupon.py"))
                 .contains("tier: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)")
                 .contains("used: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True)");
@@ -69,7 +69,7 @@ class BackendPerformanceTest {
     @MethodSource("specs")
     void every_committed_write_invalidates_the_read_cache_and_both_reads_use_it(String name) {
         AppSpec spec = BackendTemplatesTest.spec(name);
-        Map<String, String> files = TEMPLATES.all(spec);
+        Map<String, String> files = Packs.backend(spec);
         for (Entity e : spec.entities()) {
             String router = files.get("backend/app/routers/" + Naming.snake(e.name()) + ".py");
             Matcher commits = COMMIT.matcher(router);
@@ -101,7 +101,7 @@ class BackendPerformanceTest {
 
     @Test
     void redis_is_pinned_and_the_cache_settings_have_defaults() {
-        Map<String, String> files = TEMPLATES.all(TestContext.exampleSpec());
+        Map<String, String> files = Packs.backend(TestContext.exampleSpec());
         assertThat(files.get("backend/requirements.txt")).contains("\nredis==8.1.0\n")
                 .contains("\nasync-timeout==5.0.1; python_full_version < \"3.11.3\"\n");
         assertThat(files.get("backend/app/config.py"))

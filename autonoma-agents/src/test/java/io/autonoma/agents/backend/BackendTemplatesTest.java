@@ -1,9 +1,11 @@
 package io.autonoma.agents.backend;
 
+import io.autonoma.agents.testkit.Packs;
+import io.autonoma.agents.pack.PackAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autonoma.agents.testkit.TestContext;
-import io.autonoma.agents.testing.TestingAgent;
+import io.autonoma.agents.testing.FastApiTestsPack;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
 import java.io.IOException;
@@ -16,8 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class BackendTemplatesTest {
-    private static final BackendTemplates TEMPLATES = new BackendTemplates();
-
+    
     static Stream<String> specs() {
         return Stream.of("inventory", "single", "chain", "blog", "crm", "library", "stress");
     }
@@ -33,7 +34,7 @@ class BackendTemplatesTest {
     @MethodSource("specs")
     void field_tests_exist_only_for_what_some_resource_has_so_nothing_is_skipped(String name) {
         AppSpec spec = spec(name);
-        Map<String, String> files = TEMPLATES.all(spec);
+        Map<String, String> files = Packs.backend(spec);
         files.forEach((path, text) -> {
             if (path.startsWith("backend/tests/")) {
                 assertThat(text).as(path).doesNotContain("pytest.skip");
@@ -49,9 +50,9 @@ class BackendTemplatesTest {
     void renders_every_spec_shape_and_writes_it_to_target(String name) throws IOException {
         AppSpec spec = spec(name);
         Path out = Path.of("target", "generated-backends", name);
-        int written = RenderBackend.render(spec, out);
+        int written = io.autonoma.agents.pack.RenderPacks.write(spec, java.util.List.of(new FastApiPack(), new FastApiTestsPack()), out);
 
-        Map<String, String> files = TEMPLATES.all(spec);
+        Map<String, String> files = Packs.backend(spec);
         assertThat(written).isEqualTo(files.size() + 1);
         assertThat(files).containsKeys("backend/app/main.py", "backend/tests/test_crud.py", "backend/requirements.txt",
                 "backend/alembic/env.py", "backend/app/models/__init__.py");
@@ -77,12 +78,12 @@ class BackendTemplatesTest {
     @MethodSource("specs")
     void same_spec_gives_byte_identical_files(String name) {
         AppSpec spec = spec(name);
-        assertThat(new BackendTemplates().all(spec)).isEqualTo(TEMPLATES.all(AppSpecJson.read(AppSpecJson.write(spec))));
+        assertThat(Packs.backend(spec)).isEqualTo(Packs.backend(AppSpecJson.read(AppSpecJson.write(spec))));
     }
 
     @Test
     void descriptions_with_quotes_and_backslashes_become_safe_python_literals() {
-        Map<String, String> files = TEMPLATES.all(spec("blog"));
+        Map<String, String> files = Packs.backend(spec("blog"));
         assertThat(files.get("backend/app/main.py")).contains(
                 "description='A blog with posts, comments and tags. Quotes \"here\" and a backslash \\\\ must not break code.',");
         assertThat(files.get("backend/app/schemas/post.py")).contains("description='The post\\'s \"headline\"'");
@@ -92,8 +93,8 @@ class BackendTemplatesTest {
     @MethodSource("specs")
     void generated_backend_passes_the_security_review(String name) throws Exception {
         TestContext ctx = new TestContext(spec(name));
-        new BackendAgent().run(ctx);
-        new TestingAgent().run(ctx);
+        new PackAgent(new FastApiPack()).run(ctx);
+        new PackAgent(new FastApiTestsPack()).run(ctx);
         new io.autonoma.agents.security.SecurityAgent(java.util.List.of(io.autonoma.agents.AgentIds.BACKEND, io.autonoma.agents.AgentIds.TESTING)).run(ctx);
         assertThat(ctx.texts()).containsKey("docs/security.md");
     }
@@ -101,9 +102,9 @@ class BackendTemplatesTest {
     @Test
     void backend_with_the_performance_script_is_written_to_target_for_the_python_tools() throws Exception {
         TestContext ctx = new TestContext(TestContext.exampleSpec());
-        new BackendAgent().run(ctx);
-        new TestingAgent().run(ctx);
-        new io.autonoma.agents.performance.PerformanceAgent(new io.autonoma.agents.render.TemplateRenderer()).run(ctx);
+        new PackAgent(new FastApiPack()).run(ctx);
+        new PackAgent(new FastApiTestsPack()).run(ctx);
+        new PackAgent(new io.autonoma.agents.performance.PerformancePack()).run(ctx);
         Path out = Path.of("target", "generated-backends", "inventory-with-performance");
         for (Map.Entry<String, String> f : ctx.texts().entrySet()) {
             Path file = out.resolve(f.getKey());
@@ -117,13 +118,13 @@ class BackendTemplatesTest {
     void agents_write_backend_and_tests_through_the_context() throws Exception {
         AppSpec spec = TestContext.exampleSpec();
         TestContext ctx = new TestContext(spec);
-        new BackendAgent().run(ctx);
-        new TestingAgent().run(ctx);
+        new PackAgent(new FastApiPack()).run(ctx);
+        new PackAgent(new FastApiTestsPack()).run(ctx);
         assertThat(ctx.texts()).containsKeys("backend/app/main.py", "backend/app/routers/purchase_order.py",
                 "backend/tests/test_relations.py", "backend/tests/resources.py");
-        assertThat(new BackendAgent().dependsOn()).containsExactly("requirements");
-        assertThat(new TestingAgent().dependsOn()).containsExactly("backend");
-        assertThat(new BackendAgent().name()).isEqualTo("backend");
-        assertThat(new TestingAgent().name()).isEqualTo("testing");
+        assertThat(new PackAgent(new FastApiPack()).dependsOn()).containsExactly("requirements");
+        assertThat(new PackAgent(new FastApiTestsPack()).dependsOn()).containsExactly("backend");
+        assertThat(new PackAgent(new FastApiPack()).name()).isEqualTo("backend");
+        assertThat(new PackAgent(new FastApiTestsPack()).name()).isEqualTo("testing");
     }
 }

@@ -1,5 +1,6 @@
 package io.autonoma.agents.deploy;
 
+import io.autonoma.agents.pack.PackAgent;
 import io.autonoma.agents.testkit.ExampleSpecAgentContract;
 import io.autonoma.core.pipeline.Agent;
 
@@ -7,6 +8,6 @@ import io.autonoma.core.pipeline.Agent;
 class DeploymentAgentContractTest extends ExampleSpecAgentContract {
     @Override
     protected Agent agent() {
-        return new DeploymentAgent();
+        return new PackAgent(new DeployPack());
     }
 }

@@ -1,5 +1,6 @@
 package io.autonoma.agents.deploy;
 
+import io.autonoma.agents.pack.PackAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class DeploymentAgentTest {
     private static final String HOSTILE_DESCRIPTION = "key: value # not a comment\n- not a list\n{{#entities}}x{{/entities}}"
             + " 'single' \"double\" ${POSTGRES_PASSWORD} \u0007bell \u2028sep --- ...";
 
-    private final DeploymentAgent agent = new DeploymentAgent();
+    private final PackAgent agent = new PackAgent(new DeployPack());
 
     static AppSpec inventory() {
         return AppSpecJson.read(INVENTORY);
@@ -126,11 +127,11 @@ class DeploymentAgentTest {
     @Test
     void output_is_deterministic() {
         Map<String, String> a = agent.render(inventory());
-        Map<String, String> b = new DeploymentAgent().render(inventory());
+        Map<String, String> b = new PackAgent(new DeployPack()).render(inventory());
         assertThat(b).isEqualTo(a);
         assertThat(List.copyOf(b.keySet())).isEqualTo(List.copyOf(a.keySet()));
         assertThat(digest(b)).isEqualTo(digest(a));
-        assertThat(agent.render(hostile())).isEqualTo(new DeploymentAgent().render(hostile()));
+        assertThat(agent.render(hostile())).isEqualTo(new PackAgent(new DeployPack()).render(hostile()));
     }
 
     @Test

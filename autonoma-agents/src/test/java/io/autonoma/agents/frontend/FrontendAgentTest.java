@@ -1,5 +1,6 @@
 package io.autonoma.agents.frontend;
 
+import io.autonoma.agents.pack.PackAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,14 +41,14 @@ class FrontendAgentTest {
 
     private static TestContext run(AppSpec spec, String name) throws Exception {
         TestContext ctx = new TestContext(spec);
-        new FrontendAgent().run(ctx);
+        new PackAgent(new NextJsPack()).run(ctx);
         ctx.writeTo(OUT.resolve(name));
         return ctx;
     }
 
     @Test
     void is_named_frontend_and_depends_on_requirements() {
-        FrontendAgent agent = new FrontendAgent();
+        PackAgent agent = new PackAgent(new NextJsPack());
         assertThat(agent.name()).isEqualTo("frontend");
         assertThat(agent.dependsOn()).containsExactly("requirements");
     }
@@ -104,7 +105,7 @@ class FrontendAgentTest {
 
     @Test
     void lockfile_pins_the_same_direct_dependencies_as_package_json() throws Exception {
-        Map<String, String> files = new FrontendAgent().render(crm());
+        Map<String, String> files = new PackAgent(new NextJsPack()).render(crm());
         ObjectMapper json = new ObjectMapper();
         JsonNode pkg = json.readTree(files.get("frontend/package.json"));
         JsonNode lock = json.readTree(files.get("frontend/package-lock.json"));
@@ -175,8 +176,8 @@ class FrontendAgentTest {
 
     @Test
     void same_spec_gives_identical_bytes() {
-        Map<String, String> a = new FrontendAgent().render(crm());
-        Map<String, String> b = new FrontendAgent(new TemplateRenderer()).render(AppSpecJson.read(AppSpecJson.write(crm())));
+        Map<String, String> a = new PackAgent(new NextJsPack()).render(crm());
+        Map<String, String> b = new PackAgent(new NextJsPack(), new TemplateRenderer()).render(AppSpecJson.read(AppSpecJson.write(crm())));
         assertThat(b).isEqualTo(a);
         assertThat(List.copyOf(b.keySet())).isEqualTo(List.copyOf(a.keySet()));
     }
@@ -194,7 +195,7 @@ class FrontendAgentTest {
             @Override public CancellationToken cancellation() { return base.cancellation(); }
             @Override public Budget budget() { return base.budget(); }
         };
-        assertThatThrownBy(() -> new FrontendAgent().run(noSpec))
+        assertThatThrownBy(() -> new PackAgent(new NextJsPack()).run(noSpec))
                 .isInstanceOf(AutonomaException.class)
                 .hasMessageContaining("needs an app spec");
         assertThat(base.texts()).isEmpty();
@@ -203,8 +204,9 @@ class FrontendAgentTest {
     @Test
     void render_frontend_main_writes_the_files() throws Exception {
         Path dir = OUT.resolve("render-main");
-        int n = RenderFrontend.write(crm(), dir);
+        int n = io.autonoma.agents.pack.RenderPacks.write(crm(), java.util.List.of(new NextJsPack()), dir);
         assertThat(n).isGreaterThan(40);
+        assertThat(dir.resolve("app-spec.json")).exists();
         assertThat(Files.readString(dir.resolve("frontend/src/app/deals/[id]/edit/page.tsx"))).contains("EntityEdit config={dealConfig}");
     }
 }

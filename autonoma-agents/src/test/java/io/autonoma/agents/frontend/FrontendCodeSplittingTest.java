@@ -1,5 +1,6 @@
 package io.autonoma.agents.frontend;
 
+import io.autonoma.agents.pack.PackAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autonoma.agents.naming.Naming;
@@ -89,7 +90,7 @@ class FrontendCodeSplittingTest {
     @Test
     void list_and_detail_pages_reach_neither_form_code_nor_zod_nor_the_delete_dialog() {
         for (AppSpec spec : specs()) {
-            Map<String, String> files = new FrontendAgent().render(spec);
+            Map<String, String> files = new PackAgent(new NextJsPack()).render(spec);
             for (Entity e : spec.entities()) {
                 String route = "frontend/src/app/" + Naming.pluralKebab(e.name());
                 for (String page : List.of(route + "/page.tsx", route + "/[id]/page.tsx")) {
@@ -106,7 +107,7 @@ class FrontendCodeSplittingTest {
     @Test
     void new_and_edit_pages_reach_their_schema_and_the_form() {
         for (AppSpec spec : specs()) {
-            Map<String, String> files = new FrontendAgent().render(spec);
+            Map<String, String> files = new PackAgent(new NextJsPack()).render(spec);
             for (Entity e : spec.entities()) {
                 String route = "frontend/src/app/" + Naming.pluralKebab(e.name());
                 for (String page : List.of(route + "/new/page.tsx", route + "/[id]/edit/page.tsx")) {
@@ -120,7 +121,7 @@ class FrontendCodeSplittingTest {
 
     @Test
     void the_delete_dialog_is_imported_only_through_next_dynamic() {
-        Map<String, String> files = new FrontendAgent().render(FrontendAgentTest.crm());
+        Map<String, String> files = new PackAgent(new NextJsPack()).render(FrontendAgentTest.crm());
         String trigger = files.get("frontend/src/components/confirm-dialog.tsx");
         assertThat(trigger).contains("import dynamic from \"next/dynamic\";")
                 .contains("dynamic(() => import(\"./confirm-delete-dialog\").then((m) => m.ConfirmDeleteDialog), {\n  ssr: false,\n  loading: DialogLoading,\n})")
@@ -134,7 +135,7 @@ class FrontendCodeSplittingTest {
     @Test
     void the_logo_is_an_svg_in_public_with_the_app_initials_drawn_with_next_image_props() throws Exception {
         for (AppSpec spec : specs()) {
-            Map<String, String> files = new FrontendAgent().render(spec);
+            Map<String, String> files = new PackAgent(new NextJsPack()).render(spec);
             String svg = files.get("frontend/public/logo.svg");
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -145,7 +146,7 @@ class FrontendCodeSplittingTest {
             assertThat(doc.getElementsByTagName("text").item(0).getTextContent()).as(spec.name())
                     .matches("[A-Z0-9]{1,2}");
         }
-        Map<String, String> crm = new FrontendAgent().render(FrontendAgentTest.crm());
+        Map<String, String> crm = new PackAgent(new NextJsPack()).render(FrontendAgentTest.crm());
         assertThat(crm.get("frontend/public/logo.svg")).contains(">SC</text>");
         assertThat(crm.get("frontend/src/components/logo.tsx")).doesNotContain("\"use client\"")
                 .contains("getImageProps({ src: \"/logo.svg\", alt: \"\", width: 32, height: 32, unoptimized: true, loading: \"eager\" })");

@@ -1,5 +1,6 @@
 package io.autonoma.agents.frontend;
 
+import io.autonoma.agents.pack.PackAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ class SharedPromptsFrontendTest {
     @MethodSource("prompts")
     void renders_pages_for_every_entity(String id, String prompt) {
         AppSpec spec = ANALYST.analyze(prompt);
-        Map<String, String> files = new FrontendAgent().render(spec);
+        Map<String, String> files = new PackAgent(new NextJsPack()).render(spec);
         assertThat(files.keySet().stream().filter(p -> p.endsWith("/[id]/edit/page.tsx")).count())
                 .isEqualTo(spec.entities().size());
     }

@@ -1,5 +1,6 @@
 package io.autonoma.agents.performance;
 
+import io.autonoma.agents.pack.PackAgent;
 import io.autonoma.agents.render.TemplateRenderer;
 import io.autonoma.agents.testkit.ExampleSpecAgentContract;
 import io.autonoma.core.pipeline.Agent;
@@ -7,6 +8,6 @@ import io.autonoma.core.pipeline.Agent;
 class PerformanceAgentContractTest extends ExampleSpecAgentContract {
     @Override
     protected Agent agent() {
-        return new PerformanceAgent(new TemplateRenderer());
+        return new PackAgent(new io.autonoma.agents.performance.PerformancePack());
     }
 }

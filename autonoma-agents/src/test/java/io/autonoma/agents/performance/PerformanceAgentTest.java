@@ -1,5 +1,6 @@
 package io.autonoma.agents.performance;
 
+import io.autonoma.agents.pack.PackAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,7 @@ class PerformanceAgentTest {
     @Test
     void seeds_an_entity_without_required_parents_with_a_valid_payload() throws Exception {
         TestContext ctx = new TestContext(TestContext.exampleSpec());
-        new PerformanceAgent(new TemplateRenderer()).run(ctx);
+        new PackAgent(new io.autonoma.agents.performance.PerformancePack()).run(ctx);
         String script = ctx.texts().get("backend/scripts/load_test.py");
         assertThat(script).contains("ENTITY_PATH = \"/api/v1/suppliers\"");
         Matcher m = Pattern.compile("json\\.loads\\(\\n    '(.*)',\\n\\)").matcher(script);
@@ -29,7 +30,7 @@ class PerformanceAgentTest {
     @Test
     void documents_the_caching_and_the_filter_indexes_that_are_built_and_nothing_as_missing() {
         TestContext ctx = new TestContext(TestContext.exampleSpec());
-        new PerformanceAgent(new TemplateRenderer()).run(ctx);
+        new PackAgent(new io.autonoma.agents.performance.PerformancePack()).run(ctx);
         String doc = ctx.texts().get("docs/performance.md");
         assertThat(doc).contains("have an index too (2 in this app)")
                 .contains("`created_at` has no index, by choice")

@@ -1,13 +1,12 @@
 package io.autonoma.agents.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autonoma.agents.pack.TemplatePacks;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.Field;
 import io.autonoma.core.spec.FieldType;
-import io.autonoma.core.spec.InvalidSpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An entity whose file name would equal a fixed file beside the per-entity files (an entity
  * {@code Index} next to {@code frontend/src/entities/index.ts}, {@code Types} next to
- * {@code app/schemas/types.py}, …) is rejected by the spec validator with a clear message, so no
+ * {@code app/schemas/types.py}, …) is rejected by the spec validation with the packs in use with a clear message, so no
  * spec reaches the renderer's "produced twice" error. The fixed files are read from every pack.txt,
  * so a template added later is covered too.
  */
@@ -85,11 +84,11 @@ class EntityNameCollisionTest {
     void an_entity_named_like_a_fixed_file_is_rejected_with_a_clear_message() throws IOException {
         for (String base : fixedSiblingsOfEntityFiles()) {
             String name = pascal(base);
-            assertThatThrownBy(() -> AppSpec.builder("Clash")
-                    .entity(new Entity(name, List.of(Field.builder("title", FieldType.STRING).build()))).build())
+            AppSpec spec = new AppSpec("Clash", null, List.of(new Entity(name, List.of(Field.builder("title", FieldType.STRING).build()))),
+                    null, null, null, null, null, null);
+            assertThat(TemplatePacks.defaults().validate(spec).problems())
                     .as("entity %s (file %s)", name, base)
-                    .isInstanceOf(InvalidSpecException.class)
-                    .hasMessageContaining("'" + name + "' is reserved");
+                    .anySatisfy(p -> assertThat(p).startsWith("entities[0].name: '" + name + "' is reserved by "));
         }
     }
 }

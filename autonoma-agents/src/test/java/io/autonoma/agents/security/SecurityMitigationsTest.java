@@ -1,14 +1,15 @@
 package io.autonoma.agents.security;
 
+import io.autonoma.agents.pack.PackAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autonoma.agents.architecture.ArchitectureAgent;
-import io.autonoma.agents.backend.BackendAgent;
-import io.autonoma.agents.deploy.DeploymentAgent;
-import io.autonoma.agents.frontend.FrontendAgent;
-import io.autonoma.agents.performance.PerformanceAgent;
+import io.autonoma.agents.architecture.DocsPack;
+import io.autonoma.agents.backend.FastApiPack;
+import io.autonoma.agents.deploy.DeployPack;
+import io.autonoma.agents.frontend.NextJsPack;
+import io.autonoma.agents.performance.PerformancePack;
 import io.autonoma.agents.render.TemplateRenderer;
-import io.autonoma.agents.testing.TestingAgent;
+import io.autonoma.agents.testing.FastApiTestsPack;
 import io.autonoma.agents.testkit.TestContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,12 +59,12 @@ class SecurityMitigationsTest {
     void every_mitigation_is_found_in_a_generated_app() throws Exception {
         TestContext ctx = new TestContext(TestContext.exampleSpec());
         TemplateRenderer renderer = new TemplateRenderer();
-        new ArchitectureAgent(renderer).run(ctx);
-        new BackendAgent().run(ctx);
-        new TestingAgent().run(ctx);
-        new FrontendAgent(renderer).run(ctx);
-        new PerformanceAgent(renderer).run(ctx);
-        new DeploymentAgent(renderer).run(ctx);
+        new PackAgent(new DocsPack(), renderer).run(ctx);
+        new PackAgent(new FastApiPack()).run(ctx);
+        new PackAgent(new FastApiTestsPack()).run(ctx);
+        new PackAgent(new NextJsPack(), renderer).run(ctx);
+        new PackAgent(new PerformancePack(), renderer).run(ctx);
+        new PackAgent(new DeployPack(), renderer).run(ctx);
 
         Map<String, String> rows = table(ctx);
 

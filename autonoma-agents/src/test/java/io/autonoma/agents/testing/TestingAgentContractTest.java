@@ -1,11 +1,12 @@
 package io.autonoma.agents.testing;
 
+import io.autonoma.agents.pack.PackAgent;
 import io.autonoma.agents.testkit.ExampleSpecAgentContract;
 import io.autonoma.core.pipeline.Agent;
 
 class TestingAgentContractTest extends ExampleSpecAgentContract {
     @Override
     protected Agent agent() {
-        return new TestingAgent();
+        return new PackAgent(new FastApiTestsPack());
     }
 }

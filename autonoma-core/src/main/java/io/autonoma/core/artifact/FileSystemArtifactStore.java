@@ -171,13 +171,8 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
     @Override
     public Optional<Artifact> get(String projectId, String path) {
-        ArtifactPaths.requireValidProjectId(projectId);
-        String n = ArtifactPaths.normalize(path);
-        Path projectDir = projectDir(projectId);
-        if (!Files.isDirectory(projectDir)) return Optional.empty();
-        Path historyDir = ArtifactPaths.resolveInside(historyRoot(projectDir), n);
-        TreeSet<Integer> versions = committedVersions(historyDir);
-        return versions.isEmpty() ? Optional.empty() : Optional.of(read(projectId, n, historyDir, versions.last()));
+        Versions v = versions(projectId, path);
+        return v.numbers().isEmpty() ? Optional.empty() : Optional.of(read(projectId, v.path(), v.dir(), v.numbers().last()));
     }
 
     @Override
@@ -201,16 +196,24 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
     @Override
     public List<Artifact> history(String projectId, String path) {
+        Versions v = versions(projectId, path);
+        List<Artifact> out = new ArrayList<>();
+        for (int n : v.numbers()) {
+            out.add(read(projectId, v.path(), v.dir(), n));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A file's normalized path, its history directory and its committed version numbers (none when the project has no such file). */
+    private record Versions(String path, Path dir, TreeSet<Integer> numbers) {}
+
+    private Versions versions(String projectId, String path) {
         ArtifactPaths.requireValidProjectId(projectId);
         String n = ArtifactPaths.normalize(path);
         Path projectDir = projectDir(projectId);
-        if (!Files.isDirectory(projectDir)) return List.of();
+        if (!Files.isDirectory(projectDir)) return new Versions(n, projectDir, new TreeSet<>());
         Path historyDir = ArtifactPaths.resolveInside(historyRoot(projectDir), n);
-        List<Artifact> out = new ArrayList<>();
-        for (int v : committedVersions(historyDir)) {
-            out.add(read(projectId, n, historyDir, v));
-        }
-        return List.copyOf(out);
+        return new Versions(n, historyDir, committedVersions(historyDir));
     }
 
     @Override

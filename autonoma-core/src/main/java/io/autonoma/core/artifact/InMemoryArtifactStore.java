@@ -83,16 +83,8 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
     @Override
     public Optional<Artifact> get(String projectId, String path) {
-        ArtifactPaths.requireValidProjectId(projectId);
-        String n = ArtifactPaths.normalize(path);
-        lock.readLock().lock();
-        try {
-            TreeMap<String, List<Artifact>> files = projects.get(projectId);
-            List<Artifact> versions = files == null ? null : files.get(n);
-            return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
-        } finally {
-            lock.readLock().unlock();
-        }
+        List<Artifact> versions = versions(projectId, path);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     }
 
     @Override
@@ -110,6 +102,11 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
     @Override
     public List<Artifact> history(String projectId, String path) {
+        return versions(projectId, path);
+    }
+
+    /** Every version of a file, oldest first (a copy); empty when there is none. */
+    private List<Artifact> versions(String projectId, String path) {
         ArtifactPaths.requireValidProjectId(projectId);
         String n = ArtifactPaths.normalize(path);
         lock.readLock().lock();

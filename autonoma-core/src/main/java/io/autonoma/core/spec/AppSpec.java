@@ -54,6 +54,12 @@ public record AppSpec(
         return capabilities.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
+    /** The relations as a graph: references per entity, relations to the app's users, creation order. */
+    @JsonIgnore
+    public RelationGraph relationGraph() {
+        return RelationGraph.of(this);
+    }
+
     @JsonIgnore
     public Optional<Entity> entity(String entityName) {
         return entities.stream().filter(e -> e.name().equals(entityName)).findFirst();

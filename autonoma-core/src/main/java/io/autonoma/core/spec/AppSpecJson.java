@@ -43,6 +43,15 @@ public final class AppSpecJson {
 
     /** Parses and validates; throws {@link InvalidSpecException} naming the path of each problem. */
     public static AppSpec read(String json) {
+        return read(json, ReservedNames.none());
+    }
+
+    /**
+     * Parses and validates against the names the template packs in use reserve as well
+     * ({@link AppSpecValidator#validate(AppSpec, ReservedNames)}); throws {@link InvalidSpecException} naming
+     * the path of each problem.
+     */
+    public static AppSpec read(String json, ReservedNames reserved) {
         if (json == null || json.isBlank()) {
             throw new InvalidSpecException(List.of("spec: the JSON document is empty"));
         }
@@ -60,7 +69,7 @@ public final class AppSpecJson {
             throw new InvalidSpecException(List.of((syntax ? "spec: not valid JSON" + where + ": " : path + ": ")
                     + msg + (syntax ? "" : where)));
         }
-        AppSpecValidator.validate(spec).throwIfInvalid();
+        AppSpecValidator.validate(spec, reserved).throwIfInvalid();
         return spec;
     }
 

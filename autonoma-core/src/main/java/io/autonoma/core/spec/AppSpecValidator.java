@@ -4,44 +4,39 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Semantic checks on an {@link AppSpec} beyond its JSON shape. Each problem names the JSON path of
  * the offending value and what to change.
+ *
+ * <p>The checks know no target language: the names a generated app cannot use (a Python keyword, a
+ * TypeScript global, a module the backend keeps beside the per-entity ones) are declared by the template
+ * packs that generate it and checked with {@link #validate(AppSpec, ReservedNames)}; {@link #validate(AppSpec)}
+ * checks only what the spec itself reserves ({@link ReservedNames#spec()}).
  */
 public final class AppSpecValidator {
-    private static final Pattern PASCAL = Pattern.compile("[A-Z][A-Za-z0-9]{0,62}");
-    private static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    static final Pattern PASCAL = Pattern.compile("[A-Z][A-Za-z0-9]{0,62}");
+    static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern APP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9 _-]{0,62}");
     private static final Pattern ENUM_VALUE = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    /** Names that would clash with Python, TypeScript, SQL or the generated code's own modules. */
-    private static final Set<String> RESERVED_FIELDS = Set.of(
-            "id", "created_at", "updated_at", "owner_id", "class", "def", "from", "import", "return", "global",
-            "lambda", "pass", "yield", "async", "await", "none", "true", "false", "and", "or", "not", "is", "in",
-            "if", "else", "elif", "for", "while", "with", "try", "except", "finally", "raise", "del", "assert",
-            "break", "continue", "nonlocal", "metadata", "registry", "query", "self", "type", "delete", "new",
-            "function", "var", "let", "const", "this", "super", "default", "switch", "case", "enum", "interface");
-    private static final Set<String> RESERVED_ENTITIES = Set.of(
-            "User", "Base", "Health", "Auth", "Token", "Session", "Settings", "Config", "Model", "Schema", "Page",
-            "List", "Object", "String", "Number", "Boolean", "Date", "Error", "Response", "Request", "Query",
-            // files the generated app keeps beside the per-entity ones (EntityNameCollisionTest)
-            "Index", "Types", "Common", "Associations");
 
     private AppSpecValidator() {}
 
-    /** Whether the generated app reserves this entity name (the validator rejects it). */
-    public static boolean isReservedEntityName(String name) {
-        return RESERVED_ENTITIES.contains(name);
-    }
-
-    /** Whether the generated app reserves this field or relation name (the validator rejects it). */
-    public static boolean isReservedFieldName(String name) {
-        return RESERVED_FIELDS.contains(name);
-    }
-
+    /** The spec's own checks: shape, names, references, capabilities, and the names the spec reserves ({@link ReservedNames#spec()}). */
     public static Result validate(AppSpec spec) {
+        return validate(spec, ReservedNames.none());
+    }
+
+    /**
+     * {@link #validate(AppSpec)}, and no entity, field or relation uses a name in {@code reserved} (the
+     * union of the template packs in use); such a problem says who reserves the name and why, e.g.
+     * {@code entities[0].fields[1].name: 'class' is reserved by backend-fastapi (a Python keyword); choose another name}.
+     */
+    public static Result validate(AppSpec spec, ReservedNames reserved) {
+        ReservedNames words = ReservedNames.spec().and(Objects.requireNonNull(reserved, "reserved"));
         List<String> p = new ArrayList<>();
         if (spec == null) {
             return new Result(List.of("spec: is missing"));
@@ -59,8 +54,8 @@ public final class AppSpecValidator {
             if (e == null) { p.add(at + ": is null"); continue; }
             if (e.name() == null || !PASCAL.matcher(e.name()).matches()) {
                 p.add(at + ".name: '" + e.name() + "' must be singular PascalCase, e.g. PurchaseOrder");
-            } else if (RESERVED_ENTITIES.contains(e.name())) {
-                p.add(at + ".name: '" + e.name() + "' is reserved by the generated app; rename it (e.g. Member, Account" + ")");
+            } else if (words.isReservedEntity(e.name())) {
+                p.add(reservedEntity(at, e.name(), words));
             } else if (!entityNames.add(e.name().toLowerCase(Locale.ROOT))) {
                 p.add(at + ".name: duplicate entity '" + e.name() + "'");
             }
@@ -69,7 +64,7 @@ public final class AppSpecValidator {
             }
             Set<String> fieldNames = new HashSet<>();
             for (int j = 0; j < e.fields().size(); j++) {
-                checkField(e.fields().get(j), at + ".fields[" + j + "]", fieldNames, p);
+                checkField(e.fields().get(j), at + ".fields[" + j + "]", fieldNames, words, p);
             }
         }
         Set<String> relNames = new HashSet<>();
@@ -90,8 +85,10 @@ public final class AppSpecValidator {
             if (r.kind() == null) {
                 p.add(at + ".kind: is required (many_to_one or many_to_many)");
             }
-            if (r.name() == null || !SNAKE.matcher(r.name()).matches() || RESERVED_FIELDS.contains(r.name())) {
-                p.add(at + ".name: '" + r.name() + "' must be a snake_case name that is not reserved");
+            if (r.name() == null || !SNAKE.matcher(r.name()).matches()) {
+                p.add(at + ".name: '" + r.name() + "' must be a snake_case name (lower case letters, digits, '_'), max 63");
+            } else if (words.isReservedField(r.name())) {
+                p.add(reservedField(at, r.name(), words));
             } else {
                 if (!relNames.add(r.from() + "." + r.name())) {
                     p.add(at + ".name: duplicate relation '" + r.name() + "' on " + r.from());
@@ -113,12 +110,51 @@ public final class AppSpecValidator {
         return new Result(p);
     }
 
-    private static void checkField(Field f, String at, Set<String> seen, List<String> p) {
+    /**
+     * Only the entity, field and relation names of {@code spec} that {@code reserved} holds, each a problem with its
+     * JSON path as {@link #validate(AppSpec, ReservedNames)} words it; nothing else is checked. For a template pack's
+     * renderer, which trusts that the spec passed {@link #validate(AppSpec)} already.
+     */
+    public static Result checkReservedNames(AppSpec spec, ReservedNames reserved) {
+        Objects.requireNonNull(reserved, "reserved");
+        List<String> p = new ArrayList<>();
+        for (int i = 0; i < spec.entities().size(); i++) {
+            Entity e = spec.entities().get(i);
+            String at = "entities[" + i + "]";
+            if (e == null) continue;
+            if (reserved.isReservedEntity(e.name())) {
+                p.add(reservedEntity(at, e.name(), reserved));
+            }
+            for (int j = 0; j < e.fields().size(); j++) {
+                Field f = e.fields().get(j);
+                if (f != null && reserved.isReservedField(f.name())) {
+                    p.add(reservedField(at + ".fields[" + j + "]", f.name(), reserved));
+                }
+            }
+        }
+        for (int i = 0; i < spec.relations().size(); i++) {
+            Relation r = spec.relations().get(i);
+            if (r != null && reserved.isReservedField(r.name())) {
+                p.add(reservedField("relations[" + i + "]", r.name(), reserved));
+            }
+        }
+        return new Result(p);
+    }
+
+    private static String reservedEntity(String at, String name, ReservedNames words) {
+        return at + ".name: '" + name + "' is reserved by " + words.entities().get(name) + "; rename it (e.g. Member, Account)";
+    }
+
+    private static String reservedField(String at, String name, ReservedNames words) {
+        return at + ".name: '" + name + "' is reserved by " + words.fields().get(name) + "; choose another name";
+    }
+
+    private static void checkField(Field f, String at, Set<String> seen, ReservedNames words, List<String> p) {
         if (f == null) { p.add(at + ": is null"); return; }
         if (f.name() == null || !SNAKE.matcher(f.name()).matches()) {
             p.add(at + ".name: '" + f.name() + "' must be snake_case (lower case letters, digits, '_'), max 63");
-        } else if (RESERVED_FIELDS.contains(f.name())) {
-            p.add(at + ".name: '" + f.name() + "' is reserved; choose another name");
+        } else if (words.isReservedField(f.name())) {
+            p.add(reservedField(at, f.name(), words));
         } else if (!seen.add(f.name())) {
             p.add(at + ".name: duplicate field '" + f.name() + "'");
         }

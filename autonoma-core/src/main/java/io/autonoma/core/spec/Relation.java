@@ -20,4 +20,16 @@ public record Relation(String from, String to, RelationKind kind, String name, b
             @com.fasterxml.jackson.annotation.JsonProperty("required") Boolean required) {
         return new Relation(from, to, kind, name, required == null || required);
     }
+
+    /** Whether it points at the app's own users ({@code "to": "User"}, {@link AppSpec#USER_ENTITY}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean toUser() {
+        return AppSpec.USER_ENTITY.equals(to);
+    }
+
+    /** Whether it points back at its own entity ({@code from} equals {@code to}: a task's parent task). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean selfReference() {
+        return from != null && from.equals(to);
+    }
 }

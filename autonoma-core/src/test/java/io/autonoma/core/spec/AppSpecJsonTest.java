@@ -79,12 +79,14 @@ class AppSpecJsonTest {
                   {"name":"Order","fields":[{"name":"n","type":"integer","min":5,"max":1,"maxLength":3}]}],
                  "relations":[{"from":"Order","to":"Nope","kind":"many_to_one","name":"nope"}]}
                 """;
-        assertThatThrownBy(() -> AppSpecJson.read(json))
+        ReservedNames packs = ReservedNames.builder("some-pack").fields("a column every model has", "id").build();
+        assertThatThrownBy(() -> AppSpecJson.read(json, packs))
                 .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("name:"))
                         .anySatisfy(p -> assertThat(p).startsWith("entities[0].name:").contains("PascalCase"))
                         .anySatisfy(p -> assertThat(p).startsWith("entities[0].fields[0].name:").contains("snake_case"))
-                        .anySatisfy(p -> assertThat(p).startsWith("entities[0].fields[1].name:").contains("reserved"))
-                        .anySatisfy(p -> assertThat(p).startsWith("entities[1].name:").contains("reserved"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo("entities[0].fields[1].name: 'id' is reserved by some-pack "
+                                + "(a column every model has); choose another name"))
+                        .anySatisfy(p -> assertThat(p).startsWith("entities[1].name: 'User' is reserved by the app spec"))
                         .anySatisfy(p -> assertThat(p).startsWith("entities[1].fields[0].enumValues:"))
                         .anySatisfy(p -> assertThat(p).startsWith("entities[2].fields[0].min:"))
                         .anySatisfy(p -> assertThat(p).startsWith("entities[2].fields[0].maxLength:"))

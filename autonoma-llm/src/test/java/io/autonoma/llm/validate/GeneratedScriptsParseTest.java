@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autonoma.agents.analyst.OfflineRequirementsAnalyst;
-import io.autonoma.agents.frontend.FrontendAgent;
 import io.autonoma.agents.testkit.Specs;
 import io.autonoma.agents.testkit.TestContext;
 import io.autonoma.core.spec.AppSpec;
@@ -49,7 +48,7 @@ class GeneratedScriptsParseTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
     void every_frontend_script_parses(String name, AppSpec spec) {
-        Map<String, String> files = new FrontendAgent().render(spec);
+        Map<String, String> files = new io.autonoma.agents.pack.PackAgent(new io.autonoma.agents.frontend.NextJsPack()).render(spec);
         assertThat(files.keySet()).anyMatch(CodeValidator::supports);
         files.forEach((path, text) -> {
             String checked = path.endsWith(".mjs") ? path.replace(".mjs", ".js") : path;

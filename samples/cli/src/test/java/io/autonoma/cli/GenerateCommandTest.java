@@ -105,6 +105,16 @@ class GenerateCommandTest {
     }
 
     @Test
+    void a_name_a_template_pack_reserves_is_refused_before_the_run_with_its_path_and_writes_nothing() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("python.json"),
+                "{\"name\":\"X\",\"entities\":[{\"name\":\"Task\",\"fields\":[{\"name\":\"lambda\",\"type\":\"string\"}]}]}");
+        Cli.Run r = run("generate", "--spec", spec.toString(), "-o", tmp.resolve("out").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("entities[0].fields[0].name: 'lambda' is reserved by backend-fastapi (a Python keyword)");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void prompt_and_spec_together_are_rejected() throws Exception {
         Path spec = Files.writeString(tmp.resolve("s.json"), "{}");
         Cli.Run r = run("generate", "a todo app", "--spec", spec.toString(), "-o", tmp.resolve("out").toString());

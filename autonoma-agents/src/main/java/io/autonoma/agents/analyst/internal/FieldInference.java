@@ -1,6 +1,6 @@
 package io.autonoma.agents.analyst.internal;
 
-import io.autonoma.core.spec.AppSpecValidator;
+import io.autonoma.agents.pack.TemplatePacks;
 import io.autonoma.core.spec.Field;
 import io.autonoma.core.spec.FieldType;
 import java.math.BigDecimal;
@@ -134,7 +134,7 @@ final class FieldInference {
                 if (range.isEmpty()) continue;
                 String name = Inflector.snakeOfPascal(Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1));
                 if (name.equals("headline")) name = "title";
-                if (AppSpecValidator.isReservedFieldName(name) || !names.add(name)) continue;
+                if (TemplatePacks.defaults().reservedNames().isReservedField(name) || !names.add(name)) continue;
                 out.add(field(name, typeOf(name, range.get()), out.isEmpty(), entityName));
             }
         }

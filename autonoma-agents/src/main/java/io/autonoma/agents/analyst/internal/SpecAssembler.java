@@ -1,7 +1,7 @@
 package io.autonoma.agents.analyst.internal;
 
+import io.autonoma.agents.pack.TemplatePacks;
 import io.autonoma.core.spec.AppSpec;
-import io.autonoma.core.spec.AppSpecValidator;
 import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.Feature;
 import io.autonoma.core.spec.Field;
@@ -124,8 +124,8 @@ public final class SpecAssembler {
             String name = e.pascal();
             if (name.isEmpty() || !Character.isLetter(name.charAt(0))) name = "Item" + name;
             if (name.length() > 60) name = name.substring(0, 60);
-            if (AppSpecValidator.isReservedEntityName(name) || SOFT_RESERVED.contains(name)
-                    || AppSpecValidator.isReservedFieldName(Inflector.snakeOfPascal(name))) {
+            if (TemplatePacks.defaults().reservedNames().isReservedEntity(name) || SOFT_RESERVED.contains(name)
+                    || TemplatePacks.defaults().reservedNames().isReservedField(Inflector.snakeOfPascal(name))) {
                 String original = name;
                 List<String> candidates = new ArrayList<>();
                 if (name.equals("User")) {
@@ -157,8 +157,8 @@ public final class SpecAssembler {
                 candidates.add(name + "Item");
                 candidates.add(name + "Record");
                 name = candidates.stream().filter(c -> !used.contains(c.toLowerCase(Locale.ROOT))
-                        && !AppSpecValidator.isReservedEntityName(c) && !SOFT_RESERVED.contains(c)
-                        && !AppSpecValidator.isReservedFieldName(Inflector.snakeOfPascal(c)))
+                        && !TemplatePacks.defaults().reservedNames().isReservedEntity(c) && !SOFT_RESERVED.contains(c)
+                        && !TemplatePacks.defaults().reservedNames().isReservedField(Inflector.snakeOfPascal(c)))
                         .findFirst().orElse(name + "Entry");
                 notes.add("'" + original + "' is reserved by the generated app; named the entity " + name + " instead.");
             }
@@ -247,7 +247,7 @@ public final class SpecAssembler {
             Set<String> taken = relNames.computeIfAbsent(from, k -> new HashSet<>());
             Set<String> fieldsOfFrom = fieldNames.get(r.from);
             while (taken.contains(relName) || fieldsOfFrom.contains(relName) || fieldsOfFrom.contains(relName + "_id")
-                    || AppSpecValidator.isReservedFieldName(relName)) {
+                    || TemplatePacks.defaults().reservedNames().isReservedField(relName)) {
                 relName = relName + "_ref";
             }
             taken.add(relName);
@@ -361,7 +361,7 @@ public final class SpecAssembler {
                 if (!MONEY_HINTS.contains(name.substring(1))) continue;
                 name = "amount";
             }
-            if (!name.matches("[a-z][a-z0-9_]{0,62}") || AppSpecValidator.isReservedFieldName(name)) continue;
+            if (!name.matches("[a-z][a-z0-9_]{0,62}") || TemplatePacks.defaults().reservedNames().isReservedField(name)) continue;
             Field f = FieldRules.toField(new DraftField(name, (count ? "number of " : "") + name.replace('_', ' ')), entity);
             if (Set.of("goal", "target", "funding_goal").contains(name)) {
                 f = FieldInference.retype(f, FieldType.DECIMAL);
@@ -519,7 +519,7 @@ public final class SpecAssembler {
             }
         }
         String original = d.name;
-        if (AppSpecValidator.isReservedFieldName(d.name)) {
+        if (TemplatePacks.defaults().reservedNames().isReservedField(d.name)) {
             if (Set.of("created_at", "updated_at", "id", "owner_id").contains(d.name)) {
                 notes.add(entity + "." + d.name + " is added automatically; dropped it from the fields.");
                 return List.of();

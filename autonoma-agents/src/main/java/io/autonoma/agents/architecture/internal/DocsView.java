@@ -25,16 +25,12 @@ public record DocsView(String name, String slug, String description, List<Entity
     public static DocsView of(AppSpec spec) {
         List<EntityView> entities = spec.entities().stream().map(e -> EntityView.of(e, spec)).toList();
         List<RelView> rels = spec.relations().stream().map(RelView::of).toList();
-        List<String> userRelations = spec.relations().stream().filter(DocsView::toUser)
+        List<String> userRelations = spec.relationGraph().toUsers().stream()
                 .map(r -> RelView.of(r).description() + " (`" + r.name() + (r.kind() == RelationKind.MANY_TO_ONE ? "_id" : "_ids") + "`)")
                 .toList();
         return new DocsView(spec.name(), Naming.kebab(spec.name()), md(spec.description()), entities, rels,
                 spec.notes().stream().map(DocsView::md).toList(),
                 spec.features().stream().map(f -> f.json()).collect(Collectors.joining(", ")), userRelations);
-    }
-
-    static boolean toUser(Relation r) {
-        return AppSpec.USER_ENTITY.equals(r.to());
     }
 
     /** Markdown-safe single line: no HTML, no line breaks, no table pipes. */
@@ -47,9 +43,9 @@ public record DocsView(String name, String slug, String description, List<Entity
     public record EntityView(String name, String table, String path, String label, List<FieldView> fields, String upper) {
         static EntityView of(Entity e, AppSpec spec) {
             List<FieldView> fields = new java.util.ArrayList<>(e.fields().stream().map(FieldView::of).toList());
-            for (Relation r : spec.relations()) {
-                if (r.from().equals(e.name()) && r.kind() == RelationKind.MANY_TO_ONE) {
-                    String references = !toUser(r) ? "references " + r.to()
+            for (Relation r : spec.relationGraph().from(e.name())) {
+                if (r.kind() == RelationKind.MANY_TO_ONE) {
+                    String references = !r.toUser() ? "references " + r.to()
                             : "references one of the app's users (table `users`)" + (r.required() ? "; defaults to the current user" : "");
                     fields.add(new FieldView(r.name() + "_id", "integer", r.required() ? "yes" : "no", "no", references, "int"));
                 }
@@ -85,7 +81,7 @@ public record DocsView(String name, String slug, String description, List<Entity
         static RelView of(Relation r) {
             boolean m2o = r.kind() == RelationKind.MANY_TO_ONE;
             String description;
-            if (!toUser(r)) {
+            if (!r.toUser()) {
                 description = m2o ? "each " + r.from() + " belongs to " + (r.required() ? "one " : "at most one ") + r.to()
                         : r.from() + " and " + r.to() + " are linked many-to-many";
             } else if (!m2o) {

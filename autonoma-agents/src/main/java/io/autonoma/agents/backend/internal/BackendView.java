@@ -8,6 +8,7 @@ import io.autonoma.core.spec.AppSpecJson;
 import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.FieldType;
 import io.autonoma.core.spec.Relation;
+import io.autonoma.core.spec.RelationGraph;
 import io.autonoma.core.spec.RelationKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,7 +152,7 @@ public record BackendView(
             } else {
                 String assocTable = Py.bounded(fromSnake + "_" + r.name());
                 String fromCol = fromSnake + "_id";
-                String toCol = from.equals(r.to()) ? "related_" + toSnake + "_id" : toSnake + "_id";
+                String toCol = r.selfReference() ? "related_" + toSnake + "_id" : toSnake + "_id";
                 String fromTable = table(from);
                 assocs.add(new AssocView(assocTable, Py.str(assocTable), Py.str(fromCol), Py.str(fromTable + ".id"),
                         Py.str(toCol), Py.str(toTable + ".id")));
@@ -220,7 +221,7 @@ public record BackendView(
         for (EntityView ev : entities) {
             main.add("app.routers", ev.snake());
         }
-        boolean users = spec.relations().stream().anyMatch(BackendView::toUser);
+        boolean users = spec.relationGraph().hasUserRelations();
         main.addIf(users, "app.routers", "users");
 
         List<M2OView> relTests = new ArrayList<>();
@@ -319,44 +320,21 @@ public record BackendView(
                 "[" + Py.str(column) + "]"), ")");
     }
 
-    /** Entities ordered so that every many-to-one target is created before its source. */
+    /** Entities in the order their tables are created: every many-to-one target before its source. */
     private static List<Entity> creationOrder(AppSpec spec) {
-        List<Entity> out = new ArrayList<>();
-        Set<String> done = new LinkedHashSet<>();
-        List<Entity> pending = new ArrayList<>(spec.entities());
-        while (!pending.isEmpty()) {
-            Entity next = null;
-            for (Entity e : pending) {
-                // The users table is created before every entity table.
-                boolean ready = spec.relations().stream()
-                        .filter(r -> r.kind() == RelationKind.MANY_TO_ONE && r.from().equals(e.name()) && !r.to().equals(e.name()))
-                        .allMatch(r -> done.contains(r.to()) || toUser(r));
-                if (ready) {
-                    next = e;
-                    break;
-                }
-            }
-            if (next == null) {
-                throw new AutonomaException("the many_to_one relations between " + pending.stream().map(Entity::name).toList()
-                        + " form a cycle, which the FastAPI backend cannot create yet; make one of them many_to_many or drop it");
-            }
-            out.add(next);
-            done.add(next.name());
-            pending.remove(next);
-        }
-        return out;
-    }
-
-    /** Whether the relation points at the app's own users table. */
-    static boolean toUser(Relation r) {
-        return AppSpec.USER_ENTITY.equals(r.to());
+        RelationGraph graph = spec.relationGraph();
+        graph.cycle(RelationGraph.FOREIGN_KEYS).ifPresent(left -> {
+            throw new AutonomaException("the many_to_one relations between " + left
+                    + " form a cycle, which the FastAPI backend cannot create yet; make one of them many_to_many or drop it");
+        });
+        return graph.creationOrder(RelationGraph.FOREIGN_KEYS);
     }
 
     private static M2OView m2oView(Relation r, String fromSnake, String toSnake, String toTable) {
         String fk = r.name() + "_id";
-        boolean selfRef = r.from().equals(r.to());
+        boolean selfRef = r.selfReference();
         boolean required = r.required() && !selfRef;
-        boolean user = toUser(r);
+        boolean user = r.toUser();
         String alias = Naming.pascal(fk) + "Value";
         String column = Py.exploded(4, fk + ": Mapped[" + (required ? "int" : "int | None") + "] = mapped_column(",
                 List.of("ForeignKey(" + Py.str(toTable + ".id") + ", ondelete=\"RESTRICT\")",
@@ -392,7 +370,7 @@ public record BackendView(
         String ids = r.name() + "_ids";
         String alias = Naming.pascal(ids) + "Value";
         List<String> relArgs = new ArrayList<>(List.of(Py.str(r.to()), "secondary=" + assocTable));
-        if (r.from().equals(r.to())) {
+        if (r.selfReference()) {
             // Both columns of the association table point at the same table: say which is which.
             relArgs.add("primaryjoin=" + Py.str(r.from() + ".id == " + assocTable + ".c." + fromSnake + "_id"));
             relArgs.add("secondaryjoin=" + Py.str(r.to() + ".id == " + assocTable + ".c.related_" + toSnake + "_id"));
@@ -402,7 +380,7 @@ public record BackendView(
         String rel = Py.exploded(4, r.name() + ": Mapped[list[" + r.to() + "]] = relationship(", relArgs, ")");
         String aliasCode = Py.exploded(0, alias + " = Annotated[",
                 List.of("list[Annotated[int, Field(ge=1, le=MAX_INT)]]", "Field(max_length=1000)"), "]");
-        boolean user = toUser(r);
+        boolean user = r.toUser();
         String load;
         String updateLoad;
         if (user) {

@@ -8,15 +8,14 @@ import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.Field;
 import io.autonoma.core.spec.FieldType;
 import io.autonoma.core.spec.Relation;
+import io.autonoma.core.spec.RelationGraph;
 import io.autonoma.core.spec.RelationKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The data the generated browser test uses: entities in an order where referenced ones are
@@ -35,7 +34,8 @@ public final class E2ePlan {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("name", spec.name());
         List<Object> entities = new ArrayList<>();
-        for (Entity e : creationOrder(spec)) {
+        // a record is created with all its links, so after every entity it references (cycles keep spec order)
+        for (Entity e : spec.relationGraph().creationOrder(RelationGraph.ALL_LINKS)) {
             entities.add(entity(spec, e));
         }
         root.put("entities", entities);
@@ -91,24 +91,6 @@ public final class E2ePlan {
         }
     }
 
-    /** Spec order, except that an entity comes after the entities it references (cycles keep spec order). */
-    static List<Entity> creationOrder(AppSpec spec) {
-        Set<String> done = new LinkedHashSet<>();
-        List<Entity> out = new ArrayList<>();
-        List<Entity> rest = new ArrayList<>(spec.entities());
-        while (!rest.isEmpty()) {
-            Entity next = rest.stream()
-                    .filter(e -> spec.relations().stream()
-                            .filter(r -> r.from().equals(e.name()) && !r.to().equals(e.name()))
-                            .allMatch(r -> done.contains(r.to()) || AppSpec.USER_ENTITY.equals(r.to())))
-                    .findFirst().orElse(rest.get(0));
-            rest.remove(next);
-            done.add(next.name());
-            out.add(next);
-        }
-        return out;
-    }
-
     private static Map<String, Object> entity(AppSpec spec, Entity e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", Naming.label(e.name()));
@@ -119,20 +101,18 @@ public final class E2ePlan {
         for (Field f : e.fields()) {
             fields.add(field(f.name(), kind(f), value(e, f, f.name().equals(display))));
         }
-        for (Relation r : spec.relations()) {
-            if (r.from().equals(e.name())) {
-                Map<String, Object> ref = new LinkedHashMap<>();
-                boolean one = r.kind() == RelationKind.MANY_TO_ONE;
-                ref.put("name", r.name() + (one ? "_id" : "_ids"));
-                if (AppSpec.USER_ENTITY.equals(r.to())) {
-                    // current-user: not in the form, the server names the signed-in user; user(s): pick the second user
-                    ref.put("kind", !one ? "users" : r.required() ? "current-user" : "user");
-                } else {
-                    ref.put("kind", one ? "reference" : "references");
-                    ref.put("target", "/" + Naming.pluralKebab(r.to()));
-                }
-                fields.add(ref);
+        for (Relation r : spec.relationGraph().from(e.name())) {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            boolean one = r.kind() == RelationKind.MANY_TO_ONE;
+            ref.put("name", r.name() + (one ? "_id" : "_ids"));
+            if (r.toUser()) {
+                // current-user: not in the form, the server names the signed-in user; user(s): pick the second user
+                ref.put("kind", !one ? "users" : r.required() ? "current-user" : "user");
+            } else {
+                ref.put("kind", one ? "reference" : "references");
+                ref.put("target", "/" + Naming.pluralKebab(r.to()));
             }
+            fields.add(ref);
         }
         m.put("fields", fields);
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT

@@ -41,7 +41,7 @@ public final class FrontendViews {
         return new FrontendView(spec.name(), Ts.string(spec.name()), Ts.string(description),
                 description.replaceAll("\\s+", " "), Naming.kebab(spec.name()) + "-frontend", entities,
                 E2ePlan.json(spec), logoInitials(spec.name()),
-                spec.relations().stream().anyMatch(r -> AppSpec.USER_ENTITY.equals(r.to())));
+                spec.relationGraph().hasUserRelations());
     }
 
     /**
@@ -149,12 +149,9 @@ public final class FrontendViews {
             }
             form.add(field(f, enumConst, inList));
         }
-        for (Relation r : spec.relations()) {
-            if (!r.from().equals(name)) {
-                continue;
-            }
+        for (Relation r : spec.relationGraph().from(name)) {
             // The app's own users have no pages: their names come from the users directory (usersApi).
-            boolean toUser = AppSpec.USER_ENTITY.equals(r.to());
+            boolean toUser = r.toUser();
             String targetLiteral;
             String targetLabel;
             String targetPlural;

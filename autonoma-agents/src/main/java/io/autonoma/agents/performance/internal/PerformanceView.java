@@ -20,8 +20,8 @@ public record PerformanceView(String entityPath, String entityLabel, String seed
     public static PerformanceView of(AppSpec spec) {
         Entity target = spec.entities().stream()
                 // a required reference to a user needs no seed: the server names the load test's user
-                .filter(e -> spec.relations().stream().noneMatch(r -> r.from().equals(e.name()) && r.kind() == RelationKind.MANY_TO_ONE
-                        && r.required() && !AppSpec.USER_ENTITY.equals(r.to())))
+                .filter(e -> spec.relationGraph().from(e.name()).stream().noneMatch(r -> r.kind() == RelationKind.MANY_TO_ONE
+                        && r.required() && !r.toUser()))
                 .findFirst().orElse(spec.entities().get(0));
         Map<String, Object> payload = new LinkedHashMap<>();
         for (Field f : target.fields()) {

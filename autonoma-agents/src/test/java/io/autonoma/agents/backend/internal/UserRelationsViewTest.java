@@ -1,8 +1,9 @@
 package io.autonoma.agents.backend.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autonoma.agents.backend.BackendTemplates;
+import io.autonoma.agents.testkit.Packs;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.Field;
@@ -101,8 +102,7 @@ class UserRelationsViewTest {
 
     @Test
     void the_users_directory_its_helpers_and_tests_are_rendered_only_for_specs_with_user_relations() {
-        BackendTemplates templates = new BackendTemplates();
-        Map<String, String> with = templates.all(board());
+        Map<String, String> with = Packs.backend(board());
         assertThat(with).containsKeys("backend/app/user_refs.py", "backend/app/routers/users.py", "backend/tests/test_users.py");
         assertThat(with.get("backend/app/main.py")).contains("app.include_router(users.router)");
         assertThat(with.get("backend/app/routers/auth.py")).contains("await cache.invalidate()");
@@ -114,7 +114,7 @@ class UserRelationsViewTest {
         AppSpec plain = AppSpec.builder("Plain")
                 .entity(new Entity("Note", List.of(Field.builder("title", FieldType.STRING).build()))).build();
         assertThat(BackendView.of(plain).withUsers()).isEmpty();
-        Map<String, String> without = templates.all(plain);
+        Map<String, String> without = Packs.backend(plain);
         assertThat(without).doesNotContainKeys("backend/app/user_refs.py", "backend/app/routers/users.py",
                 "backend/tests/test_users.py");
         assertThat(without.get("backend/app/main.py")).doesNotContain("users");
@@ -134,5 +134,27 @@ class UserRelationsViewTest {
         // the users table comes first in the migration: entity tables are ordered among themselves only
         assertThat(BackendView.of(spec).tables()).extracting(BackendView.TableView::namePy)
                 .containsExactly("\"rooms\"", "\"messages\"");
+    }
+
+    @Test
+    void tables_follow_foreign_keys_only_and_a_foreign_key_cycle_is_a_clear_error() {
+        AppSpec blog = AppSpec.builder("Blog")
+                .entity(new Entity("Post", List.of(Field.builder("title", FieldType.STRING).build())))
+                .entity(new Entity("Tag", List.of(Field.builder("label", FieldType.STRING).build())))
+                .relation(new Relation("Post", "Tag", RelationKind.MANY_TO_MANY, "tags", false))
+                .build();
+        // a many-to-many link lives in its own table, created after every entity table
+        assertThat(BackendView.of(blog).tables()).extracting(BackendView.TableView::namePy)
+                .containsExactly("\"posts\"", "\"tags\"", "\"post_tags\"");
+
+        AppSpec loop = AppSpec.builder("Loop")
+                .entity(new Entity("Alpha", List.of(Field.builder("name", FieldType.STRING).build())))
+                .entity(new Entity("Beta", List.of(Field.builder("name", FieldType.STRING).build())))
+                .relation(new Relation("Alpha", "Beta", RelationKind.MANY_TO_ONE, "beta", false))
+                .relation(new Relation("Beta", "Alpha", RelationKind.MANY_TO_ONE, "alpha", false))
+                .build();
+        assertThatThrownBy(() -> BackendView.of(loop)).isInstanceOf(io.autonoma.core.AutonomaException.class)
+                .hasMessage("the many_to_one relations between [Alpha, Beta] form a cycle, which the FastAPI backend cannot create yet; "
+                        + "make one of them many_to_many or drop it");
     }
 }
