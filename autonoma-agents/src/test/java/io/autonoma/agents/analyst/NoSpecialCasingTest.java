@@ -25,7 +25,7 @@ class NoSpecialCasingTest {
     private static final int QUOTE_WORDS = 5;
     /** The sets of prompts as people write them, on which the analyst is measured. */
     private static final List<String> NATURAL_SETS = List.of(PromptFiles.NATURAL, "natural-own.jsonl", "natural-holdout.jsonl",
-            "natural-holdout2.jsonl");
+            "natural-holdout2.jsonl", "natural-holdout3.jsonl", "natural-holdout4.jsonl");
 
     @Test
     void no_rule_lexicon_entry_or_archetype_quotes_a_prompt_or_names_its_id() throws IOException {

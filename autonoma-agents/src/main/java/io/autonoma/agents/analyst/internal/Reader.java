@@ -805,7 +805,7 @@ final class Reader {
         }
     }
 
-    /** "… and camps they go to", "…, the parts they replace": more things, each with its own relative clause. */
+    /** "… and clubs we join", "…, the tools she borrows": more things, each with its own relative clause. */
     private boolean moreRelatives(List<Item> rest) {
         for (int i = 0; i + 2 < rest.size(); i++) {
             if ((rest.get(i).is(Kind.CONJ) || rest.get(i).is(Kind.COMMA)) && rest.get(i + 1).is(Kind.NP)

@@ -594,7 +594,7 @@ final class Tagger {
             // "the link redirects": a singular subject has a determiner; "Conference talks" is a noun phrase
             boolean determined = i >= 2 && (tags[i - 2] == Tag.DET || tags[i - 2] == Tag.POSS || tags[i - 2] == Tag.ADJ);
             boolean verbForm = pluralSubject ? c.verbBase : c.verbS && determined;
-            // "the water tests I do": a noun with its relative clause, not "water tests" + object
+            // "the soil checks we run": a noun with its relative clause, not "soil checks" + object
             boolean relativeNext = i + 1 < words.size() && Set.of("i", "we", "they", "he", "she", "you").contains(words.get(i + 1));
             if (verbForm && !relativeNext && (nextNominal || next == Tag.ADP || next == Tag.PUNCT || next == Tag.CCONJ || next == Tag.ADV || atEnd)) {
                 if (pluralSubject || c.verb >= c.noun || next == Tag.PRON || next == Tag.DET || next == Tag.POSS) {
