@@ -22,9 +22,10 @@ import java.util.Set;
 public final class SpecSummary {
     /**
      * The capabilities the generator builds into apps today. A spec may hold the others (the analyst
-     * records them, users may write them); they are kept and reported as not built yet.
+     * records them, users may write them); they are kept and reported as not built yet. Ownership: the
+     * FastAPI pack's routers and tests/test_ownership.py.
      */
-    public static final Set<CapabilityType> BUILT = Set.of();
+    public static final Set<CapabilityType> BUILT = Set.of(CapabilityType.OWNERSHIP);
 
     private final AppSpec spec;
 

@@ -40,8 +40,17 @@ public sealed interface Capability {
         return CapabilityType.of(this);
     }
 
-    /** Rows of {@code entity} belong to the user who created them; users see and change only their own, admins all. */
-    record Ownership(String entity) implements Capability {}
+    /**
+     * Rows of {@code entity} belong to the user who created them; users see and change only their own, admins all.
+     * The owner is the entity's first required many-to-one relation to the app's users (a message's sender).
+     */
+    record Ownership(String entity) implements Capability {
+        /** The relation that names each row's owner, if {@code spec} gives {@link #entity()} one. */
+        public java.util.Optional<Relation> owner(AppSpec spec) {
+            return spec.relations().stream().filter(r -> r.from().equals(entity) && r.toUser()
+                    && r.kind() == RelationKind.MANY_TO_ONE && r.required()).findFirst();
+        }
+    }
 
     /**
      * {@code field} (an enum field of {@code entity}) moves between its values only through the declared

@@ -38,7 +38,13 @@ final class CapabilityChecks {
                 p.add(at + ": duplicate " + c.type().json() + " capability for " + c.entity());
             }
             Check k = new Check(spec, e, at, p);
-            if (c instanceof Capability.Workflow w) {
+            if (c instanceof Capability.Ownership o) {
+                if (o.owner(spec).isEmpty()) {
+                    p.add(at + ": ownership of " + e.name() + " needs a required many-to-one relation from " + e.name()
+                            + " to User that names each row's owner; add one to relations, e.g. {\"from\": \"" + e.name()
+                            + "\", \"to\": \"User\", \"kind\": \"many_to_one\", \"name\": \"owner\", \"required\": true}");
+                }
+            } else if (c instanceof Capability.Workflow w) {
                 workflow(k, w);
             } else if (c instanceof Capability.Vote v) {
                 vote(k, v);

@@ -26,6 +26,7 @@ class CapabilitiesTest {
                 .entity(new Entity("Star", List.of(f("score", FieldType.INTEGER))))
                 .relation(new Relation("Card", "Column", RelationKind.MANY_TO_ONE, "column", true))
                 .relation(new Relation("Card", AppSpec.USER_ENTITY, RelationKind.MANY_TO_ONE, "assignee", false))
+                .relation(new Relation("Card", AppSpec.USER_ENTITY, RelationKind.MANY_TO_ONE, "owner", true))
                 .relation(new Relation("Column", AppSpec.USER_ENTITY, RelationKind.MANY_TO_MANY, "watchers", false))
                 .relation(new Relation("Visit", "Link", RelationKind.MANY_TO_ONE, "link", true))
                 .relation(new Relation("Star", "Card", RelationKind.MANY_TO_ONE, "card", true))
@@ -117,6 +118,21 @@ class CapabilitiesTest {
                 .hasMessageContaining("capabilities[7].field: field 'score' of Star is string; it must be integer or decimal")
                 .hasMessageContaining("capabilities[7].source: Card has no many-to-one relation to Star")
                 .hasMessageContaining("capabilities[7].sum: field 'title' of Card is string");
+    }
+
+    @Test
+    void ownership_needs_a_required_reference_to_a_user_and_names_it_as_the_owner() {
+        AppSpec spec = board();
+        assertThat(spec.capabilities(Capability.Ownership.class).get(0).owner(spec)).map(Relation::name).contains("owner");
+
+        // an optional assignee is not an owner: rows without one would belong to no one
+        AppSpec.Builder b = AppSpec.builder("Notes")
+                .entity(new Entity("Note", List.of(f("title", FieldType.STRING))))
+                .relation(new Relation("Note", AppSpec.USER_ENTITY, RelationKind.MANY_TO_ONE, "assignee", false))
+                .capability(new Capability.Ownership("Note"));
+        assertThatThrownBy(b::build).isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("capabilities[0]: ownership of Note needs a required many-to-one relation from Note to User")
+                .hasMessageContaining("\"name\": \"owner\", \"required\": true");
     }
 
     @Test

@@ -57,7 +57,7 @@ final class CapabilityBuilder {
                 case "short_code" -> shortCode(target);
                 case "counter" -> target.ifPresent(e -> counter(e, h.why()));
                 case "vote" -> target.ifPresent(e -> vote(e, h.params().getOrDefault("kind", "like"), h.why()));
-                case "ownership" -> target.ifPresent(e -> add(new Capability.Ownership(e), h.why()));
+                case "ownership" -> target.ifPresent(e -> ownership(e, h.why()));
                 case "workflow" -> target.ifPresent(e -> workflow(e, hints));
                 case "limit" -> target.ifPresent(e -> limit(e, h.params().get("parent"), h.why()));
                 case "file_upload" -> target.ifPresent(e -> fileUpload(e, h.concept().head, h.why()));
@@ -109,6 +109,18 @@ final class CapabilityBuilder {
                 .filter(n -> relations.stream().anyMatch(r -> r.from().equals(n) && AppSpec.USER_ENTITY.equals(r.to())))
                 .reduce((a, b) -> b).orElse(entities.get(entities.size() - 1).name()));
         add(new Capability.Realtime(e), "in real time");
+    }
+
+    /**
+     * Rows belong to a person only when the spec says who: a required reference to the app's users. "Their"
+     * after a thing ("appliances and their warranties") names no owner, so no ownership is made.
+     */
+    private void ownership(String entity, String why) {
+        boolean owned = relations.stream().anyMatch(r -> r.from().equals(entity) && AppSpec.USER_ENTITY.equals(r.to())
+                && r.kind() == RelationKind.MANY_TO_ONE && r.required());
+        if (owned) {
+            add(new Capability.Ownership(entity), why);
+        }
     }
 
     private void ordering(String entity, String why) {

@@ -2,6 +2,7 @@ package io.autonoma.agents.architecture.internal;
 
 import io.autonoma.agents.naming.Naming;
 import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.Capability;
 import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.Field;
 import io.autonoma.core.spec.Relation;
@@ -11,7 +12,12 @@ import java.util.stream.Collectors;
 
 /** Logic-less view of an AppSpec for the documentation templates (markdown). */
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
-        List<String> notes, String features, List<String> userRelations) {
+        List<String> notes, String features, List<String> userRelations, List<String> owned) {
+
+    /** Whether some entity's rows belong to their owner (the {@code ownership} capability). */
+    public boolean hasOwnership() {
+        return !owned.isEmpty();
+    }
 
     public boolean hasNotes() {
         return !notes.isEmpty();
@@ -28,9 +34,13 @@ public record DocsView(String name, String slug, String description, List<Entity
         List<String> userRelations = spec.relationGraph().toUsers().stream()
                 .map(r -> RelView.of(r).description() + " (`" + r.name() + (r.kind() == RelationKind.MANY_TO_ONE ? "_id" : "_ids") + "`)")
                 .toList();
+        List<String> owned = spec.capabilities(Capability.Ownership.class).stream()
+                .flatMap(o -> o.owner(spec).stream().map(r -> o.entity() + ": each row belongs to the user its `" + r.name()
+                        + "_id` names"))
+                .toList();
         return new DocsView(spec.name(), Naming.kebab(spec.name()), md(spec.description()), entities, rels,
                 spec.notes().stream().map(DocsView::md).toList(),
-                spec.features().stream().map(f -> f.json()).collect(Collectors.joining(", ")), userRelations);
+                spec.features().stream().map(f -> f.json()).collect(Collectors.joining(", ")), userRelations, owned);
     }
 
     /** Markdown-safe single line: no HTML, no line breaks, no table pipes. */

@@ -5,6 +5,7 @@ import io.autonoma.core.AutonomaException;
 import io.autonoma.core.Sha256;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
+import io.autonoma.core.spec.Capability;
 import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.FieldType;
 import io.autonoma.core.spec.Relation;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -81,7 +83,7 @@ public record BackendView(
             String targetPath, String fromName, String fromSnake, String fromPath, boolean required, boolean selfRef,
             boolean toUser, String columnCode, String aliasCode, String createLine, String updateLine, String readLine,
             String createCheck, String updateCheck, String filterParam, String filterColumn, String filterArg,
-            String testSlug) {
+            String testSlug, boolean owner) {
         public String badJson() {
             return "{" + fkPy + ": 999_999}";
         }
@@ -119,7 +121,14 @@ public record BackendView(
             boolean usesN, List<String> sampleLines, List<String> parentLines, String echoedCode, String invalidCode,
             String notNullableTestCode, String requiredOnCreateCode, String updateCode, String orderingsCode,
             String uniqueCode, String searchFieldPy, String filtersCode,
-            boolean hasRequiredOnCreate, boolean hasUnique, boolean hasSearchField, boolean hasFilters) {}
+            boolean hasRequiredOnCreate, boolean hasUnique, boolean hasSearchField, boolean hasFilters,
+            boolean owned, String ownerFk, String reader, String deleter, String ownerCheckItem, String ownerCheckObj) {}
+
+    /** Whether some entity's rows belong to their creator (the {@code ownership} capability). */
+    public boolean anyOwned() { return entities.stream().anyMatch(EntityView::owned); }
+    public List<EntityView> ownedEntities() { return entities.stream().filter(EntityView::owned).toList(); }
+    /** This view once when some entity is owned (for {@code each=withOwnership}: tests/test_ownership.py), else none. */
+    public List<BackendView> withOwnership() { return anyOwned() ? List.of(this) : List.of(); }
 
     // The field tests (tests/test_fields.py) exist only for what some resource has: never a skipped test.
     public boolean anyRequiredOnCreate() { return entities.stream().anyMatch(EntityView::hasRequiredOnCreate); }
@@ -140,6 +149,9 @@ public record BackendView(
         List<Entity> ordered = creationOrder(spec);
         Map<String, List<M2OView>> m2o = new HashMap<>();
         Map<String, List<M2MView>> m2m = new HashMap<>();
+        // the relations that name each row's owner, for the entities whose rows belong to their creator
+        Set<Relation> owners = new java.util.HashSet<>();
+        spec.capabilities(Capability.Ownership.class).forEach(o -> o.owner(spec).ifPresent(owners::add));
         List<AssocView> assocs = new ArrayList<>();
         List<TableView> assocTables = new ArrayList<>();
         for (Relation r : spec.relations()) {
@@ -148,7 +160,7 @@ public record BackendView(
             String toSnake = Naming.snake(r.to());
             String toTable = table(r.to());
             if (r.kind() == RelationKind.MANY_TO_ONE) {
-                m2o.computeIfAbsent(from, k -> new ArrayList<>()).add(m2oView(r, fromSnake, toSnake, toTable));
+                m2o.computeIfAbsent(from, k -> new ArrayList<>()).add(m2oView(r, fromSnake, toSnake, toTable, owners.contains(r)));
             } else {
                 String assocTable = Py.bounded(fromSnake + "_" + r.name());
                 String fromCol = fromSnake + "_id";
@@ -330,7 +342,7 @@ public record BackendView(
         return graph.creationOrder(RelationGraph.FOREIGN_KEYS);
     }
 
-    private static M2OView m2oView(Relation r, String fromSnake, String toSnake, String toTable) {
+    private static M2OView m2oView(Relation r, String fromSnake, String toSnake, String toTable, boolean owner) {
         String fk = r.name() + "_id";
         boolean selfRef = r.selfReference();
         boolean required = r.required() && !selfRef;
@@ -363,7 +375,7 @@ public record BackendView(
         return new M2OView(r.name(), fk, Py.str(fk), r.to(), toSnake, toTable, user ? null : "/api/v1/" + Naming.pluralKebab(r.to()),
                 r.from(), fromSnake, "/api/v1/" + Naming.pluralKebab(r.from()), required, selfRef, user, column, aliasCode,
                 createLine, updateLine, readLine, createCheck, updateCheck, param, filterColumn(fk, r.from() + "." + fk),
-                filterArg(fk), fromSnake + "_" + r.name());
+                filterArg(fk), fromSnake + "_" + r.name(), owner);
     }
 
     private static M2MView m2mView(Relation r, String fromSnake, String toSnake, String assocTable) {
@@ -537,7 +549,7 @@ public record BackendView(
                 .add("typing", "Annotated", "Any")
                 .add("fastapi", "APIRouter", "Path", "Query", "Request", "Response", "status")
                 .add("app.crud", "Listing", "Reader", "commit_or_409", "get_or_404", "read_or_404")
-                .add("app.deps", "AdminUser", "CurrentUser", "DbSession", "ReadCacheDep", "read_connection")
+                .add("app.deps", "CurrentUser", "DbSession", "ReadCacheDep", "read_connection")
                 .add("app.http_cache", "json_response", "to_json")
                 .add("app.models." + snake, name)
                 .add("app.schemas.common", "ERROR_RESPONSES", "NOT_MODIFIED", "Page")
@@ -558,8 +570,18 @@ public record BackendView(
                 ri.add("app.user_refs", "load_users");
             }
         }
+        // rows that belong to their creator: every verb checks the owner, and only admins see all rows
+        Optional<M2OView> owner = refs.stream().filter(M2OView::owner).findFirst();
+        boolean owned = owner.isPresent();
+        ri.add("app.deps", owned ? "CurrentUser" : "AdminUser");
+        if (owned) ri.add("app.user_refs", "ensure_owner", "owner_filter", "owner_variant");
+        String ownerFk = owner.map(M2OView::fk).orElse("");
+        String idName = snake + "_id";
+        String ownerCheckItem = owned ? Py.call(8, "ensure_owner(", List.of("user", "item[" + Py.str(ownerFk) + "]", "_LABEL",
+                idName), ")") : "";
+        String ownerCheckObj = owned ? Py.call(4, "ensure_owner(", List.of("user", "obj." + ownerFk, "_LABEL", idName), ")") : "";
         // create and update need the current user only to fill in or check a required reference to a user
-        String writer = refs.stream().anyMatch(r -> r.toUser() && r.required()) ? "user" : "_user";
+        String writer = owned || refs.stream().anyMatch(r -> r.toUser() && r.required()) ? "user" : "_user";
         List<String> sortMembers = new ArrayList<>();
         List<String> sortColumns = new ArrayList<>();
         List<String> sortable = new ArrayList<>(List.of("id", "created_at", "updated_at"));
@@ -588,6 +610,11 @@ public record BackendView(
             filterParams.add(r.filterParam());
             filterColumns.add(r.filterColumn());
             filterArgs.add(r.filterArg());
+        }
+        if (owned) {
+            // not a query parameter: the listing of a non-admin is always limited to their own rows
+            filterColumns.add(filterColumn("_owner", name + "." + ownerFk));
+            filterArgs.add("                \"_owner\": owner_filter(user),");
         }
         String filterColumnsCode = "_FILTER_COLUMNS: dict[str, Any] = " + (filterColumns.isEmpty() ? "{}"
                 : Py.exploded(0, "{", filterColumns, "}"));
@@ -647,7 +674,9 @@ public record BackendView(
                 writer, usesN, samples, parents,
                 Py.tuple(8, echoed), Py.tuple(8, invalid), Py.tuple(8, notNullTest), Py.tuple(8, requiredOnCreate),
                 updateCode, Py.tuple(8, orderings), Py.tuple(8, unique), searchField, Py.tuple(8, filters),
-                !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty());
+                !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty(),
+                owned, ownerFk, owned ? "user" : "_user", owned ? "    user: CurrentUser," : "    _admin: AdminUser,",
+                ownerCheckItem, ownerCheckObj);
     }
 
     /** {@code Ordering("name", (low, high, high))}: an item of {@code Py.tuple(8, …)}, exploded as ruff format would. */
