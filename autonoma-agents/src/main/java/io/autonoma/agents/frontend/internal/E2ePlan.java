@@ -115,6 +115,9 @@ public final class E2ePlan {
             fields.add(ref);
         }
         m.put("fields", fields);
+        if (FrontendViews.owned(spec, e.name())) {
+            m.put("owned", true);
+        }
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
                 || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
             m.put("search", "{run}");

@@ -2,6 +2,7 @@ package io.autonoma.agents.frontend.internal;
 
 import io.autonoma.agents.naming.Naming;
 import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.Capability;
 import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.Field;
 import io.autonoma.core.spec.FieldType;
@@ -104,6 +105,11 @@ public final class FrontendViews {
         return null;
     }
 
+    /** Whether the rows of {@code entity} belong to their owner (the ownership capability, with its owner reference). */
+    static boolean owned(AppSpec spec, String entity) {
+        return spec.capabilities(Capability.Ownership.class).stream().anyMatch(o -> o.entity().equals(entity) && o.owner(spec).isPresent());
+    }
+
     static boolean searchable(Entity e) {
         return e.fields().stream().anyMatch(f -> f.type() == FieldType.STRING || f.type() == FieldType.TEXT || f.type() == FieldType.EMAIL);
     }
@@ -192,7 +198,8 @@ public final class FrontendViews {
         return new EntityView(name, Naming.camel(name), Naming.kebab(name), route(name), apiName(name),
                 "/api/v1/" + route(name), Ts.string(label(name)), Ts.string(Naming.pluralLabel(name)),
                 description == null ? null : Ts.string(description), description == null ? null : Ts.comment(description),
-                display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, List.copyOf(apiImports), enumImports);
+                display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, List.copyOf(apiImports), enumImports,
+                owned(spec, name));
     }
 
     private static FieldView field(Field f, String enumConst, boolean inList) {

@@ -2,6 +2,8 @@ package io.autonoma.agents.backend.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autonoma.agents.architecture.DocsPack;
+import io.autonoma.agents.frontend.NextJsPack;
 import io.autonoma.agents.testkit.Packs;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.Capability;
@@ -54,9 +56,20 @@ class OwnershipViewTest {
                 .contains("owner = \"author_id\"");
         assertThat(with.get("backend/tests/resources.py")).contains("        owned=True,");
 
+        Map<String, String> front = Packs.render(owned(), new NextJsPack(), new DocsPack());
+        assertThat(front.get("frontend/src/entities/card.ts")).contains("  ownedRows: true,");
+        assertThat(front.get("frontend/src/entities/column.ts")).contains("  ownedRows: false,");
+        assertThat(front.get("frontend/e2e/crud.spec.mjs")).contains("\"owned\": true");
+        assertThat(front.get("docs/architecture.md")).contains("### Rows that belong to their owner (`ownership`)",
+                "- Card: each row belongs to the user its `author_id` names");
+        assertThat(front.get("README.md")).contains("## Private rows");
+
         Map<String, String> without = Packs.backend(UserRelationsViewTest.board());
         assertThat(without).doesNotContainKey("backend/tests/test_ownership.py");
         assertThat(without.get("backend/tests/resources.py")).doesNotContain("owned=True");
         assertThat(without.get("backend/app/routers/card.py")).doesNotContain("ensure_owner").contains("_admin: AdminUser");
+        Map<String, String> plainFront = Packs.render(UserRelationsViewTest.board(), new NextJsPack(), new DocsPack());
+        assertThat(plainFront.get("frontend/e2e/crud.spec.mjs")).doesNotContain("\"owned\"");
+        assertThat(plainFront.get("docs/architecture.md")).doesNotContain("ownership");
     }
 }
