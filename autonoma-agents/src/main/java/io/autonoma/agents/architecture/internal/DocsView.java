@@ -12,7 +12,12 @@ import java.util.stream.Collectors;
 
 /** Logic-less view of an AppSpec for the documentation templates (markdown). */
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
-        List<String> notes, String features, List<String> userRelations, List<String> owned) {
+        List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes) {
+
+    /** Whether some entity's rows get short codes from the server (the {@code short_code} capability). */
+    public boolean hasShortCodes() {
+        return !shortCodes.isEmpty();
+    }
 
     /** Whether some entity's rows belong to their owner (the {@code ownership} capability). */
     public boolean hasOwnership() {
@@ -40,7 +45,10 @@ public record DocsView(String name, String slug, String description, List<Entity
                 .toList();
         return new DocsView(spec.name(), Naming.kebab(spec.name()), md(spec.description()), entities, rels,
                 spec.notes().stream().map(DocsView::md).toList(),
-                spec.features().stream().map(f -> f.json()).collect(Collectors.joining(", ")), userRelations, owned);
+                spec.features().stream().map(f -> f.json()).collect(Collectors.joining(", ")), userRelations, owned,
+                spec.capabilities(Capability.ShortCode.class).stream().map(c -> c.entity() + ": each row gets a unique code from the"
+                        + " server in `" + c.field() + "`" + (c.target() == null ? "" : "; `GET /r/" + Naming.pluralKebab(c.entity())
+                        + "/<code>` redirects to its `" + c.target() + "` without signing in")).toList());
     }
 
     /** Markdown-safe single line: no HTML, no line breaks, no table pipes. */

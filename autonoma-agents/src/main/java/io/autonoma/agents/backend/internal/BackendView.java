@@ -7,6 +7,7 @@ import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
 import io.autonoma.core.spec.Capability;
 import io.autonoma.core.spec.Entity;
+import io.autonoma.core.spec.Field;
 import io.autonoma.core.spec.FieldType;
 import io.autonoma.core.spec.Relation;
 import io.autonoma.core.spec.RelationGraph;
@@ -48,12 +49,25 @@ public record BackendView(
         List<M2OView> assigneeTests,
         List<M2MView> userLinkTests,
         String readmeTitle,
-        int entityCount) {
+        int entityCount,
+        List<ShortLinkView> shortCodes) {
+
+    /**
+     * An entity whose rows get a short code from the server ({@code field}); with a {@code target} url field,
+     * {@code /r/<route>/<code>} redirects there ({@code lookupLine}: the statement that finds it).
+     */
+    public record ShortLinkView(String name, String snake, String route, String path, String field, String target,
+            String lookupLine) {}
+
+    /** The short-code entities that redirect (for {@code app/routers/short_links.py}). */
+    public List<ShortLinkView> shortLinks() { return shortCodes.stream().filter(l -> l.target() != null).toList(); }
+    public List<BackendView> withShortCodes() { return shortCodes.isEmpty() ? List.of() : List.of(this); }
+    public List<BackendView> withShortLinks() { return shortLinks().isEmpty() ? List.of() : List.of(this); }
 
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
             "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
-            "read_cache");
+            "read_cache", "short_codes", "short_links");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -122,7 +136,8 @@ public record BackendView(
             String notNullableTestCode, String requiredOnCreateCode, String updateCode, String orderingsCode,
             String uniqueCode, String searchFieldPy, String filtersCode,
             boolean hasRequiredOnCreate, boolean hasUnique, boolean hasSearchField, boolean hasFilters,
-            boolean owned, String ownerFk, String reader, String deleter, String ownerCheckItem, String ownerCheckObj) {}
+            boolean owned, String ownerFk, String reader, String deleter, String ownerCheckItem, String ownerCheckObj,
+            String shortCodeLine) {}
 
     /** Whether some entity's rows belong to their creator (the {@code ownership} capability). */
     public boolean anyOwned() { return entities.stream().anyMatch(EntityView::owned); }
@@ -137,7 +152,8 @@ public record BackendView(
     public boolean anyFilters() { return entities.stream().anyMatch(EntityView::hasFilters); }
     public boolean anyFieldTests() { return anyRequiredOnCreate() || anyUnique() || anySearchField() || anyFilters(); }
 
-    public static BackendView of(AppSpec spec) {
+    public static BackendView of(AppSpec given) {
+        AppSpec spec = withUniqueShortCodes(given);
         Map<String, Entity> byName = new LinkedHashMap<>();
         spec.entities().forEach(e -> byName.put(e.name(), e));
         for (Entity e : spec.entities()) {
@@ -181,7 +197,8 @@ public record BackendView(
 
         List<EntityView> entities = new ArrayList<>();
         for (Entity e : spec.entities()) {
-            entities.add(entity(e, m2o.getOrDefault(e.name(), List.of()), m2m.getOrDefault(e.name(), List.of())));
+            entities.add(entity(e, m2o.getOrDefault(e.name(), List.of()), m2m.getOrDefault(e.name(), List.of()),
+                    spec.capabilities(Capability.ShortCode.class).stream().filter(c -> c.entity().equals(e.name())).findFirst()));
         }
 
         List<TableView> tables = new ArrayList<>();
@@ -235,6 +252,15 @@ public record BackendView(
         }
         boolean users = spec.relationGraph().hasUserRelations();
         main.addIf(users, "app.routers", "users");
+        List<ShortLinkView> shortCodes = new ArrayList<>();
+        for (Capability.ShortCode c : spec.capabilities(Capability.ShortCode.class)) {
+            String snake = Naming.snake(c.entity());
+            String lookup = c.target() == null ? null : Py.call(4, "target = await session.scalar(", List.of("select(" + c.entity()
+                    + "." + c.target() + ").where(" + c.entity() + "." + c.field() + " == code)"), ")");
+            shortCodes.add(new ShortLinkView(c.entity(), snake, Naming.pluralKebab(c.entity()), "/api/v1/" + Naming.pluralKebab(c.entity()),
+                    c.field(), c.target(), lookup));
+        }
+        main.addIf(shortCodes.stream().anyMatch(l -> l.target() != null), "app.routers", "short_links");
 
         List<M2OView> relTests = new ArrayList<>();
         m2o.values().forEach(relTests::addAll);
@@ -255,7 +281,7 @@ public record BackendView(
         return new BackendView(Py.str(spec.name()), Py.str(cacheNamespace(spec.name())), Py.str(spec.name() + " API"), Py.str(description),
                 Py.toml(Naming.kebab(spec.name()) + "-backend"), Py.toml(description), revision(spec), entities, assocs,
                 !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, authorTests,
-                assigneeTests, userLinkTests, spec.name(), entities.size());
+                assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes);
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
@@ -314,6 +340,24 @@ public record BackendView(
     }
 
     /** Stable revision id: the first 12 hex digits of the SHA-256 of the canonical spec JSON. */
+    /**
+     * A short code is made by the server and must be unique: the view reads its field as required and unique
+     * (the constraint the migration creates), whatever the spec says.
+     */
+    static AppSpec withUniqueShortCodes(AppSpec spec) {
+        List<Capability.ShortCode> codes = spec.capabilities(Capability.ShortCode.class);
+        if (codes.isEmpty()) return spec;
+        List<Entity> entities = new ArrayList<>();
+        for (Entity e : spec.entities()) {
+            List<Field> fields = e.fields().stream().map(f -> codes.stream().anyMatch(c -> c.entity().equals(e.name())
+                    && c.field().equals(f.name())) ? new Field(f.name(), f.type(), true, true, null, f.enumValues(),
+                    f.maxLength(), f.min(), f.max(), f.description()) : f).toList();
+            entities.add(new Entity(e.name(), e.description(), fields));
+        }
+        return new AppSpec(spec.name(), spec.description(), entities, spec.relations(), spec.capabilities(), spec.roles(),
+                spec.pages(), spec.features(), spec.notes());
+    }
+
     static String revision(AppSpec spec) {
         return Sha256.hex(AppSpecJson.write(spec)).substring(0, 12);
     }
@@ -440,17 +484,20 @@ public record BackendView(
         return new TableView(Py.str(table), cols, cons, idx);
     }
 
-    private static EntityView entity(Entity e, List<M2OView> refs, List<M2MView> links) {
+    private static EntityView entity(Entity e, List<M2OView> refs, List<M2MView> links, Optional<Capability.ShortCode> shortCode) {
         String name = e.name();
         String snake = Naming.snake(name);
         String table = table(name);
-        List<FieldModel> fields = e.fields().stream().map(f -> new FieldModel(f, name)).toList();
+        List<FieldModel> all = e.fields().stream().map(f -> new FieldModel(f, name)).toList();
+        // the short code is made by the server: read, never written by clients, and not in the generic tests
+        String codeField = shortCode.map(Capability.ShortCode::field).orElse(null);
+        List<FieldModel> fields = all.stream().filter(f -> !f.name.equals(codeField)).toList();
 
         // ---- model
         PyImports mi = new PyImports();
         if (!links.isEmpty()) mi.add("__future__", "annotations");
         List<EnumView> enums = new ArrayList<>();
-        for (FieldModel f : fields) {
+        for (FieldModel f : all) {
             switch (f.type()) {
                 case DATE -> mi.add("datetime", "date");
                 case DATETIME -> {
@@ -485,7 +532,7 @@ public record BackendView(
             mi.addIf(!typeChecking.isEmpty(), "typing", "TYPE_CHECKING");
         }
         List<String> columns = new ArrayList<>();
-        fields.forEach(f -> columns.add(f.columnLine()));
+        all.forEach(f -> columns.add(f.columnLine()));
         refs.forEach(r -> columns.add(r.columnCode()));
 
         // ---- schemas
@@ -498,7 +545,11 @@ public record BackendView(
         List<String> update = new ArrayList<>();
         List<String> read = new ArrayList<>(List.of("    id: int"));
         List<String> notNull = new ArrayList<>();
-        for (FieldModel f : fields) {
+        for (FieldModel f : all) {
+            if (f.name.equals(codeField)) {
+                read.add(f.readLine());
+                continue;
+            }
             aliases.add(f.aliasCode());
             create.add(f.createLine());
             update.add(f.updateLine());
@@ -570,6 +621,11 @@ public record BackendView(
                 ri.add("app.user_refs", "load_users");
             }
         }
+        String shortCodeLine = null;
+        if (codeField != null) {
+            ri.add("app.short_codes", "unused_code");
+            shortCodeLine = "    data[" + Py.str(codeField) + "] = await unused_code(session, " + name + "." + codeField + ")";
+        }
         // rows that belong to their creator: every verb checks the owner, and only admins see all rows
         Optional<M2OView> owner = refs.stream().filter(M2OView::owner).findFirst();
         boolean owned = owner.isPresent();
@@ -585,14 +641,14 @@ public record BackendView(
         List<String> sortMembers = new ArrayList<>();
         List<String> sortColumns = new ArrayList<>();
         List<String> sortable = new ArrayList<>(List.of("id", "created_at", "updated_at"));
-        fields.forEach(f -> sortable.add(f.name));
+        all.forEach(f -> sortable.add(f.name));
         for (String s : sortable) {
             String upper = s.toUpperCase(Locale.ROOT);
             sortMembers.add("    " + upper + " = " + Py.str(s));
             sortMembers.add("    " + upper + "_DESC = " + Py.str("-" + s));
             sortColumns.add("    " + Py.str(s) + ": " + name + "." + s + ",");
         }
-        List<String> search = fields.stream().filter(FieldModel::searchable).map(f -> name + "." + f.name).toList();
+        List<String> search = all.stream().filter(FieldModel::searchable).map(f -> name + "." + f.name).toList();
         String searchCode = "_SEARCH_COLUMNS: list[Any] = " + (search.isEmpty() ? "[]"
                 : Py.exploded(0, "[", search, "]"));
         List<String> filterParams = new ArrayList<>();
@@ -676,7 +732,7 @@ public record BackendView(
                 updateCode, Py.tuple(8, orderings), Py.tuple(8, unique), searchField, Py.tuple(8, filters),
                 !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty(),
                 owned, ownerFk, owned ? "user" : "_user", owned ? "    user: CurrentUser," : "    _admin: AdminUser,",
-                ownerCheckItem, ownerCheckObj);
+                ownerCheckItem, ownerCheckObj, shortCodeLine);
     }
 
     /** {@code Ordering("name", (low, high, high))}: an item of {@code Py.tuple(8, …)}, exploded as ruff format would. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autonoma.agents.naming.Naming;
 import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.Capability;
 import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.Field;
 import io.autonoma.core.spec.FieldType;
@@ -91,13 +92,16 @@ public final class E2ePlan {
         }
     }
 
-    private static Map<String, Object> entity(AppSpec spec, Entity e) {
+    private static Map<String, Object> entity(AppSpec spec, Entity given) {
+        // a short code is made by the server: the browser test neither types nor edits it
+        String code = FrontendViews.shortCodeField(spec, given.name());
+        Entity e = new Entity(given.name(), given.description(), given.fields().stream().filter(f -> !f.name().equals(code)).toList());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", Naming.label(e.name()));
         m.put("pluralLabel", Naming.pluralLabel(e.name()));
         m.put("route", "/" + Naming.pluralKebab(e.name()));
         List<Object> fields = new ArrayList<>();
-        String display = FrontendViews.displayField(e);
+        String display = FrontendViews.displayField(given);
         for (Field f : e.fields()) {
             fields.add(field(f.name(), kind(f), value(e, f, f.name().equals(display))));
         }
@@ -118,6 +122,8 @@ public final class E2ePlan {
         if (FrontendViews.owned(spec, e.name())) {
             m.put("owned", true);
         }
+        spec.capabilities(Capability.ShortCode.class).stream().filter(c -> c.entity().equals(e.name()) && c.target() != null)
+                .findFirst().ifPresent(c -> m.put("shortLink", Map.of("target", c.target())));
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
                 || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
             m.put("search", "{run}");

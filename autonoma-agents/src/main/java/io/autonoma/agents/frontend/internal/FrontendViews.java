@@ -105,6 +105,19 @@ public final class FrontendViews {
         return null;
     }
 
+    /** The field of {@code entity} that holds a short code the server makes (the short_code capability), or null. */
+    static String shortCodeField(AppSpec spec, String entity) {
+        return spec.capabilities(Capability.ShortCode.class).stream().filter(c -> c.entity().equals(entity))
+                .map(Capability.ShortCode::field).findFirst().orElse(null);
+    }
+
+    /** The entity config's {@code shortLink}: the backend's redirect path (app/routers/short_links.py) and the code field. */
+    static String shortLinkLiteral(AppSpec spec, String entity) {
+        return spec.capabilities(Capability.ShortCode.class).stream().filter(c -> c.entity().equals(entity) && c.target() != null)
+                .findFirst().map(c -> "{ path: " + Ts.string("/r/" + route(entity)) + ", field: " + Ts.string(c.field()) + " }")
+                .orElse("null");
+    }
+
     /** Whether the rows of {@code entity} belong to their owner (the ownership capability, with its owner reference). */
     static boolean owned(AppSpec spec, String entity) {
         return spec.capabilities(Capability.Ownership.class).stream().anyMatch(o -> o.entity().equals(entity) && o.owner(spec).isPresent());
@@ -147,13 +160,17 @@ public final class FrontendViews {
             if (f.type() == FieldType.DECIMAL) {
                 doc = (doc == null ? "" : doc + " ") + "Decimal as a string, e.g. \"12.50\".";
             }
-            properties.add(new PropertyView(f.name(), type, type, doc == null || doc.isEmpty() ? null : doc, false));
+            boolean serverMade = f.name().equals(shortCodeField(spec, name));
+            // a short code is made by the server: shown, never typed in (optional in the API's input type)
+            properties.add(new PropertyView(f.name(), type, type, doc == null || doc.isEmpty() ? null : doc, serverMade));
             // long text is left out of tables, unless the entity has nothing else to show
             boolean inList = (f.type() != FieldType.TEXT || onlyText) && listed < MAX_LIST_COLUMNS;
             if (inList) {
                 listed++;
             }
-            form.add(field(f, enumConst, inList));
+            FieldView fv = field(f, enumConst, inList);
+            form.add(serverMade ? new FieldView(fv.name(), fv.zod(), fv.labelLiteral(), fv.kind(), fv.required(), fv.extras(), fv.inList(),
+                    fv.sortable(), fv.initial(), false) : fv);
         }
         for (Relation r : spec.relationGraph().from(name)) {
             // The app's own users have no pages: their names come from the users directory (usersApi).
@@ -199,7 +216,7 @@ public final class FrontendViews {
                 "/api/v1/" + route(name), Ts.string(label(name)), Ts.string(Naming.pluralLabel(name)),
                 description == null ? null : Ts.string(description), description == null ? null : Ts.comment(description),
                 display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, List.copyOf(apiImports), enumImports,
-                owned(spec, name));
+                owned(spec, name), shortLinkLiteral(spec, name));
     }
 
     private static FieldView field(Field f, String enumConst, boolean inList) {
