@@ -12,7 +12,13 @@ import java.util.stream.Collectors;
 
 /** Logic-less view of an AppSpec for the documentation templates (markdown). */
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
-        List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes) {
+        List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
+        List<String> counters) {
+
+    /** Whether some entity keeps a counter (the {@code counter} capability). */
+    public boolean hasCounters() {
+        return !counters.isEmpty();
+    }
 
     /** Whether some entity's rows get short codes from the server (the {@code short_code} capability). */
     public boolean hasShortCodes() {
@@ -48,7 +54,10 @@ public record DocsView(String name, String slug, String description, List<Entity
                 spec.features().stream().map(f -> f.json()).collect(Collectors.joining(", ")), userRelations, owned,
                 spec.capabilities(Capability.ShortCode.class).stream().map(c -> c.entity() + ": each row gets a unique code from the"
                         + " server in `" + c.field() + "`" + (c.target() == null ? "" : "; `GET /r/" + Naming.pluralKebab(c.entity())
-                        + "/<code>` redirects to its `" + c.target() + "` without signing in")).toList());
+                        + "/<code>` redirects to its `" + c.target() + "` without signing in")).toList(),
+                spec.capabilities(Capability.Counter.class).stream().map(c -> c.entity() + ".`" + c.field() + "` grows by "
+                        + (c.sum() == null ? "one" : "the `" + c.sum() + "`") + (c.source() == null ? " per visit of its short link"
+                        : " of each " + c.source() + " that points at it")).toList());
     }
 
     /** Markdown-safe single line: no HTML, no line breaks, no table pipes. */

@@ -50,24 +50,48 @@ public record BackendView(
         List<M2MView> userLinkTests,
         String readmeTitle,
         int entityCount,
-        List<ShortLinkView> shortCodes) {
+        List<ShortLinkView> shortCodes,
+        List<CounterView> counters,
+        String shortLinksImports) {
+
+    /**
+     * A counter: {@code field} of {@code name} grows by one (or by {@code sum}) per row of {@code source} that points at
+     * it through {@code fk}, or per visit of its short link when there is no source.
+     */
+    public record CounterView(String name, String snake, String path, String field, String source, String sourcePath,
+            String sourceSnake, String fk, String sum, String visitLink, String codeField) {
+        /** Counts rows of a source (by one each): the tests move and delete some. */
+        public boolean countsRows() { return source != null && fk != null && sum == null; }
+    }
 
     /**
      * An entity whose rows get a short code from the server ({@code field}); with a {@code target} url field,
      * {@code /r/<route>/<code>} redirects there ({@code lookupLine}: the statement that finds it).
      */
     public record ShortLinkView(String name, String snake, String route, String path, String field, String target,
-            String lookupLine) {}
+            String lookupLine, List<String> visitLines, boolean counted) {
+        /** The route's def line(s), laid out as ruff format would. */
+        public String signature() {
+            String args = "code: Code, session: DbSession" + (counted ? ", cache: ReadCacheDep" : "");
+            String one = "async def follow_" + snake + "(" + args + ") -> RedirectResponse:";
+            return one.length() <= 100 ? one : "async def follow_" + snake + "(\n    " + args + "\n) -> RedirectResponse:";
+        }
+    }
 
     /** The short-code entities that redirect (for {@code app/routers/short_links.py}). */
     public List<ShortLinkView> shortLinks() { return shortCodes.stream().filter(l -> l.target() != null).toList(); }
+    /** Whether tests/test_counters.py sends requests at once (rows that count, or short-link visits). */
+    public boolean concurrentCounters() { return counters.stream().anyMatch(c -> c.countsRows() || c.visitLink() != null); }
+
+    /** This view once when some entity keeps a counter (the counter capability), else none. */
+    public List<BackendView> withCounters() { return counters.isEmpty() ? List.of() : List.of(this); }
     public List<BackendView> withShortCodes() { return shortCodes.isEmpty() ? List.of() : List.of(this); }
     public List<BackendView> withShortLinks() { return shortLinks().isEmpty() ? List.of() : List.of(this); }
 
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
             "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
-            "read_cache", "short_codes", "short_links");
+            "read_cache", "short_codes", "short_links", "counters");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -137,7 +161,7 @@ public record BackendView(
             String uniqueCode, String searchFieldPy, String filtersCode,
             boolean hasRequiredOnCreate, boolean hasUnique, boolean hasSearchField, boolean hasFilters,
             boolean owned, String ownerFk, String reader, String deleter, String ownerCheckItem, String ownerCheckObj,
-            String shortCodeLine) {}
+            String shortCodeLine, List<String> createHooks, List<String> updateHooks, List<String> deleteHooks) {}
 
     /** Whether some entity's rows belong to their creator (the {@code ownership} capability). */
     public boolean anyOwned() { return entities.stream().anyMatch(EntityView::owned); }
@@ -197,8 +221,7 @@ public record BackendView(
 
         List<EntityView> entities = new ArrayList<>();
         for (Entity e : spec.entities()) {
-            entities.add(entity(e, m2o.getOrDefault(e.name(), List.of()), m2m.getOrDefault(e.name(), List.of()),
-                    spec.capabilities(Capability.ShortCode.class).stream().filter(c -> c.entity().equals(e.name())).findFirst()));
+            entities.add(entity(e, m2o.getOrDefault(e.name(), List.of()), m2m.getOrDefault(e.name(), List.of()), spec));
         }
 
         List<TableView> tables = new ArrayList<>();
@@ -255,10 +278,10 @@ public record BackendView(
         List<ShortLinkView> shortCodes = new ArrayList<>();
         for (Capability.ShortCode c : spec.capabilities(Capability.ShortCode.class)) {
             String snake = Naming.snake(c.entity());
-            String lookup = c.target() == null ? null : Py.call(4, "target = await session.scalar(", List.of("select(" + c.entity()
-                    + "." + c.target() + ").where(" + c.entity() + "." + c.field() + " == code)"), ")");
+            String lookup = c.target() == null ? null : "    query = select(" + c.entity() + ".id, " + c.entity() + "." + c.target()
+                    + ").where(" + c.entity() + "." + c.field() + " == code)";
             shortCodes.add(new ShortLinkView(c.entity(), snake, Naming.pluralKebab(c.entity()), "/api/v1/" + Naming.pluralKebab(c.entity()),
-                    c.field(), c.target(), lookup));
+                    c.field(), c.target(), lookup, visitLines(spec, c.entity()), !visitLines(spec, c.entity()).isEmpty()));
         }
         main.addIf(shortCodes.stream().anyMatch(l -> l.target() != null), "app.routers", "short_links");
 
@@ -281,7 +304,7 @@ public record BackendView(
         return new BackendView(Py.str(spec.name()), Py.str(cacheNamespace(spec.name())), Py.str(spec.name() + " API"), Py.str(description),
                 Py.toml(Naming.kebab(spec.name()) + "-backend"), Py.toml(description), revision(spec), entities, assocs,
                 !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, authorTests,
-                assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes);
+                assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec), shortLinksImports(spec));
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
@@ -341,17 +364,106 @@ public record BackendView(
 
     /** Stable revision id: the first 12 hex digits of the SHA-256 of the canonical spec JSON. */
     /**
-     * A short code is made by the server and must be unique: the view reads its field as required and unique
-     * (the constraint the migration creates), whatever the spec says.
+     * What a visit of a short link counts: a counter without a source grows by one; one whose source the server can
+     * fill in (its other required fields are dates or times: now) gets a new source row and grows by one. A source
+     * that needs more (a user, another reference, text) is not made by an anonymous visit.
+     */
+    static List<String> visitLines(AppSpec spec, String entity) {
+        List<String> lines = new ArrayList<>();
+        for (Capability.Counter c : spec.capabilities(Capability.Counter.class)) {
+            if (!c.entity().equals(entity) || c.sum() != null) continue;
+            String bump = "    await bump(session, " + entity + ", " + Py.str(c.field()) + ", row_id, 1)";
+            if (c.source() == null) {
+                lines.add(bump);
+                continue;
+            }
+            Optional<Entity> source = spec.entity(c.source());
+            Optional<Relation> link = spec.relations().stream().filter(r -> r.from().equals(c.source()) && r.to().equals(entity)
+                    && r.kind() == RelationKind.MANY_TO_ONE).findFirst();
+            if (source.isEmpty() || link.isEmpty()) continue;
+            boolean otherRequiredRelations = spec.relations().stream().anyMatch(r -> r.from().equals(c.source()) && r != link.get()
+                    && r.kind() == RelationKind.MANY_TO_ONE && r.required());
+            boolean fillable = !otherRequiredRelations && source.get().fields().stream().allMatch(f -> !f.required()
+                    || f.defaultValue() != null || f.type() == FieldType.DATE || f.type() == FieldType.DATETIME);
+            if (!fillable) continue;
+            List<String> args = new ArrayList<>(List.of(link.get().name() + "_id=row_id"));
+            source.get().fields().stream().filter(f -> f.required() && f.defaultValue() == null).forEach(f -> args.add(f.name() + "="
+                    + (f.type() == FieldType.DATE ? "datetime.now(UTC).date()" : "datetime.now(UTC)")));
+            lines.add(Py.call(4, "session.add(" + c.source() + "(", args, "))"));
+            lines.add(bump);
+        }
+        return lines;
+    }
+
+    /** The import block of app/routers/short_links.py. */
+    private static String shortLinksImports(AppSpec spec) {
+        PyImports imports = new PyImports()
+                .add("typing", "Annotated", "Any")
+                .add("fastapi", "APIRouter", "HTTPException", "Path", "status")
+                .add("fastapi.responses", "RedirectResponse")
+                .add("sqlalchemy", "select")
+                .add("app.deps", "DbSession")
+                .add("app.schemas.common", "Message")
+                .add("app.short_codes", "CODE_PATTERN", "web_address");
+        for (Capability.ShortCode c : spec.capabilities(Capability.ShortCode.class)) {
+            if (c.target() == null) continue;
+            imports.add("app.models." + Naming.snake(c.entity()), c.entity());
+            List<String> visits = visitLines(spec, c.entity());
+            if (visits.isEmpty()) continue;
+            imports.add("app.counters", "bump").add("app.deps", "ReadCacheDep");
+            for (Capability.Counter n : spec.capabilities(Capability.Counter.class)) {
+                if (n.entity().equals(c.entity()) && n.source() != null && visits.stream().anyMatch(l -> l.contains("session.add(" + n.source() + "("))) {
+                    imports.add("app.models." + Naming.snake(n.source()), n.source());
+                }
+            }
+            if (visits.stream().anyMatch(l -> l.contains("datetime.now(UTC)"))) imports.add("datetime", "UTC", "datetime");
+        }
+        return imports.render();
+    }
+
+    private static List<CounterView> counterViews(AppSpec spec) {
+        List<CounterView> out = new ArrayList<>();
+        for (Capability.Counter c : spec.capabilities(Capability.Counter.class)) {
+            String fk = c.source() == null ? null : spec.relations().stream().filter(r -> r.from().equals(c.source())
+                    && r.to().equals(c.entity()) && r.kind() == RelationKind.MANY_TO_ONE).findFirst().map(r -> r.name() + "_id").orElse(null);
+            // a visit of the short link counts when visitLines has a bump for this counter
+            Optional<Capability.ShortCode> link = spec.capabilities(Capability.ShortCode.class).stream()
+                    .filter(k -> k.entity().equals(c.entity()) && k.target() != null).findFirst();
+            boolean visits = link.isPresent() && visitLines(spec, c.entity()).stream().anyMatch(l -> l.contains(Py.str(c.field())));
+            out.add(new CounterView(c.entity(), Naming.snake(c.entity()), "/api/v1/" + Naming.pluralKebab(c.entity()), c.field(),
+                    c.source(), c.source() == null ? null : "/api/v1/" + Naming.pluralKebab(c.source()),
+                    c.source() == null ? null : Naming.snake(c.source()), fk, c.sum(),
+                    visits ? "/r/" + Naming.pluralKebab(c.entity()) + "/" : null, link.map(Capability.ShortCode::field).orElse(null)));
+        }
+        return out;
+    }
+
+    /** The fields of {@code entity} the server makes: its short code and its counters. */
+    public static Set<String> serverMadeFields(AppSpec spec, String entity) {
+        Set<String> out = new LinkedHashSet<>();
+        spec.capabilities(Capability.ShortCode.class).stream().filter(c -> c.entity().equals(entity)).forEach(c -> out.add(c.field()));
+        spec.capabilities(Capability.Counter.class).stream().filter(c -> c.entity().equals(entity)).forEach(c -> out.add(c.field()));
+        return out;
+    }
+
+    /**
+     * A short code is made by the server and must be unique; a counter starts at zero and is never null: the view
+     * reads those fields so (the constraints the migration creates), whatever the spec says.
      */
     static AppSpec withUniqueShortCodes(AppSpec spec) {
         List<Capability.ShortCode> codes = spec.capabilities(Capability.ShortCode.class);
-        if (codes.isEmpty()) return spec;
+        List<Capability.Counter> counters = spec.capabilities(Capability.Counter.class);
+        if (codes.isEmpty() && counters.isEmpty()) return spec;
         List<Entity> entities = new ArrayList<>();
         for (Entity e : spec.entities()) {
-            List<Field> fields = e.fields().stream().map(f -> codes.stream().anyMatch(c -> c.entity().equals(e.name())
-                    && c.field().equals(f.name())) ? new Field(f.name(), f.type(), true, true, null, f.enumValues(),
-                    f.maxLength(), f.min(), f.max(), f.description()) : f).toList();
+            List<Field> fields = new ArrayList<>();
+            for (Field f : e.fields()) {
+                boolean code = codes.stream().anyMatch(c -> c.entity().equals(e.name()) && c.field().equals(f.name()));
+                boolean counter = counters.stream().anyMatch(c -> c.entity().equals(e.name()) && c.field().equals(f.name()));
+                fields.add(code ? new Field(f.name(), f.type(), true, true, null, f.enumValues(), f.maxLength(), f.min(), f.max(),
+                        f.description()) : counter ? new Field(f.name(), f.type(), true, false, "0", f.enumValues(), f.maxLength(),
+                        null, null, f.description()) : f);
+            }
             entities.add(new Entity(e.name(), e.description(), fields));
         }
         return new AppSpec(spec.name(), spec.description(), entities, spec.relations(), spec.capabilities(), spec.roles(),
@@ -484,14 +596,17 @@ public record BackendView(
         return new TableView(Py.str(table), cols, cons, idx);
     }
 
-    private static EntityView entity(Entity e, List<M2OView> refs, List<M2MView> links, Optional<Capability.ShortCode> shortCode) {
+    private static EntityView entity(Entity e, List<M2OView> refs, List<M2MView> links, AppSpec spec) {
         String name = e.name();
         String snake = Naming.snake(name);
         String table = table(name);
         List<FieldModel> all = e.fields().stream().map(f -> new FieldModel(f, name)).toList();
-        // the short code is made by the server: read, never written by clients, and not in the generic tests
+        Optional<Capability.ShortCode> shortCode = spec.capabilities(Capability.ShortCode.class).stream()
+                .filter(c -> c.entity().equals(name)).findFirst();
+        // short codes and counters are made by the server: read, never written by clients, not in the generic tests
         String codeField = shortCode.map(Capability.ShortCode::field).orElse(null);
-        List<FieldModel> fields = all.stream().filter(f -> !f.name.equals(codeField)).toList();
+        Set<String> serverMade = serverMadeFields(spec, name);
+        List<FieldModel> fields = all.stream().filter(f -> !serverMade.contains(f.name)).toList();
 
         // ---- model
         PyImports mi = new PyImports();
@@ -546,8 +661,9 @@ public record BackendView(
         List<String> read = new ArrayList<>(List.of("    id: int"));
         List<String> notNull = new ArrayList<>();
         for (FieldModel f : all) {
-            if (f.name.equals(codeField)) {
+            if (serverMade.contains(f.name)) {
                 read.add(f.readLine());
+                if (f.type() == FieldType.DECIMAL) si.add("decimal", "Decimal");
                 continue;
             }
             aliases.add(f.aliasCode());
@@ -620,6 +736,26 @@ public record BackendView(
             } else {
                 ri.add("app.user_refs", "load_users");
             }
+        }
+        // rows of this entity count into a counter of the entity they point at: n = n + 1 in the same transaction
+        List<String> createHooks = new ArrayList<>();
+        List<String> updateHooks = new ArrayList<>();
+        List<String> deleteHooks = new ArrayList<>();
+        for (Capability.Counter c : spec.capabilities(Capability.Counter.class)) {
+            if (!name.equals(c.source())) continue;
+            Optional<Relation> link = spec.relations().stream().filter(r -> r.from().equals(name) && r.to().equals(c.entity())
+                    && r.kind() == RelationKind.MANY_TO_ONE).findFirst();
+            if (link.isEmpty()) continue;
+            String fk = link.get().name() + "_id";
+            String target = c.entity();
+            ri.add("app.counters", "bump", "move").add("app.models." + Naming.snake(target), target);
+            String byNew = c.sum() == null ? "1" : "data.get(" + Py.str(c.sum()) + ")";
+            String byOld = c.sum() == null ? "1" : "obj." + c.sum();
+            createHooks.add(Py.call(4, "await bump(", List.of("session", target, Py.str(c.field()), "data.get(" + Py.str(fk) + ")", byNew), ")"));
+            String newRow = "data.get(" + Py.str(fk) + ", obj." + fk + ")";
+            String newBy = c.sum() == null ? "1" : "data.get(" + Py.str(c.sum()) + ", obj." + c.sum() + ")";
+            updateHooks.add(Py.call(4, "await move(", List.of("session", target, Py.str(c.field()), "obj." + fk, newRow, byOld, newBy), ")"));
+            deleteHooks.add(Py.call(4, "await bump(", List.of("session", target, Py.str(c.field()), "obj." + fk, byOld, "sign=-1"), ")"));
         }
         String shortCodeLine = null;
         if (codeField != null) {
@@ -732,7 +868,7 @@ public record BackendView(
                 updateCode, Py.tuple(8, orderings), Py.tuple(8, unique), searchField, Py.tuple(8, filters),
                 !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty(),
                 owned, ownerFk, owned ? "user" : "_user", owned ? "    user: CurrentUser," : "    _admin: AdminUser,",
-                ownerCheckItem, ownerCheckObj, shortCodeLine);
+                ownerCheckItem, ownerCheckObj, shortCodeLine, createHooks, updateHooks, deleteHooks);
     }
 
     /** {@code Ordering("name", (low, high, high))}: an item of {@code Py.tuple(8, …)}, exploded as ruff format would. */

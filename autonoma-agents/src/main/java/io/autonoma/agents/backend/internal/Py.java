@@ -127,7 +127,7 @@ public final class Py {
         if (items.isEmpty()) {
             return "()";
         }
-        if (items.size() == 1) {
+        if (items.size() == 1 && items.get(0).indexOf('\n') < 0) {
             return "(" + items.get(0) + ",)";
         }
         String pad = " ".repeat(indent);

@@ -93,9 +93,9 @@ public final class E2ePlan {
     }
 
     private static Map<String, Object> entity(AppSpec spec, Entity given) {
-        // a short code is made by the server: the browser test neither types nor edits it
-        String code = FrontendViews.shortCodeField(spec, given.name());
-        Entity e = new Entity(given.name(), given.description(), given.fields().stream().filter(f -> !f.name().equals(code)).toList());
+        // short codes and counters are made by the server: the browser test neither types nor edits them
+        java.util.Set<String> serverMade = FrontendViews.serverMadeFields(spec, given.name());
+        Entity e = new Entity(given.name(), given.description(), given.fields().stream().filter(f -> !serverMade.contains(f.name())).toList());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", Naming.label(e.name()));
         m.put("pluralLabel", Naming.pluralLabel(e.name()));
@@ -123,7 +123,18 @@ public final class E2ePlan {
             m.put("owned", true);
         }
         spec.capabilities(Capability.ShortCode.class).stream().filter(c -> c.entity().equals(e.name()) && c.target() != null)
-                .findFirst().ifPresent(c -> m.put("shortLink", Map.of("target", c.target())));
+                .findFirst().ifPresent(c -> {
+                    Map<String, Object> link = new LinkedHashMap<>();
+                    link.put("target", c.target());
+                    // a visit counts: the browser sees the counter rise after following the link
+                    spec.capabilities(Capability.Counter.class).stream().filter(n -> n.entity().equals(e.name()) && n.sum() == null)
+                            .findFirst().ifPresent(n -> {
+                                link.put("counter", n.field());
+                                // the visit made a source row: the browser test deletes it before its parent
+                                if (n.source() != null) link.put("source", "/" + Naming.pluralKebab(n.source()));
+                            });
+                    m.put("shortLink", link);
+                });
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
                 || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
             m.put("search", "{run}");

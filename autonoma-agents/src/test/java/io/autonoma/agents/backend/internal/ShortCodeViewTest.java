@@ -42,7 +42,7 @@ class ShortCodeViewTest {
         assertThat(files.get("backend/tests/test_short_codes.py")).contains("async def test_link_codes_are_made_by_the_server(",
                 "async def test_link_short_link_redirects_without_signing_in(");
         assertThat(files.get("backend/app/routers/short_links.py")).contains("\"/r/links/{code}\"", "include_in_schema=False",
-                "target = await session.scalar(select(Link.destination).where(Link.slug == code))");
+                "query = select(Link.id, Link.destination).where(Link.slug == code)", "_, address = _found(");
         assertThat(files.get("backend/app/main.py")).contains("app.include_router(short_links.router)");
     }
 
