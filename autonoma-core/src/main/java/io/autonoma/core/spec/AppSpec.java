@@ -60,6 +60,18 @@ public record AppSpec(
         return RelationGraph.of(this);
     }
 
+    /** The fields of {@code entityName} the server makes, never a client: its short code and its counters. */
+    @JsonIgnore
+    public Set<String> serverMadeFields(String entityName) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Capability c : capabilities) {
+            if (!entityName.equals(c.entity())) continue;
+            if (c instanceof Capability.ShortCode s) out.add(s.field());
+            if (c instanceof Capability.Counter n) out.add(n.field());
+        }
+        return out;
+    }
+
     @JsonIgnore
     public Optional<Entity> entity(String entityName) {
         return entities.stream().filter(e -> e.name().equals(entityName)).findFirst();

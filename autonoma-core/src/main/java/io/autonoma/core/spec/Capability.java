@@ -96,7 +96,13 @@ public sealed interface Capability {
      * {@code source} (an entity with a many-to-one relation to {@code entity}) or, with {@code sum}, by that
      * field of each new source row; with no source, by visits (with {@link ShortCode}) or an increment call.
      */
-    record Counter(String entity, String field, String source, String sum) implements Capability {}
+    record Counter(String entity, String field, String source, String sum) implements Capability {
+        /** The many-to-one relation from {@code source} to {@code entity} through which new source rows count. */
+        public java.util.Optional<Relation> link(AppSpec spec) {
+            return source == null ? java.util.Optional.empty() : spec.relations().stream().filter(r -> source.equals(r.from())
+                    && entity.equals(r.to()) && r.kind() == RelationKind.MANY_TO_ONE).findFirst();
+        }
+    }
 
     /**
      * At most {@code max} rows of {@code entity} per {@code parent} (a many-to-one relation of {@code entity},

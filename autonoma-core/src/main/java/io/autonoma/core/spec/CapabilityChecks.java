@@ -146,9 +146,7 @@ final class CapabilityChecks {
             k.problem("source", "unknown entity '" + n.source() + "'");
             return;
         }
-        boolean points = k.spec.relations().stream().anyMatch(r -> n.source().equals(r.from())
-                && k.entity.name().equals(r.to()) && r.kind() == RelationKind.MANY_TO_ONE);
-        if (!points) {
+        if (n.link(k.spec).isEmpty()) {
             k.problem("source", n.source() + " has no many-to-one relation to " + k.entity.name() + " whose new rows could count");
         }
         if (n.sum() != null) {

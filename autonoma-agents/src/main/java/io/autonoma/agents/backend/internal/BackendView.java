@@ -177,7 +177,7 @@ public record BackendView(
     public boolean anyFieldTests() { return anyRequiredOnCreate() || anyUnique() || anySearchField() || anyFilters(); }
 
     public static BackendView of(AppSpec given) {
-        AppSpec spec = withUniqueShortCodes(given);
+        AppSpec spec = withServerMadeFields(given);
         Map<String, Entity> byName = new LinkedHashMap<>();
         spec.entities().forEach(e -> byName.put(e.name(), e));
         for (Entity e : spec.entities()) {
@@ -276,12 +276,26 @@ public record BackendView(
         boolean users = spec.relationGraph().hasUserRelations();
         main.addIf(users, "app.routers", "users");
         List<ShortLinkView> shortCodes = new ArrayList<>();
+        PyImports shortLinksImports = new PyImports()
+                .add("typing", "Annotated", "Any")
+                .add("fastapi", "APIRouter", "HTTPException", "Path", "status")
+                .add("fastapi.responses", "RedirectResponse")
+                .add("sqlalchemy", "select")
+                .add("app.deps", "DbSession")
+                .add("app.schemas.common", "Message")
+                .add("app.short_codes", "CODE_PATTERN", "web_address");
         for (Capability.ShortCode c : spec.capabilities(Capability.ShortCode.class)) {
             String snake = Naming.snake(c.entity());
-            String lookup = c.target() == null ? null : "    query = select(" + c.entity() + ".id, " + c.entity() + "." + c.target()
-                    + ").where(" + c.entity() + "." + c.field() + " == code)";
+            String lookup = null;
+            List<String> visits = List.of();
+            if (c.target() != null) {
+                lookup = "    query = select(" + c.entity() + ".id, " + c.entity() + "." + c.target() + ").where(" + c.entity() + "."
+                        + c.field() + " == code)";
+                shortLinksImports.add("app.models." + snake, c.entity());
+                visits = visitLines(spec, c.entity(), shortLinksImports);
+            }
             shortCodes.add(new ShortLinkView(c.entity(), snake, Naming.pluralKebab(c.entity()), "/api/v1/" + Naming.pluralKebab(c.entity()),
-                    c.field(), c.target(), lookup, visitLines(spec, c.entity()), !visitLines(spec, c.entity()).isEmpty()));
+                    c.field(), c.target(), lookup, visits, !visits.isEmpty()));
         }
         main.addIf(shortCodes.stream().anyMatch(l -> l.target() != null), "app.routers", "short_links");
 
@@ -304,7 +318,8 @@ public record BackendView(
         return new BackendView(Py.str(spec.name()), Py.str(cacheNamespace(spec.name())), Py.str(spec.name() + " API"), Py.str(description),
                 Py.toml(Naming.kebab(spec.name()) + "-backend"), Py.toml(description), revision(spec), entities, assocs,
                 !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, authorTests,
-                assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec), shortLinksImports(spec));
+                assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec),
+                shortLinksImports.render());
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
@@ -362,87 +377,58 @@ public record BackendView(
         return kebab.isEmpty() ? "app" : kebab;
     }
 
-    /** Stable revision id: the first 12 hex digits of the SHA-256 of the canonical spec JSON. */
     /**
-     * What a visit of a short link counts: a counter without a source grows by one; one whose source the server can
-     * fill in (its other required fields are dates or times: now) gets a new source row and grows by one. A source
-     * that needs more (a user, another reference, text) is not made by an anonymous visit.
+     * Whether a visit of {@code c.entity()}'s short link counts for {@code c}: a counter without a source grows by one;
+     * one whose source the server can fill in (its other required fields are dates or times: now) gets a new source
+     * row. A source that needs more (a user, another reference, text) is not made by an anonymous visit; a sum is not
+     * a count of visits.
      */
-    static List<String> visitLines(AppSpec spec, String entity) {
-        List<String> lines = new ArrayList<>();
-        for (Capability.Counter c : spec.capabilities(Capability.Counter.class)) {
-            if (!c.entity().equals(entity) || c.sum() != null) continue;
-            String bump = "    await bump(session, " + entity + ", " + Py.str(c.field()) + ", row_id, 1)";
-            if (c.source() == null) {
-                lines.add(bump);
-                continue;
-            }
-            Optional<Entity> source = spec.entity(c.source());
-            Optional<Relation> link = spec.relations().stream().filter(r -> r.from().equals(c.source()) && r.to().equals(entity)
-                    && r.kind() == RelationKind.MANY_TO_ONE).findFirst();
-            if (source.isEmpty() || link.isEmpty()) continue;
-            boolean otherRequiredRelations = spec.relations().stream().anyMatch(r -> r.from().equals(c.source()) && r != link.get()
-                    && r.kind() == RelationKind.MANY_TO_ONE && r.required());
-            boolean fillable = !otherRequiredRelations && source.get().fields().stream().allMatch(f -> !f.required()
-                    || f.defaultValue() != null || f.type() == FieldType.DATE || f.type() == FieldType.DATETIME);
-            if (!fillable) continue;
-            List<String> args = new ArrayList<>(List.of(link.get().name() + "_id=row_id"));
-            source.get().fields().stream().filter(f -> f.required() && f.defaultValue() == null).forEach(f -> args.add(f.name() + "="
-                    + (f.type() == FieldType.DATE ? "datetime.now(UTC).date()" : "datetime.now(UTC)")));
-            lines.add(Py.call(4, "session.add(" + c.source() + "(", args, "))"));
-            lines.add(bump);
-        }
-        return lines;
+    static boolean countsVisits(AppSpec spec, Capability.Counter c) {
+        boolean linked = spec.capabilities(Capability.ShortCode.class).stream()
+                .anyMatch(k -> k.entity().equals(c.entity()) && k.target() != null);
+        if (!linked || c.sum() != null) return false;
+        if (c.source() == null) return true;
+        Optional<Relation> link = c.link(spec);
+        Optional<Entity> source = spec.entity(c.source());
+        if (link.isEmpty() || source.isEmpty()) return false;
+        boolean otherRequiredRelations = spec.relations().stream().anyMatch(r -> r.from().equals(c.source()) && r != link.get()
+                && r.kind() == RelationKind.MANY_TO_ONE && r.required());
+        return !otherRequiredRelations && source.get().fields().stream().allMatch(f -> !f.required()
+                || f.defaultValue() != null || f.type() == FieldType.DATE || f.type() == FieldType.DATETIME);
     }
 
-    /** The import block of app/routers/short_links.py. */
-    private static String shortLinksImports(AppSpec spec) {
-        PyImports imports = new PyImports()
-                .add("typing", "Annotated", "Any")
-                .add("fastapi", "APIRouter", "HTTPException", "Path", "status")
-                .add("fastapi.responses", "RedirectResponse")
-                .add("sqlalchemy", "select")
-                .add("app.deps", "DbSession")
-                .add("app.schemas.common", "Message")
-                .add("app.short_codes", "CODE_PATTERN", "web_address");
-        for (Capability.ShortCode c : spec.capabilities(Capability.ShortCode.class)) {
-            if (c.target() == null) continue;
-            imports.add("app.models." + Naming.snake(c.entity()), c.entity());
-            List<String> visits = visitLines(spec, c.entity());
-            if (visits.isEmpty()) continue;
+    /** What a visit of {@code entity}'s short link does for its counters (see {@link #countsVisits}); adds their imports. */
+    static List<String> visitLines(AppSpec spec, String entity, PyImports imports) {
+        List<String> lines = new ArrayList<>();
+        for (Capability.Counter c : spec.capabilities(Capability.Counter.class)) {
+            if (!c.entity().equals(entity) || !countsVisits(spec, c)) continue;
             imports.add("app.counters", "bump").add("app.deps", "ReadCacheDep");
-            for (Capability.Counter n : spec.capabilities(Capability.Counter.class)) {
-                if (n.entity().equals(c.entity()) && n.source() != null && visits.stream().anyMatch(l -> l.contains("session.add(" + n.source() + "("))) {
-                    imports.add("app.models." + Naming.snake(n.source()), n.source());
+            if (c.source() != null) {
+                imports.add("app.models." + Naming.snake(c.source()), c.source());
+                List<String> args = new ArrayList<>(List.of(c.link(spec).orElseThrow().name() + "_id=row_id"));
+                for (Field f : spec.entity(c.source()).orElseThrow().fields()) {
+                    if (!f.required() || f.defaultValue() != null) continue;
+                    imports.add("datetime", "UTC", "datetime");
+                    args.add(f.name() + "=" + (f.type() == FieldType.DATE ? "datetime.now(UTC).date()" : "datetime.now(UTC)"));
                 }
+                lines.add(Py.call(4, "session.add(" + c.source() + "(", args, "))"));
             }
-            if (visits.stream().anyMatch(l -> l.contains("datetime.now(UTC)"))) imports.add("datetime", "UTC", "datetime");
+            lines.add("    await bump(session, " + entity + ", " + Py.str(c.field()) + ", row_id, 1)");
         }
-        return imports.render();
+        return lines;
     }
 
     private static List<CounterView> counterViews(AppSpec spec) {
         List<CounterView> out = new ArrayList<>();
         for (Capability.Counter c : spec.capabilities(Capability.Counter.class)) {
-            String fk = c.source() == null ? null : spec.relations().stream().filter(r -> r.from().equals(c.source())
-                    && r.to().equals(c.entity()) && r.kind() == RelationKind.MANY_TO_ONE).findFirst().map(r -> r.name() + "_id").orElse(null);
-            // a visit of the short link counts when visitLines has a bump for this counter
-            Optional<Capability.ShortCode> link = spec.capabilities(Capability.ShortCode.class).stream()
-                    .filter(k -> k.entity().equals(c.entity()) && k.target() != null).findFirst();
-            boolean visits = link.isPresent() && visitLines(spec, c.entity()).stream().anyMatch(l -> l.contains(Py.str(c.field())));
+            String fk = c.link(spec).map(r -> r.name() + "_id").orElse(null);
+            String codeField = spec.capabilities(Capability.ShortCode.class).stream()
+                    .filter(k -> k.entity().equals(c.entity()) && k.target() != null).findFirst().map(Capability.ShortCode::field).orElse(null);
             out.add(new CounterView(c.entity(), Naming.snake(c.entity()), "/api/v1/" + Naming.pluralKebab(c.entity()), c.field(),
                     c.source(), c.source() == null ? null : "/api/v1/" + Naming.pluralKebab(c.source()),
                     c.source() == null ? null : Naming.snake(c.source()), fk, c.sum(),
-                    visits ? "/r/" + Naming.pluralKebab(c.entity()) + "/" : null, link.map(Capability.ShortCode::field).orElse(null)));
+                    countsVisits(spec, c) ? "/r/" + Naming.pluralKebab(c.entity()) + "/" : null, codeField));
         }
-        return out;
-    }
-
-    /** The fields of {@code entity} the server makes: its short code and its counters. */
-    public static Set<String> serverMadeFields(AppSpec spec, String entity) {
-        Set<String> out = new LinkedHashSet<>();
-        spec.capabilities(Capability.ShortCode.class).stream().filter(c -> c.entity().equals(entity)).forEach(c -> out.add(c.field()));
-        spec.capabilities(Capability.Counter.class).stream().filter(c -> c.entity().equals(entity)).forEach(c -> out.add(c.field()));
         return out;
     }
 
@@ -450,19 +436,18 @@ public record BackendView(
      * A short code is made by the server and must be unique; a counter starts at zero and is never null: the view
      * reads those fields so (the constraints the migration creates), whatever the spec says.
      */
-    static AppSpec withUniqueShortCodes(AppSpec spec) {
+    static AppSpec withServerMadeFields(AppSpec spec) {
         List<Capability.ShortCode> codes = spec.capabilities(Capability.ShortCode.class);
-        List<Capability.Counter> counters = spec.capabilities(Capability.Counter.class);
-        if (codes.isEmpty() && counters.isEmpty()) return spec;
+        if (codes.isEmpty() && spec.capabilities(Capability.Counter.class).isEmpty()) return spec;
         List<Entity> entities = new ArrayList<>();
         for (Entity e : spec.entities()) {
+            Set<String> serverMade = spec.serverMadeFields(e.name());
             List<Field> fields = new ArrayList<>();
             for (Field f : e.fields()) {
                 boolean code = codes.stream().anyMatch(c -> c.entity().equals(e.name()) && c.field().equals(f.name()));
-                boolean counter = counters.stream().anyMatch(c -> c.entity().equals(e.name()) && c.field().equals(f.name()));
-                fields.add(code ? new Field(f.name(), f.type(), true, true, null, f.enumValues(), f.maxLength(), f.min(), f.max(),
-                        f.description()) : counter ? new Field(f.name(), f.type(), true, false, "0", f.enumValues(), f.maxLength(),
-                        null, null, f.description()) : f);
+                fields.add(!serverMade.contains(f.name()) ? f : code ? new Field(f.name(), f.type(), true, true, null,
+                        f.enumValues(), f.maxLength(), f.min(), f.max(), f.description()) : new Field(f.name(), f.type(), true,
+                        false, "0", f.enumValues(), f.maxLength(), null, null, f.description()));
             }
             entities.add(new Entity(e.name(), e.description(), fields));
         }
@@ -470,6 +455,7 @@ public record BackendView(
                 spec.pages(), spec.features(), spec.notes());
     }
 
+    /** Stable revision id: the first 12 hex digits of the SHA-256 of the canonical spec JSON. */
     static String revision(AppSpec spec) {
         return Sha256.hex(AppSpecJson.write(spec)).substring(0, 12);
     }
@@ -605,7 +591,7 @@ public record BackendView(
                 .filter(c -> c.entity().equals(name)).findFirst();
         // short codes and counters are made by the server: read, never written by clients, not in the generic tests
         String codeField = shortCode.map(Capability.ShortCode::field).orElse(null);
-        Set<String> serverMade = serverMadeFields(spec, name);
+        Set<String> serverMade = spec.serverMadeFields(name);
         List<FieldModel> fields = all.stream().filter(f -> !serverMade.contains(f.name)).toList();
 
         // ---- model
@@ -742,10 +728,8 @@ public record BackendView(
         List<String> updateHooks = new ArrayList<>();
         List<String> deleteHooks = new ArrayList<>();
         for (Capability.Counter c : spec.capabilities(Capability.Counter.class)) {
-            if (!name.equals(c.source())) continue;
-            Optional<Relation> link = spec.relations().stream().filter(r -> r.from().equals(name) && r.to().equals(c.entity())
-                    && r.kind() == RelationKind.MANY_TO_ONE).findFirst();
-            if (link.isEmpty()) continue;
+            Optional<Relation> link = c.link(spec);
+            if (!name.equals(c.source()) || link.isEmpty()) continue;
             String fk = link.get().name() + "_id";
             String target = c.entity();
             ri.add("app.counters", "bump", "move").add("app.models." + Naming.snake(target), target);

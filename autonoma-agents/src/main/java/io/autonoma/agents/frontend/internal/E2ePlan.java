@@ -94,7 +94,7 @@ public final class E2ePlan {
 
     private static Map<String, Object> entity(AppSpec spec, Entity given) {
         // short codes and counters are made by the server: the browser test neither types nor edits them
-        java.util.Set<String> serverMade = FrontendViews.serverMadeFields(spec, given.name());
+        java.util.Set<String> serverMade = spec.serverMadeFields(given.name());
         Entity e = new Entity(given.name(), given.description(), given.fields().stream().filter(f -> !serverMade.contains(f.name())).toList());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", Naming.label(e.name()));

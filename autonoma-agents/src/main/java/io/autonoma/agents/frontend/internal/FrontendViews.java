@@ -105,20 +105,6 @@ public final class FrontendViews {
         return null;
     }
 
-    /** The fields of {@code entity} the server makes: its short code and its counters. */
-    static java.util.Set<String> serverMadeFields(AppSpec spec, String entity) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        spec.capabilities(Capability.ShortCode.class).stream().filter(c -> c.entity().equals(entity)).forEach(c -> out.add(c.field()));
-        spec.capabilities(Capability.Counter.class).stream().filter(c -> c.entity().equals(entity)).forEach(c -> out.add(c.field()));
-        return out;
-    }
-
-    /** The field of {@code entity} that holds a short code the server makes (the short_code capability), or null. */
-    static String shortCodeField(AppSpec spec, String entity) {
-        return spec.capabilities(Capability.ShortCode.class).stream().filter(c -> c.entity().equals(entity))
-                .map(Capability.ShortCode::field).findFirst().orElse(null);
-    }
-
     /** The entity config's {@code shortLink}: the backend's redirect path (app/routers/short_links.py) and the code field. */
     static String shortLinkLiteral(AppSpec spec, String entity) {
         return spec.capabilities(Capability.ShortCode.class).stream().filter(c -> c.entity().equals(entity) && c.target() != null)
@@ -168,7 +154,7 @@ public final class FrontendViews {
             if (f.type() == FieldType.DECIMAL) {
                 doc = (doc == null ? "" : doc + " ") + "Decimal as a string, e.g. \"12.50\".";
             }
-            boolean serverMade = serverMadeFields(spec, name).contains(f.name());
+            boolean serverMade = spec.serverMadeFields(name).contains(f.name());
             // short codes and counters are made by the server: shown, never typed in (optional in the API's input type)
             properties.add(new PropertyView(f.name(), type, type, doc == null || doc.isEmpty() ? null : doc, serverMade));
             // long text is left out of tables, unless the entity has nothing else to show
