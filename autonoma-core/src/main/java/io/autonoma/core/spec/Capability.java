@@ -47,7 +47,12 @@ public sealed interface Capability {
     record Ownership(String entity) implements Capability {
         /** The relation that names each row's owner, if {@code spec} gives {@link #entity()} one. */
         public java.util.Optional<Relation> owner(AppSpec spec) {
-            return spec.relations().stream().filter(r -> r.from().equals(entity) && r.toUser()
+            return owner(spec.relations());
+        }
+
+        /** The same, among {@code relations} (a spec still being assembled). */
+        public java.util.Optional<Relation> owner(List<Relation> relations) {
+            return relations.stream().filter(r -> r.from().equals(entity) && r.toUser()
                     && r.kind() == RelationKind.MANY_TO_ONE && r.required()).findFirst();
         }
     }

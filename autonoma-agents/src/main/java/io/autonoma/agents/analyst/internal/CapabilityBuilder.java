@@ -116,10 +116,9 @@ final class CapabilityBuilder {
      * after a thing ("appliances and their warranties") names no owner, so no ownership is made.
      */
     private void ownership(String entity, String why) {
-        boolean owned = relations.stream().anyMatch(r -> r.from().equals(entity) && AppSpec.USER_ENTITY.equals(r.to())
-                && r.kind() == RelationKind.MANY_TO_ONE && r.required());
-        if (owned) {
-            add(new Capability.Ownership(entity), why);
+        Capability.Ownership ownership = new Capability.Ownership(entity);
+        if (ownership.owner(relations).isPresent()) {
+            add(ownership, why);
         }
     }
 
