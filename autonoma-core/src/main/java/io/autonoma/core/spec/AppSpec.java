@@ -60,7 +60,10 @@ public record AppSpec(
         return RelationGraph.of(this);
     }
 
-    /** The fields of {@code entityName} the server makes, never a client: its short code and its counters. */
+    /**
+     * The fields of {@code entityName} the server makes, never a client: its short code, its counters and the state
+     * of its workflow (changed only by the workflow's actions).
+     */
     @JsonIgnore
     public Set<String> serverMadeFields(String entityName) {
         Set<String> out = new LinkedHashSet<>();
@@ -68,6 +71,7 @@ public record AppSpec(
             if (!entityName.equals(c.entity())) continue;
             if (c instanceof Capability.ShortCode s) out.add(s.field());
             if (c instanceof Capability.Counter n) out.add(n.field());
+            if (c instanceof Capability.Workflow w) out.add(w.field());
         }
         return out;
     }

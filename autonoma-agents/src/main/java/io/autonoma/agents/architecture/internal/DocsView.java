@@ -13,7 +13,12 @@ import java.util.stream.Collectors;
 /** Logic-less view of an AppSpec for the documentation templates (markdown). */
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
-        List<String> counters) {
+        List<String> counters, List<String> workflows) {
+
+    /** Whether some entity has a workflow (the {@code workflow} capability). */
+    public boolean hasWorkflows() {
+        return !workflows.isEmpty();
+    }
 
     /** Whether some entity keeps a counter (the {@code counter} capability). */
     public boolean hasCounters() {
@@ -57,7 +62,10 @@ public record DocsView(String name, String slug, String description, List<Entity
                         + "/<code>` redirects to its `" + c.target() + "` without signing in")).toList(),
                 spec.capabilities(Capability.Counter.class).stream().map(c -> c.entity() + ".`" + c.field() + "` grows by "
                         + (c.sum() == null ? "one" : "the `" + c.sum() + "`") + (c.source() == null ? " per visit of its short link"
-                        : " of each " + c.source() + " that points at it")).toList());
+                        : " of each " + c.source() + " that points at it")).toList(),
+                spec.capabilities(Capability.Workflow.class).stream().flatMap(w -> w.transitions().stream().map(t -> w.entity()
+                        + ".`" + w.field() + "`: `" + t.action() + "` moves " + String.join(" or ", t.from()) + " to " + t.to()
+                        + (t.roles().isEmpty() ? " (anyone signed in)" : " (" + String.join(", ", t.roles()) + ")"))).toList());
     }
 
     /** Markdown-safe single line: no HTML, no line breaks, no table pipes. */

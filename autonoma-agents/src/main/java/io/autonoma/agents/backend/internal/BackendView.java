@@ -52,7 +52,9 @@ public record BackendView(
         int entityCount,
         List<ShortLinkView> shortCodes,
         List<CounterView> counters,
-        String shortLinksImports) {
+        String shortLinksImports,
+        List<WorkflowView> workflows,
+        List<String> roleMembers) {
 
     /**
      * A counter: {@code field} of {@code name} grows by one (or by {@code sum}) per row of {@code source} that points at
@@ -87,11 +89,16 @@ public record BackendView(
     public List<BackendView> withCounters() { return counters.isEmpty() ? List.of() : List.of(this); }
     public List<BackendView> withShortCodes() { return shortCodes.isEmpty() ? List.of() : List.of(this); }
     public List<BackendView> withShortLinks() { return shortLinks().isEmpty() ? List.of() : List.of(this); }
+    public List<BackendView> withWorkflows() { return workflows.isEmpty() ? List.of() : List.of(this); }
+    /** This view once when admins give users the app's own roles (a workflow keeps actions for one), else none. */
+    public List<BackendView> withRoles() { return roleMembers.isEmpty() ? List.of() : List.of(this); }
+    /** The first role of the app's own (after admin and user), for tests/test_roles.py. */
+    public String firstAppRole() { return roleMembers.size() > 2 ? roleMembers.get(2).replaceFirst("^.* = \"(.*)\"$", "$1") : null; }
 
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
             "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
-            "read_cache", "short_codes", "short_links", "counters");
+            "read_cache", "short_codes", "short_links", "counters", "roles", "workflow");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -228,6 +235,8 @@ public record BackendView(
         for (Entity e : ordered) {
             tables.add(entityTable(e, m2o.getOrDefault(e.name(), List.of())));
         }
+        List<WorkflowView> workflows = WorkflowView.of(spec);
+        workflows.forEach(w -> tables.add(w.table()));
         tables.addAll(assocTables);
         List<String> drops = new ArrayList<>();
         for (int i = tables.size() - 1; i >= 0; i--) {
@@ -248,6 +257,10 @@ public record BackendView(
                 init.add("app.models." + ev.snake(), en.className());
                 all.add(en.className());
             }
+        }
+        for (WorkflowView w : workflows) {
+            init.add("app.models." + w.snake() + "_transition", w.transitionClass());
+            all.add(w.transitionClass());
         }
         List<String> allLines = PyImports.sorted(all).stream().map(Py::str).toList();
         String allCode = "__all__ = " + Py.tuple(0, allLines).replaceFirst("^\\(", "[").replaceFirst("\\)$", "]");
@@ -298,6 +311,11 @@ public record BackendView(
                     c.field(), c.target(), lookup, visits, !visits.isEmpty()));
         }
         main.addIf(shortCodes.stream().anyMatch(l -> l.target() != null), "app.routers", "short_links");
+        workflows.forEach(w -> main.add("app.routers", w.snake() + "_actions"));
+        boolean roles = WorkflowView.guardsByAppRole(spec);
+        main.addIf(roles, "app.routers", "roles");
+        List<String> roleMembers = !roles ? List.of() : WorkflowView.assignableRoles(spec).stream()
+                .map(r -> "    " + r.toUpperCase(Locale.ROOT) + " = " + Py.str(r)).toList();
 
         List<M2OView> relTests = new ArrayList<>();
         m2o.values().forEach(relTests::addAll);
@@ -319,7 +337,7 @@ public record BackendView(
                 Py.toml(Naming.kebab(spec.name()) + "-backend"), Py.toml(description), revision(spec), entities, assocs,
                 !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, authorTests,
                 assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec),
-                shortLinksImports.render());
+                shortLinksImports.render(), workflows, roleMembers);
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
@@ -438,16 +456,29 @@ public record BackendView(
      */
     static AppSpec withServerMadeFields(AppSpec spec) {
         List<Capability.ShortCode> codes = spec.capabilities(Capability.ShortCode.class);
-        if (codes.isEmpty() && spec.capabilities(Capability.Counter.class).isEmpty()) return spec;
+        List<Capability.Workflow> workflows = spec.capabilities(Capability.Workflow.class);
+        if (codes.isEmpty() && spec.capabilities(Capability.Counter.class).isEmpty() && workflows.isEmpty()) return spec;
         List<Entity> entities = new ArrayList<>();
         for (Entity e : spec.entities()) {
             Set<String> serverMade = spec.serverMadeFields(e.name());
             List<Field> fields = new ArrayList<>();
             for (Field f : e.fields()) {
                 boolean code = codes.stream().anyMatch(c -> c.entity().equals(e.name()) && c.field().equals(f.name()));
-                fields.add(!serverMade.contains(f.name()) ? f : code ? new Field(f.name(), f.type(), true, true, null,
-                        f.enumValues(), f.maxLength(), f.min(), f.max(), f.description()) : new Field(f.name(), f.type(), true,
-                        false, "0", f.enumValues(), f.maxLength(), null, null, f.description()));
+                Optional<Capability.Workflow> state = workflows.stream()
+                        .filter(w -> w.entity().equals(e.name()) && w.field().equals(f.name())).findFirst();
+                if (!serverMade.contains(f.name())) {
+                    fields.add(f);
+                } else if (code) {
+                    fields.add(new Field(f.name(), f.type(), true, true, null, f.enumValues(), f.maxLength(), f.min(), f.max(),
+                            f.description()));
+                } else if (state.isPresent()) {
+                    // a workflow's state: never null, and every row starts in the initial state
+                    fields.add(new Field(f.name(), f.type(), true, f.unique(), WorkflowView.initial(spec, state.get()),
+                            f.enumValues(), f.maxLength(), f.min(), f.max(), f.description()));
+                } else {
+                    fields.add(new Field(f.name(), f.type(), true, false, "0", f.enumValues(), f.maxLength(), null, null,
+                            f.description()));
+                }
             }
             entities.add(new Entity(e.name(), e.description(), fields));
         }
@@ -464,12 +495,12 @@ public record BackendView(
         return Py.bounded(Naming.pluralSnake(entity));
     }
 
-    private static String fk(String table, String column, String target, String onDelete) {
+    static String fk(String table, String column, String target, String onDelete) {
         return Py.exploded(8, "sa.ForeignKeyConstraint(", List.of("[" + Py.str(column) + "]", "[" + Py.str(target + ".id") + "]",
                 "name=" + Py.str(Py.bounded("fk_" + table + "_" + column + "_" + target)), "ondelete=" + Py.str(onDelete)), "),");
     }
 
-    private static String index(String table, String column) {
+    static String index(String table, String column) {
         return Py.call(4, "op.create_index(", List.of(Py.str(Py.bounded("ix_" + table + "_" + column)), Py.str(table),
                 "[" + Py.str(column) + "]"), ")");
     }
@@ -650,6 +681,7 @@ public record BackendView(
             if (serverMade.contains(f.name)) {
                 read.add(f.readLine());
                 if (f.type() == FieldType.DECIMAL) si.add("decimal", "Decimal");
+                if (f.type() == FieldType.ENUM) si.add("app.models." + snake, f.enumClass);
                 continue;
             }
             aliases.add(f.aliasCode());

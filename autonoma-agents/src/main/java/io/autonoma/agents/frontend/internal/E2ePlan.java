@@ -135,6 +135,23 @@ public final class E2ePlan {
                             });
                     m.put("shortLink", link);
                 });
+        spec.capabilities(Capability.Workflow.class).stream().filter(w -> w.entity().equals(e.name())).findFirst().ifPresent(w -> {
+            // the first action open from the initial state; with a role of the app's own, a manager takes it
+            Field state = given.fields().stream().filter(f -> f.name().equals(w.field())).findFirst().orElseThrow();
+            String initial = state.defaultValue() != null ? state.defaultValue() : state.enumValues().get(0);
+            w.transitions().stream().filter(t -> t.from().contains(initial)).findFirst().ifPresent(t -> {
+                Map<String, Object> flow = new LinkedHashMap<>();
+                flow.put("field", w.field());
+                flow.put("initial", initial);
+                flow.put("action", t.action());
+                flow.put("label", FrontendViews.label(t.action()));
+                flow.put("to", t.to());
+                boolean anyone = t.roles().isEmpty() || t.roles().contains("user");
+                flow.put("role", anyone ? null : t.roles().stream().filter(r -> !r.equals("admin")).findFirst().orElse(null));
+                flow.put("anyone", anyone);
+                m.put("workflow", flow);
+            });
+        });
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
                 || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
             m.put("search", "{run}");

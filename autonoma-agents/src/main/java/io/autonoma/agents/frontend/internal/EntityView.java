@@ -15,12 +15,14 @@ import java.util.List;
  * @param enumImports enum value constants its schema module ({@code <kebab>.schema.ts}) imports from {@code @/lib/api}
  * @param ownedRows   rows belong to their owner (the {@code ownership} capability): owners may delete them
  * @param shortLinkLiteral {@code { path: "/r/urls", field: "code" }} when rows have a short link that redirects, else {@code null}
+ * @param workflowLiteral the state field and the actions of the entity's workflow ({@code { field, steps }}), else {@code null}
  */
 public record EntityView(String name, String camel, String kebab, String route, String apiName, String apiPath,
                          String labelLiteral, String pluralLabelLiteral, String descriptionLiteral, String docComment,
                          String displayFieldLiteral, boolean searchable, List<EnumView> enums,
                          List<PropertyView> properties, List<FieldView> formFields, List<String> apiImports,
-                         List<String> enumImports, boolean ownedRows, String shortLinkLiteral) {
+                         List<String> enumImports, boolean ownedRows, String shortLinkLiteral,
+                         String workflowLiteral) {
     public EntityView {
         enums = List.copyOf(enums);
         properties = List.copyOf(properties);

@@ -17,8 +17,13 @@ import java.util.List;
  */
 public record FrontendView(String appName, String appNameLiteral, String appDescriptionLiteral, String appDescription,
                            String packageName, List<EntityView> entities, String e2eJson,
-                           String logoInitials, boolean hasUserRelations) {
+                           String logoInitials, boolean hasUserRelations, String rolesLiteral) {
     public FrontendView {
         entities = List.copyOf(entities);
+    }
+
+    /** This view once when admins give users the app's own roles (the /roles page), else none. */
+    public List<FrontendView> withRoles() {
+        return rolesLiteral == null ? List.of() : List.of(this);
     }
 }

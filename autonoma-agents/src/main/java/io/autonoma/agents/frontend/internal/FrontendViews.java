@@ -42,7 +42,7 @@ public final class FrontendViews {
         return new FrontendView(spec.name(), Ts.string(spec.name()), Ts.string(description),
                 description.replaceAll("\\s+", " "), Naming.kebab(spec.name()) + "-frontend", entities,
                 E2ePlan.json(spec), logoInitials(spec.name()),
-                spec.relationGraph().hasUserRelations());
+                spec.relationGraph().hasUserRelations(), rolesLiteral(spec));
     }
 
     /**
@@ -112,6 +112,35 @@ public final class FrontendViews {
                 .orElse("null");
     }
 
+    /**
+     * The entity config's {@code workflow}: the state field and each action with the states it starts from, where it
+     * leads and the roles it is kept for (the detail page offers only what the state and the user's role allow).
+     */
+    static String workflowLiteral(AppSpec spec, String entity) {
+        return spec.capabilities(Capability.Workflow.class).stream().filter(w -> w.entity().equals(entity)).findFirst().map(w -> {
+            List<String> steps = new ArrayList<>();
+            for (Capability.Transition t : w.transitions()) {
+                steps.add("{ action: " + Ts.string(t.action()) + ", label: " + Ts.string(label(t.action())) + ", from: "
+                        + strings(t.from()) + ", to: " + Ts.string(t.to()) + ", roles: " + strings(t.roles()) + " }");
+            }
+            return "{ field: " + Ts.string(w.field()) + ", steps: [" + String.join(", ", steps) + "] }";
+        }).orElse("null");
+    }
+
+    /** The roles admins may give ({@code ["admin", "user", "manager"]}) when a workflow keeps an action for an app role, else null. */
+    static String rolesLiteral(AppSpec spec) {
+        boolean appRole = spec.capabilities(Capability.Workflow.class).stream().flatMap(w -> w.transitions().stream())
+                .flatMap(t -> t.roles().stream()).anyMatch(r -> !r.equals("admin") && !r.equals("user"));
+        if (!appRole) return null;
+        List<String> roles = new ArrayList<>(List.of("admin", "user"));
+        spec.roles().forEach(r -> { if (!roles.contains(r.name())) roles.add(r.name()); });
+        return strings(roles);
+    }
+
+    private static String strings(List<String> values) {
+        return "[" + String.join(", ", values.stream().map(Ts::string).toList()) + "]";
+    }
+
     /** Whether the rows of {@code entity} belong to their owner (the ownership capability, with its owner reference). */
     static boolean owned(AppSpec spec, String entity) {
         return spec.capabilities(Capability.Ownership.class).stream().anyMatch(o -> o.entity().equals(entity) && o.owner(spec).isPresent());
@@ -141,7 +170,8 @@ public final class FrontendViews {
                 List<String> values = new ArrayList<>();
                 f.enumValues().forEach(v -> values.add(Ts.string(v)));
                 enums.add(new EnumView(enumConst, enumType, "[" + String.join(", ", values) + "]"));
-                enumImports.add(enumConst);
+                // the form schema validates only what the form sends (a workflow's state is the server's)
+                if (!spec.serverMadeFields(name).contains(f.name())) enumImports.add(enumConst);
             }
             String base = switch (f.type()) {
                 case INTEGER -> "number";
@@ -210,7 +240,7 @@ public final class FrontendViews {
                 "/api/v1/" + route(name), Ts.string(label(name)), Ts.string(Naming.pluralLabel(name)),
                 description == null ? null : Ts.string(description), description == null ? null : Ts.comment(description),
                 display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, List.copyOf(apiImports), enumImports,
-                owned(spec, name), shortLinkLiteral(spec, name));
+                owned(spec, name), shortLinkLiteral(spec, name), workflowLiteral(spec, name));
     }
 
     private static FieldView field(Field f, String enumConst, boolean inList) {
