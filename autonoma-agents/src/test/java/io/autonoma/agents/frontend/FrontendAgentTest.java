@@ -166,7 +166,8 @@ class FrontendAgentTest {
         Map<String, String> files = run(hostile(), "tricky").texts();
         String app = files.get("frontend/src/lib/app.ts");
         assertThat(app).contains("Quote \\\" backslash \\\\ end-comment */ template ${x} `tick` </script> line\\nbreak \\u2028 sep é");
-        assertThat(app.lines()).hasSize(2);
+        // the name, the description (one line, whatever it holds) and the admin-only links
+        assertThat(app.lines()).hasSize(4);
         String api = files.get("frontend/src/lib/api.ts");
         assertThat(api).contains("/** Quote \" backslash \\ end-comment *\\/ template ${x} `tick` </script> line break sep é */")
                 .doesNotContain("end-comment */ template");

@@ -64,6 +64,7 @@ public record BackendView(
             String sourceSnake, String fk, String sum, String visitLink, String codeField) {
         /** Counts rows of a source (by one each): the tests move and delete some. */
         public boolean countsRows() { return source != null && fk != null && sum == null; }
+        public boolean sumsRows() { return source != null && fk != null && sum != null; }
     }
 
     /**
@@ -83,7 +84,10 @@ public record BackendView(
     /** The short-code entities that redirect (for {@code app/routers/short_links.py}). */
     public List<ShortLinkView> shortLinks() { return shortCodes.stream().filter(l -> l.target() != null).toList(); }
     /** Whether tests/test_counters.py sends requests at once (rows that count, or short-link visits). */
-    public boolean concurrentCounters() { return counters.stream().anyMatch(c -> c.countsRows() || c.visitLink() != null); }
+    public boolean concurrentCounters() {
+        return counters.stream().anyMatch(c -> c.countsRows() || c.sumsRows() || c.visitLink() != null);
+    }
+    public boolean anySums() { return counters.stream().anyMatch(CounterView::sumsRows); }
 
     /** This view once when some entity keeps a counter (the counter capability), else none. */
     public List<BackendView> withCounters() { return counters.isEmpty() ? List.of() : List.of(this); }
