@@ -13,7 +13,12 @@ import java.util.stream.Collectors;
 /** Logic-less view of an AppSpec for the documentation templates (markdown). */
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
-        List<String> counters) {
+        List<String> counters, List<String> limits) {
+
+    /** Whether some entity has a limit per parent (the {@code limit} capability). */
+    public boolean hasLimits() {
+        return !limits.isEmpty();
+    }
 
     /** Whether some entity keeps a counter (the {@code counter} capability). */
     public boolean hasCounters() {
@@ -57,7 +62,17 @@ public record DocsView(String name, String slug, String description, List<Entity
                         + "/<code>` redirects to its `" + c.target() + "` without signing in")).toList(),
                 spec.capabilities(Capability.Counter.class).stream().map(c -> c.entity() + ".`" + c.field() + "` grows by "
                         + (c.sum() == null ? "one" : "the `" + c.sum() + "`") + (c.source() == null ? " per visit of its short link"
-                        : " of each " + c.source() + " that points at it")).toList());
+                        : " of each " + c.source() + " that points at it")).toList(),
+                spec.capabilities(Capability.Limit.class).stream().map(l -> limit(spec, l)).toList());
+    }
+
+    private static String limit(AppSpec spec, Capability.Limit l) {
+        String parent = l.parentRelation(spec).map(r -> r.toUser() ? "user (`" + r.name() + "_id`)" : r.to() + " (`" + r.name() + "_id`)")
+                .orElse(l.parent());
+        String max = l.maxField() == null ? String.valueOf(l.max()) : "its `" + l.maxField() + "`";
+        String states = l.stateField(spec).map(f -> ", counting those whose `" + f.name() + "` is " + l.states().stream()
+                .map(s -> "`" + s + "`").collect(Collectors.joining(" or "))).orElse("");
+        return "at most " + max + " " + l.entity() + " rows per " + parent + states;
     }
 
     /** Markdown-safe single line: no HTML, no line breaks, no table pipes. */
