@@ -13,8 +13,8 @@ JAR="$ROOT/samples/cli/target/autonoma-cli.jar"
 PROMPTS="$ROOT/prompts/prompts.jsonl"
 NATURAL="$ROOT/prompts/natural.jsonl"
 # natural-<id>: a prompt as people write it (no field lists), read by the sentence reader
-BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"inventory crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave natural-crowdfund"}
-FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example crm hostile natural-clinic-lab natural-shortener natural-leave"}
+BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"inventory crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave natural-crowdfund gym"}
+FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example crm hostile natural-clinic-lab natural-shortener natural-leave gym"}
 NATURAL_APPS="chat kanban shortener clinic-lab leave crowdfund"
 rm -rf "$OUT" && mkdir -p "$OUT"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package
@@ -37,6 +37,9 @@ generate() { # id
     java -jar "$JAR" generate --spec docs/examples/inventory.app-spec.json -o "$OUT/$id" -q
   elif [[ "$id" == natural-* ]]; then
     java -jar "$JAR" generate "$(prompt_of "${id#natural-}" "$NATURAL")" -o "$OUT/$id" -q
+  elif [ "$id" = gym ]; then
+    # the limit capability: a class's capacity per class and three booked places per member
+    java -jar "$JAR" generate --spec docs/examples/gym-bookings.app-spec.json -o "$OUT/$id" -q
   elif [ "$id" = hostile ]; then
     # quotes, backticks, </script>, {{…}}, ${…}, <% %>, backslashes, newlines and emoji in spec text,
     # plus self references, long names and tight bounds: the generated code must still pass every tool
@@ -49,7 +52,7 @@ generate() { # id
 # 1. Every shared prompt generates (cheap), plus the hand-written example spec.
 ids=$(python3 -c 'import json,sys; [print(json.loads(l)["id"]) for l in open(sys.argv[1])]' "$PROMPTS")
 naturals=""; for n in $NATURAL_APPS; do naturals="$naturals natural-$n"; done
-for id in $ids example hostile $naturals; do step "generate $id" generate "$id"; done
+for id in $ids example hostile gym $naturals; do step "generate $id" generate "$id"; done
 
 # 2. Determinism: the same prompt twice, and regeneration from app-spec.json, give identical trees.
 determinism() {
@@ -64,7 +67,7 @@ step "determinism (same prompt twice, --spec app-spec.json, a natural prompt twi
 
 # 3. Deploy configs of every generated app validate.
 if [ -f ci/check-deploy.sh ]; then
-  for id in $ids example hostile $naturals; do step "deploy checks $id" bash ci/check-deploy.sh "$OUT/$id"; done
+  for id in $ids example hostile gym $naturals; do step "deploy checks $id" bash ci/check-deploy.sh "$OUT/$id"; done
   # ...and every one of those checks can fail: broken copies of a good project must be rejected.
   step "deploy checks reject broken manifests (self-test)" bash ci/check-deploy.sh --self-test "$OUT/example"
 fi

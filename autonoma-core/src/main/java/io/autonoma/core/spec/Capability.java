@@ -120,6 +120,27 @@ public sealed interface Capability {
         public Limit {
             states = states == null ? List.of() : List.copyOf(states);
         }
+
+        /** The many-to-one relation of {@code entity} named {@code parent}, if {@code spec} has it. */
+        public java.util.Optional<Relation> parentRelation(AppSpec spec) {
+            return spec.relations().stream().filter(r -> r.from().equals(entity) && r.name().equals(parent)
+                    && r.kind() == RelationKind.MANY_TO_ONE).findFirst();
+        }
+
+        /**
+         * The enum field whose value decides whether a row counts, when {@code states} are given: the field of
+         * {@code entity}'s workflow if it has one, else its first enum field that holds every one of the states.
+         */
+        public java.util.Optional<Field> stateField(AppSpec spec) {
+            if (states.isEmpty()) return java.util.Optional.empty();
+            java.util.Optional<Entity> e = spec.entity(entity);
+            if (e.isEmpty()) return java.util.Optional.empty();
+            java.util.Optional<String> workflow = spec.capabilities(Workflow.class).stream()
+                    .filter(w -> w.entity().equals(entity)).map(Workflow::field).findFirst();
+            return e.get().fields().stream().filter(f -> f != null && f.type() == FieldType.ENUM)
+                    .filter(f -> workflow.map(w -> w.equals(f.name())).orElse(f.enumValues().containsAll(states)))
+                    .findFirst();
+        }
     }
 
     /** Creates, updates and deletes of {@code entity} reach the users who may see them without a reload. */

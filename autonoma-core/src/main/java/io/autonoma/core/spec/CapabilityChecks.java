@@ -171,18 +171,25 @@ final class CapabilityChecks {
             }
         }
         if (!l.states().isEmpty()) {
-            List<String> states = k.spec.capabilities(Capability.Workflow.class).stream()
-                    .filter(w -> w.entity().equals(k.entity.name())).findFirst()
-                    .flatMap(w -> k.entity.fields().stream().filter(f -> f.name().equals(w.field())).findFirst())
-                    .map(Field::enumValues).orElse(null);
-            if (states == null) {
-                k.problem("states", "counting only some states needs a workflow capability on " + k.entity.name());
-            } else {
-                for (int s = 0; s < l.states().size(); s++) {
-                    if (!states.contains(l.states().get(s))) {
-                        k.problem("states[" + s + "]", "'" + l.states().get(s) + "' is not a workflow state " + states);
-                    }
+            Optional<Field> field = l.stateField(k.spec);
+            List<Field> enums = k.entity.fields().stream().filter(f -> f != null && f.type() == FieldType.ENUM).toList();
+            if (field.isEmpty() && enums.isEmpty()) {
+                k.problem("states", "counting only some states needs an enum field (a status) on " + k.entity.name()
+                        + "; add one or remove states");
+            }
+            // the states are values of the workflow's field, or all of one enum field
+            List<Field> candidates = field.map(List::of).orElse(enums);
+            String values = String.join(" or ", candidates.stream().map(f -> f.name() + " " + f.enumValues()).toList());
+            boolean reported = false;
+            for (int s = 0; s < l.states().size(); s++) {
+                String state = l.states().get(s);
+                if (!enums.isEmpty() && candidates.stream().noneMatch(f -> f.enumValues().contains(state))) {
+                    k.problem("states[" + s + "]", "'" + state + "' is not a value of " + values);
+                    reported = true;
                 }
+            }
+            if (field.isEmpty() && !enums.isEmpty() && !reported) {
+                k.problem("states", "the states must all be values of one enum field of " + k.entity.name() + ": " + values);
             }
         }
     }

@@ -120,6 +120,66 @@ class CapabilitiesTest {
                 .hasMessageContaining("capabilities[7].sum: field 'title' of Card is string");
     }
 
+    /** Classes with a capacity, bookings with a status, and {@code limits} on the bookings. */
+    private static String bookings(String limits) {
+        return """
+                {"name":"Gym",
+                 "entities":[{"name":"GymClass","fields":[{"name":"title","type":"string"},{"name":"capacity","type":"integer"}]},
+                             {"name":"Booking","fields":[{"name":"note","type":"string"},
+                                {"name":"status","type":"enum","enumValues":["booked","cancelled"]},
+                                {"name":"kind","type":"enum","enumValues":["trial","regular"]}]}],
+                 "relations":[{"from":"Booking","to":"GymClass","kind":"many_to_one","name":"gym_class","required":true},
+                              {"from":"Booking","to":"User","kind":"many_to_one","name":"member","required":true},
+                              {"from":"GymClass","to":"Booking","kind":"many_to_many","name":"waitlist"}],
+                 "capabilities":[%s]}""".formatted(limits);
+    }
+
+    @Test
+    void a_limit_counts_per_parent_up_to_a_fixed_max_or_a_field_of_the_parent_and_only_in_its_states() {
+        AppSpec spec = AppSpecJson.read(bookings("""
+                {"type":"limit","entity":"Booking","parent":"gym_class","maxField":"capacity","states":["booked"]},
+                {"type":"limit","entity":"Booking","parent":"member","max":3}"""));
+        List<Capability.Limit> limits = spec.capabilities(Capability.Limit.class);
+        assertThat(limits.get(0).parentRelation(spec)).map(Relation::to).contains("GymClass");
+        assertThat(limits.get(0).stateField(spec)).map(Field::name).contains("status");
+        assertThat(limits.get(1).parentRelation(spec)).map(Relation::to).contains(AppSpec.USER_ENTITY);
+        assertThat(limits.get(1).stateField(spec)).isEmpty();
+        // with a workflow, the states are those of its field
+        assertThat(board().capabilities(Capability.Limit.class).get(0).stateField(board())).map(Field::name).contains("status");
+    }
+
+    @Test
+    void a_bad_limit_is_reported_with_the_json_path_of_the_parameter() {
+        assertThatThrownBy(() -> AppSpecJson.read(bookings("""
+                {"type":"limit","entity":"Booking","parent":"room","max":3},
+                {"type":"limit","entity":"Booking","parent":"gym_class","maxField":"title"},
+                {"type":"limit","entity":"Booking","parent":"member","maxField":"capacity"},
+                {"type":"limit","entity":"GymClass","parent":"waitlist","max":3},
+                {"type":"limit","entity":"Booking","parent":"gym_class"},
+                {"type":"limit","entity":"Booking","parent":"gym_class","max":0,"states":["booked","lost"]},
+                {"type":"limit","entity":"Booking","parent":"gym_class","max":2,"maxField":"capacity","states":["booked","trial"]}""")))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("capabilities[0].parent: 'room' is not a many-to-one relation of Booking")
+                .hasMessageContaining("capabilities[1].maxField: field 'title' of GymClass is string; it must be integer")
+                .hasMessageContaining("capabilities[2].maxField: the parent is the app's users, which have no fields; use a fixed max")
+                .hasMessageContaining("capabilities[3].parent: 'waitlist' is not a many-to-one relation of GymClass")
+                .hasMessageContaining("capabilities[4].max: give either a fixed max or a maxField of the parent, not both or neither")
+                .hasMessageContaining("capabilities[5].max: must be at least 1")
+                .hasMessageContaining("capabilities[5].states[1]: 'lost' is not a value of status [booked, cancelled] or kind [trial, regular]")
+                .hasMessageContaining("capabilities[6].max: give either a fixed max or a maxField of the parent, not both or neither")
+                .hasMessageContaining("capabilities[6].states: the states must all be values of one enum field of Booking");
+        assertThatThrownBy(() -> AppSpecJson.read(bookings("""
+                {"type":"limit","entity":"GymClass","parent":"nope","max":3,"states":["open"]}""")))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("capabilities[0].states: counting only some states needs an enum field (a status) on GymClass");
+        // with a workflow, only the values of its field are states, even if another enum field holds them
+        assertThatThrownBy(() -> AppSpecJson.read(bookings("""
+                {"type":"workflow","entity":"Booking","field":"status","transitions":[{"action":"cancel","from":["booked"],"to":"cancelled"}]},
+                {"type":"limit","entity":"Booking","parent":"gym_class","max":2,"states":["trial"]}""")))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("capabilities[1].states[0]: 'trial' is not a value of status [booked, cancelled]");
+    }
+
     @Test
     void ownership_needs_a_required_reference_to_a_user_and_names_it_as_the_owner() {
         AppSpec spec = board();

@@ -13,11 +13,16 @@ import java.util.stream.Collectors;
 /** Logic-less view of an AppSpec for the documentation templates (markdown). */
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
-        List<String> counters, List<String> workflows) {
+        List<String> counters, List<String> workflows, List<String> limits) {
 
     /** Whether some entity has a workflow (the {@code workflow} capability). */
     public boolean hasWorkflows() {
         return !workflows.isEmpty();
+    }
+
+    /** Whether some entity has a limit per parent (the {@code limit} capability). */
+    public boolean hasLimits() {
+        return !limits.isEmpty();
     }
 
     /** Whether some entity keeps a counter (the {@code counter} capability). */
@@ -65,7 +70,17 @@ public record DocsView(String name, String slug, String description, List<Entity
                         : " of each " + c.source() + " that points at it")).toList(),
                 spec.capabilities(Capability.Workflow.class).stream().flatMap(w -> w.transitions().stream().map(t -> w.entity()
                         + ".`" + w.field() + "`: `" + t.action() + "` moves " + String.join(" or ", t.from()) + " to " + t.to()
-                        + (t.roles().isEmpty() ? " (anyone signed in)" : " (" + String.join(", ", t.roles()) + ")"))).toList());
+                        + (t.roles().isEmpty() ? " (anyone signed in)" : " (" + String.join(", ", t.roles()) + ")"))).toList(),
+                spec.capabilities(Capability.Limit.class).stream().map(l -> limit(spec, l)).toList());
+    }
+
+    private static String limit(AppSpec spec, Capability.Limit l) {
+        String parent = l.parentRelation(spec).map(r -> r.toUser() ? "user (`" + r.name() + "_id`)" : r.to() + " (`" + r.name() + "_id`)")
+                .orElse(l.parent());
+        String max = l.maxField() == null ? String.valueOf(l.max()) : "its `" + l.maxField() + "`";
+        String states = l.stateField(spec).map(f -> ", counting those whose `" + f.name() + "` is " + l.states().stream()
+                .map(s -> "`" + s + "`").collect(Collectors.joining(" or "))).orElse("");
+        return "at most " + max + " " + l.entity() + " rows per " + parent + states;
     }
 
     /** Markdown-safe single line: no HTML, no line breaks, no table pipes. */

@@ -54,7 +54,10 @@ public record BackendView(
         List<CounterView> counters,
         String shortLinksImports,
         List<WorkflowView> workflows,
-        List<String> roleMembers) {
+        List<String> roleMembers,
+        List<LimitViews.LimitView> limits,
+        String limitsImports,
+        String limitTestImports) {
 
     /**
      * A counter: {@code field} of {@code name} grows by one (or by {@code sum}) per row of {@code source} that points at
@@ -89,6 +92,11 @@ public record BackendView(
     }
     public boolean anySums() { return counters.stream().anyMatch(CounterView::sumsRows); }
 
+    /** This view once when some entity has a limit per parent (the limit capability), else none. */
+    public List<BackendView> withLimits() { return limits.isEmpty() ? List.of() : List.of(this); }
+    /** Whether some limit counts only rows in some states (tests/test_limits.py then changes states). */
+    public boolean limitsWithFreeStates() { return limits.stream().anyMatch(LimitViews.LimitView::hasFree); }
+
     /** This view once when some entity keeps a counter (the counter capability), else none. */
     public List<BackendView> withCounters() { return counters.isEmpty() ? List.of() : List.of(this); }
     public List<BackendView> withShortCodes() { return shortCodes.isEmpty() ? List.of() : List.of(this); }
@@ -102,7 +110,7 @@ public record BackendView(
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
             "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
-            "read_cache", "short_codes", "short_links", "counters", "roles", "workflow");
+            "read_cache", "short_codes", "short_links", "counters", "roles", "workflow", "limits");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -341,7 +349,8 @@ public record BackendView(
                 Py.toml(Naming.kebab(spec.name()) + "-backend"), Py.toml(description), revision(spec), entities, assocs,
                 !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, authorTests,
                 assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec),
-                shortLinksImports.render(), workflows, roleMembers);
+                shortLinksImports.render(), workflows, roleMembers,
+                LimitViews.of(spec), LimitViews.moduleImports(spec), LimitViews.testImports(spec));
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
@@ -763,6 +772,8 @@ public record BackendView(
         List<String> createHooks = new ArrayList<>();
         List<String> updateHooks = new ArrayList<>();
         List<String> deleteHooks = new ArrayList<>();
+        // first the limits: they lock the parent before anything else writes in the transaction
+        LimitViews.hooks(spec, name, ri, createHooks, updateHooks);
         for (Capability.Counter c : spec.capabilities(Capability.Counter.class)) {
             Optional<Relation> link = c.link(spec);
             if (!name.equals(c.source()) || link.isEmpty()) continue;
@@ -840,7 +851,7 @@ public record BackendView(
         List<String> samples = new ArrayList<>();
         boolean usesN = false;
         for (FieldModel f : fields) {
-            String s = f.sample();
+            String s = LimitViews.uncountedSample(spec, e, f.f, f.sample()).orElse(f.sample());
             usesN |= s.contains("{n") || s.contains("n %") || s.contains("(n)") || s.equals("n") || s.endsWith(" n")
                     || s.contains("+ n") || s.contains("- n");
             samples.add("        " + Py.str(f.name) + ": " + s + ",");

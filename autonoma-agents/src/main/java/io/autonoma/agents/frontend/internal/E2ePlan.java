@@ -152,6 +152,24 @@ public final class E2ePlan {
                 m.put("workflow", flow);
             });
         });
+        // a parent filled to its limit refuses the next row on the form (a limit per user is left to the pytest suite)
+        limitStep(spec, e.name()).ifPresent(l -> {
+                    Relation r = l.parentRelation(spec).orElseThrow();
+                    Map<String, Object> limit = new LinkedHashMap<>();
+                    limit.put("parentRoute", "/" + Naming.pluralKebab(r.to()));
+                    limit.put("parentLabel", Naming.label(r.name()));
+                    limit.put("fk", r.name() + "_id");
+                    limit.put("max", l.max());
+                    limit.put("maxField", l.maxField());
+                    l.stateField(spec).ifPresent(f -> {
+                        Map<String, Object> state = new LinkedHashMap<>();
+                        state.put("name", f.name());
+                        state.put("value", l.states().get(0));
+                        limit.put("state", state);
+                    });
+                    limit.put("usage", FrontendViews.shownLimits(spec, r.to()).contains(l));
+                    m.put("limit", limit);
+                });
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
                 || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
             m.put("search", "{run}");
@@ -165,6 +183,16 @@ public final class E2ePlan {
             m.put("invalid", invalid);
         }
         return m;
+    }
+
+    /** The limit the browser test fills for rows of {@code entity}: its first limit whose parent is an entity. */
+    static java.util.Optional<Capability.Limit> limitStep(AppSpec spec, String entity) {
+        return spec.capabilities(Capability.Limit.class).stream().filter(l -> l.entity().equals(entity))
+                .filter(l -> l.parentRelation(spec).map(r -> !r.toUser()).orElse(false)).findFirst();
+    }
+
+    static boolean anyLimitStep(AppSpec spec) {
+        return spec.entities().stream().anyMatch(e -> limitStep(spec, e.name()).isPresent());
     }
 
     private static Map<String, Object> field(String name, String kind, Object value) {

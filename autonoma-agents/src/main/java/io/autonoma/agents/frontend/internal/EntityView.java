@@ -16,13 +16,15 @@ import java.util.List;
  * @param ownedRows   rows belong to their owner (the {@code ownership} capability): owners may delete them
  * @param shortLinkLiteral {@code { path: "/r/urls", field: "code" }} when rows have a short link that redirects, else {@code null}
  * @param workflowLiteral the state field and the actions of the entity's workflow ({@code { field, steps }}), else {@code null}
+ * @param limitsLiteral   the limits on rows under a record that its page shows ({@code LimitMeta[]}), else {@code null}
+ * @param limitsApiImport the API clients {@code limitsLiteral} names, else {@code null}
  */
 public record EntityView(String name, String camel, String kebab, String route, String apiName, String apiPath,
                          String labelLiteral, String pluralLabelLiteral, String descriptionLiteral, String docComment,
                          String displayFieldLiteral, boolean searchable, List<EnumView> enums,
                          List<PropertyView> properties, List<FieldView> formFields, List<String> apiImports,
                          List<String> enumImports, boolean ownedRows, String shortLinkLiteral,
-                         String workflowLiteral) {
+                         String workflowLiteral, String limitsLiteral, String limitsApiImport) {
     public EntityView {
         enums = List.copyOf(enums);
         properties = List.copyOf(properties);

@@ -14,10 +14,12 @@ import java.util.List;
  * @param logoInitials       one or two ASCII letters or digits for the brand mark {@code public/logo.svg}
  *                           (see {@link FrontendViews#logoInitials(String)}), safe in SVG text as they are
  * @param hasUserRelations   some relation points at the app's users: {@code src/lib/api.ts} gets the users directory client
+ * @param limitSteps         the browser test fills a parent to its limit (the limit capability)
  */
 public record FrontendView(String appName, String appNameLiteral, String appDescriptionLiteral, String appDescription,
                            String packageName, List<EntityView> entities, String e2eJson,
-                           String logoInitials, boolean hasUserRelations, String rolesLiteral) {
+                           String logoInitials, boolean hasUserRelations, String rolesLiteral,
+                           boolean limitSteps) {
     public FrontendView {
         entities = List.copyOf(entities);
     }
@@ -25,5 +27,10 @@ public record FrontendView(String appName, String appNameLiteral, String appDesc
     /** This view once when admins give users the app's own roles (the /roles page), else none. */
     public List<FrontendView> withRoles() {
         return rolesLiteral == null ? List.of() : List.of(this);
+    }
+
+    /** This view once when some page shows how full a record is (the limit capability), else none. */
+    public List<FrontendView> withLimits() {
+        return entities.stream().anyMatch(e -> e.limitsLiteral() != null) ? List.of(this) : List.of();
     }
 }

@@ -42,7 +42,8 @@ public final class FrontendViews {
         return new FrontendView(spec.name(), Ts.string(spec.name()), Ts.string(description),
                 description.replaceAll("\\s+", " "), Naming.kebab(spec.name()) + "-frontend", entities,
                 E2ePlan.json(spec), logoInitials(spec.name()),
-                spec.relationGraph().hasUserRelations(), rolesLiteral(spec));
+                spec.relationGraph().hasUserRelations(), rolesLiteral(spec),
+                E2ePlan.anyLimitStep(spec));
     }
 
     /**
@@ -139,6 +140,37 @@ public final class FrontendViews {
 
     private static String strings(List<String> values) {
         return "[" + String.join(", ", values.stream().map(Ts::string).toList()) + "]";
+    }
+
+    /**
+     * The limits on rows under a record of {@code entity} that its page shows as "n of max" (the limit capability), as
+     * a TS array of {@code LimitMeta}, or null: limits whose parent is {@code entity}, of rows everyone may list (the
+     * count of an owned entity's rows would be the reader's own only).
+     */
+    static String limitsLiteral(AppSpec spec, String entity) {
+        List<String> items = new ArrayList<>();
+        for (Capability.Limit l : shownLimits(spec, entity)) {
+            String label = Naming.pluralLabel(l.entity()) + (l.states().isEmpty() ? "" : " (" + String.join(", ", l.states()) + ")");
+            String state = l.stateField(spec).map(f -> "{ field: " + Ts.string(f.name()) + ", values: ["
+                    + String.join(", ", l.states().stream().map(Ts::string).toList()) + "] }").orElse("null");
+            items.add("{ label: " + Ts.string(label) + ", queryKey: " + Ts.string(route(l.entity())) + ", list: "
+                    + apiName(l.entity()) + ".list, parentFilter: " + Ts.string(l.parent() + "_id") + ", max: "
+                    + (l.max() == null ? "null" : l.max()) + ", maxField: " + (l.maxField() == null ? "null" : Ts.string(l.maxField()))
+                    + ", state: " + state + " }");
+        }
+        return items.isEmpty() ? null : "[" + String.join(", ", items) + "]";
+    }
+
+    /** The API clients {@link #limitsLiteral} names, for the detail page's import; null when none. */
+    static String limitsApiImport(AppSpec spec, String entity) {
+        TreeSet<String> apis = new TreeSet<>();
+        shownLimits(spec, entity).forEach(l -> apis.add(apiName(l.entity())));
+        return apis.isEmpty() ? null : String.join(", ", apis);
+    }
+
+    static List<Capability.Limit> shownLimits(AppSpec spec, String entity) {
+        return spec.capabilities(Capability.Limit.class).stream().filter(l -> !owned(spec, l.entity())
+                && l.parentRelation(spec).map(r -> !r.toUser() && r.to().equals(entity)).orElse(false)).toList();
     }
 
     /** Whether the rows of {@code entity} belong to their owner (the ownership capability, with its owner reference). */
@@ -240,7 +272,8 @@ public final class FrontendViews {
                 "/api/v1/" + route(name), Ts.string(label(name)), Ts.string(Naming.pluralLabel(name)),
                 description == null ? null : Ts.string(description), description == null ? null : Ts.comment(description),
                 display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, List.copyOf(apiImports), enumImports,
-                owned(spec, name), shortLinkLiteral(spec, name), workflowLiteral(spec, name));
+                owned(spec, name), shortLinkLiteral(spec, name), workflowLiteral(spec, name),
+                limitsLiteral(spec, name), limitsApiImport(spec, name));
     }
 
     private static FieldView field(Field f, String enumConst, boolean inList) {
