@@ -38,6 +38,7 @@ public record WorkflowView(
         List<String> stepLines,
         String routerImports,
         String ownerCheck,
+        List<String> limitChecks,
         List<StepTest> stepTests,
         StepTest race,
         String actionEnum) {
@@ -120,10 +121,18 @@ public record WorkflowView(
                 .add("app.workflow", "Step", "TransitionRead", "actor_name", "allowed_actions", "forbidden",
                         "not_allowed");
         if (owner.isPresent()) ri.add("app.user_refs", "ensure_owner");
+        // an action that moves a row into a state a limit counts needs room under the row's parent
+        List<String> limitChecks = new ArrayList<>();
+        for (LimitViews.LimitView l : LimitViews.of(spec)) {
+            if (!l.name().equals(name)) continue;
+            ri.add("app.limits", "ensure_room", l.constant());
+            limitChecks.add(Py.call(4, "await ensure_room(", List.of("session", l.constant(),
+                    "{" + Py.str(w.field()) + ": step.target}", "obj"), ")"));
+        }
 
         return new WorkflowView(name, snake, Naming.pluralSnake(name), "/api/v1/" + Naming.pluralKebab(name), idName, "/{" + idName + "}", w.field(),
                 initial, other, transitionClass, Py.str(transitionTable(name)), Py.str(BackendView.table(name)), members, steps,
-                ri.render(), ownerCheck, stepTests(w, initial), raceTest(w, initial), name + "Action");
+                ri.render(), ownerCheck, limitChecks, stepTests(w, initial), raceTest(w, initial), name + "Action");
     }
 
     static String transitionTable(String entity) {
