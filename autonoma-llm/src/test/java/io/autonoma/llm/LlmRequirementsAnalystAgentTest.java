@@ -92,6 +92,21 @@ class LlmRequirementsAnalystAgentTest {
     }
 
     @Test
+    void capabilities_come_back_in_the_structured_spec_and_a_bad_one_goes_back_with_its_path() throws Exception {
+        // a limit of loans per member (at most 3), first with a parent the spec does not have
+        String good = Fixtures.librarySpecJson().replaceFirst("\\}\\s*$",
+                ", \"capabilities\": [{\"type\": \"limit\", \"entity\": \"Loan\", \"parent\": \"member\", \"max\": 3}]}");
+        String bad = good.replace("\"parent\": \"member\"", "\"parent\": \"borrower\"");
+        model.answer(bad).answer(good);
+        AgentResult result = agent().run(RecordingContext.forPrompt(Fixtures.LIBRARY_PROMPT));
+
+        assertThat(model.lastUserText(1)).contains("capabilities[0].parent");
+        AppSpec spec = (AppSpec) result.outputs().get(AgentContext.SPEC_KEY);
+        assertThat(spec.capabilities()).containsExactly(new io.autonoma.core.spec.Capability.Limit("Loan", "member", 3, null,
+                java.util.List.of()));
+    }
+
+    @Test
     void the_same_invalid_answer_twice_stops_the_loop_early() {
         model.answer("not json at all").answer("not json at all").answer(Fixtures.librarySpecJson());
         LlmRequirementsAnalystAgent agent = LlmRequirementsAnalystAgent.builder().client(client).maxTries(5).build();
