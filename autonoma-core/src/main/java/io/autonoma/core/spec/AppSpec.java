@@ -60,7 +60,7 @@ public record AppSpec(
         return RelationGraph.of(this);
     }
 
-    /** The fields of {@code entityName} the server makes, never a client: its short code and its counters. */
+    /** The fields of {@code entityName} the server makes, never a client: its short code, its counters and its position. */
     @JsonIgnore
     public Set<String> serverMadeFields(String entityName) {
         Set<String> out = new LinkedHashSet<>();
@@ -68,6 +68,7 @@ public record AppSpec(
             if (!entityName.equals(c.entity())) continue;
             if (c instanceof Capability.ShortCode s) out.add(s.field());
             if (c instanceof Capability.Counter n) out.add(n.field());
+            if (c instanceof Capability.Ordering o) out.add(o.field());
         }
         return out;
     }
