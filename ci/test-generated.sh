@@ -14,7 +14,7 @@ PROMPTS="$ROOT/prompts/prompts.jsonl"
 NATURAL="$ROOT/prompts/natural.jsonl"
 # natural-<id>: a prompt as people write it (no field lists), read by the sentence reader
 BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"inventory crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab"}
-FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example crm hostile natural-clinic-lab natural-shortener"}
+FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example crm hostile natural-clinic-lab natural-shortener natural-kanban"}
 NATURAL_APPS="chat kanban shortener clinic-lab"
 rm -rf "$OUT" && mkdir -p "$OUT"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package

@@ -13,7 +13,12 @@ import java.util.stream.Collectors;
 /** Logic-less view of an AppSpec for the documentation templates (markdown). */
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
-        List<String> counters) {
+        List<String> counters, List<String> orderings) {
+
+    /** Whether some entity keeps its rows in order (the {@code ordering} capability). */
+    public boolean hasOrderings() {
+        return !orderings.isEmpty();
+    }
 
     /** Whether some entity keeps a counter (the {@code counter} capability). */
     public boolean hasCounters() {
@@ -57,7 +62,11 @@ public record DocsView(String name, String slug, String description, List<Entity
                         + "/<code>` redirects to its `" + c.target() + "` without signing in")).toList(),
                 spec.capabilities(Capability.Counter.class).stream().map(c -> c.entity() + ".`" + c.field() + "` grows by "
                         + (c.sum() == null ? "one" : "the `" + c.sum() + "`") + (c.source() == null ? " per visit of its short link"
-                        : " of each " + c.source() + " that points at it")).toList());
+                        : " of each " + c.source() + " that points at it")).toList(),
+                spec.capabilities(Capability.Ordering.class).stream().map(o -> o.entity() + " rows keep their order in `" + o.field()
+                        + "`" + o.parentRelation(spec).map(r -> " within their " + r.to() + " (`" + r.name() + "_id`); board page `/"
+                        + Naming.pluralKebab(o.entity()) + "/board`").orElse("") + "; `POST /api/v1/" + Naming.pluralKebab(o.entity())
+                        + "/{id}/move` moves one").toList());
     }
 
     /** Markdown-safe single line: no HTML, no line breaks, no table pipes. */

@@ -15,12 +15,13 @@ import java.util.List;
  * @param enumImports enum value constants its schema module ({@code <kebab>.schema.ts}) imports from {@code @/lib/api}
  * @param ownedRows   rows belong to their owner (the {@code ownership} capability): owners may delete them
  * @param shortLinkLiteral {@code { path: "/r/urls", field: "code" }} when rows have a short link that redirects, else {@code null}
+ * @param boardRoute  {@code /cards/board} when the rows have a board page (see {@link BoardView}), else null
  */
 public record EntityView(String name, String camel, String kebab, String route, String apiName, String apiPath,
                          String labelLiteral, String pluralLabelLiteral, String descriptionLiteral, String docComment,
                          String displayFieldLiteral, boolean searchable, List<EnumView> enums,
                          List<PropertyView> properties, List<FieldView> formFields, List<String> apiImports,
-                         List<String> enumImports, boolean ownedRows, String shortLinkLiteral) {
+                         List<String> enumImports, boolean ownedRows, String shortLinkLiteral, String boardRoute) {
     public EntityView {
         enums = List.copyOf(enums);
         properties = List.copyOf(properties);
