@@ -108,6 +108,21 @@ BASE_URL="$("$HERE/pg.sh" url)"
 export DATABASE_URL="${BASE_URL%/*}/$DB_NAME"
 echo "database $DB_NAME"
 
+# The race tests again, each on its own PostgreSQL database: SQLite serialises writers, so only here
+# do row locks and atomic updates meet real concurrency.
+say "pytest -m concurrency on PostgreSQL"
+if grep -rqs "pytest.mark.concurrency" tests; then
+  if ! TEST_DATABASE_URL="$BASE_URL" timeout 300 pytest -q -rs -p no:cacheprovider -m concurrency \
+    >"$LOG_DIR/pytest-pg.log" 2>&1; then
+    tail -60 "$LOG_DIR/pytest-pg.log"
+    fail "pytest -m concurrency on PostgreSQL"
+  fi
+  grep -E '[0-9]+ (passed|failed)' "$LOG_DIR/pytest-pg.log" | tail -1
+  if grep -qE '[0-9]+ (skipped|xfailed)' "$LOG_DIR/pytest-pg.log"; then fail "race tests skipped on PostgreSQL"; fi
+else
+  echo "no race tests in this app (no capability that needs them)"
+fi
+
 run_step alembic-upgrade alembic upgrade head
 run_step alembic-check alembic check
 run_step alembic-roundtrip bash -c "alembic downgrade base && alembic upgrade head"

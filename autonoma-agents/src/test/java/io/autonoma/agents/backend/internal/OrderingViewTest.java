@@ -54,7 +54,6 @@ class OrderingViewTest {
         assertThat(files.get("backend/tests/test_ordering.py")).contains("@pytest.mark.concurrency",
                 "async def test_song_order_holds_under_concurrent_moves(", "async def test_song_moves_to_another_parent_and_both_are_renumbered(",
                 "async def test_song_move_to_a_missing_parent_or_row_is_refused(");
-        assertThat(files.get("backend/pyproject.toml")).contains("markers = [\"concurrency:");
         assertThat(files.get("backend/app/routers/setlist.py")).doesNotContain("_ORDER").doesNotContain("/move");
     }
 
@@ -68,7 +67,6 @@ class OrderingViewTest {
         assertThat(files).doesNotContainKeys("backend/app/ordering.py", "backend/tests/test_ordering.py",
                 "frontend/src/components/entity-board.tsx", "frontend/src/app/songs/board/page.tsx");
         assertThat(files.get("frontend/package.json")).doesNotContain("@dnd-kit");
-        assertThat(files.get("backend/pyproject.toml")).doesNotContain("markers");
     }
 
     @Test
