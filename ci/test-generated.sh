@@ -14,7 +14,7 @@ PROMPTS="$ROOT/prompts/prompts.jsonl"
 NATURAL="$ROOT/prompts/natural.jsonl"
 # natural-<id>: a prompt as people write it (no field lists), read by the sentence reader
 BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"inventory crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave natural-crowdfund gym"}
-FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example crm hostile natural-clinic-lab natural-shortener natural-leave gym"}
+FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example hostile natural-clinic-lab natural-shortener natural-leave gym natural-kanban"}
 NATURAL_APPS="chat kanban shortener clinic-lab leave crowdfund"
 rm -rf "$OUT" && mkdir -p "$OUT"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package

@@ -24,10 +24,11 @@ public final class SpecSummary {
      * The capabilities the generator builds into apps today. A spec may hold the others (the analyst
      * records them, users may write them); they are kept and reported as not built yet. Ownership: the
      * FastAPI pack's routers and tests/test_ownership.py; short codes: app/short_codes.py, the short-link
-     * router and tests/test_short_codes.py; counters: app/counters.py and tests/test_counters.py.
+     * router and tests/test_short_codes.py; counters: app/counters.py and tests/test_counters.py; ordering:
+     * app/ordering.py, the move endpoints, tests/test_ordering.py and the frontend's board pages.
      */
     public static final Set<CapabilityType> BUILT = Set.of(CapabilityType.OWNERSHIP, CapabilityType.SHORT_CODE,
-            CapabilityType.COUNTER, CapabilityType.WORKFLOW, CapabilityType.LIMIT);
+            CapabilityType.COUNTER, CapabilityType.WORKFLOW, CapabilityType.LIMIT, CapabilityType.ORDERING);
 
     private final AppSpec spec;
 

@@ -61,8 +61,8 @@ public record AppSpec(
     }
 
     /**
-     * The fields of {@code entityName} the server makes, never a client: its short code, its counters and the state
-     * of its workflow (changed only by the workflow's actions).
+     * The fields of {@code entityName} the server makes, never a client: its short code, its counters, its position
+     * and the state of its workflow (changed only by the workflow's actions).
      */
     @JsonIgnore
     public Set<String> serverMadeFields(String entityName) {
@@ -72,6 +72,7 @@ public record AppSpec(
             if (c instanceof Capability.ShortCode s) out.add(s.field());
             if (c instanceof Capability.Counter n) out.add(n.field());
             if (c instanceof Capability.Workflow w) out.add(w.field());
+            if (c instanceof Capability.Ordering o) out.add(o.field());
         }
         return out;
     }

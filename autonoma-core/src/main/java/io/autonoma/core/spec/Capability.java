@@ -88,7 +88,13 @@ public sealed interface Capability {
     record Vote(String entity, String target, String voter, String kind, String value) implements Capability {}
 
     /** Rows of {@code entity} keep their order in the integer {@code field}, within {@code parent} (a many-to-one relation) if given. */
-    record Ordering(String entity, String field, String parent) implements Capability {}
+    record Ordering(String entity, String field, String parent) implements Capability {
+        /** The many-to-one relation of {@code entity} named {@code parent}, if any: rows are ordered among its rows' children. */
+        public java.util.Optional<Relation> parentRelation(AppSpec spec) {
+            return parent == null ? java.util.Optional.empty() : spec.relations().stream().filter(r -> entity.equals(r.from())
+                    && parent.equals(r.name()) && r.kind() == RelationKind.MANY_TO_ONE).findFirst();
+        }
+    }
 
     /**
      * The server gives each row a unique short code in the string {@code field}; if {@code target} (a url

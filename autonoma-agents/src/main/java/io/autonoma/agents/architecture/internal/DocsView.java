@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /** Logic-less view of an AppSpec for the documentation templates (markdown). */
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
-        List<String> counters, List<String> workflows, List<String> limits) {
+        List<String> counters, List<String> workflows, List<String> limits,
+        List<String> orderings) {
 
     /** Whether some entity has a workflow (the {@code workflow} capability). */
     public boolean hasWorkflows() {
@@ -23,6 +24,11 @@ public record DocsView(String name, String slug, String description, List<Entity
     /** Whether some entity has a limit per parent (the {@code limit} capability). */
     public boolean hasLimits() {
         return !limits.isEmpty();
+    }
+
+    /** Whether some entity keeps its rows in order (the {@code ordering} capability). */
+    public boolean hasOrderings() {
+        return !orderings.isEmpty();
     }
 
     /** Whether some entity keeps a counter (the {@code counter} capability). */
@@ -71,7 +77,11 @@ public record DocsView(String name, String slug, String description, List<Entity
                 spec.capabilities(Capability.Workflow.class).stream().flatMap(w -> w.transitions().stream().map(t -> w.entity()
                         + ".`" + w.field() + "`: `" + t.action() + "` moves " + String.join(" or ", t.from()) + " to " + t.to()
                         + (t.roles().isEmpty() ? " (anyone signed in)" : " (" + String.join(", ", t.roles()) + ")"))).toList(),
-                spec.capabilities(Capability.Limit.class).stream().map(l -> limit(spec, l)).toList());
+                spec.capabilities(Capability.Limit.class).stream().map(l -> limit(spec, l)).toList(),
+                spec.capabilities(Capability.Ordering.class).stream().map(o -> o.entity() + " rows keep their order in `" + o.field()
+                        + "`" + o.parentRelation(spec).map(r -> " within their " + r.to() + " (`" + r.name() + "_id`); board page `/"
+                        + Naming.pluralKebab(o.entity()) + "/board`").orElse("") + "; `POST /api/v1/" + Naming.pluralKebab(o.entity())
+                        + "/{id}/move` moves one").toList();
     }
 
     private static String limit(AppSpec spec, Capability.Limit l) {

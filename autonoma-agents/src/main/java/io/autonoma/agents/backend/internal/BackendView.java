@@ -57,7 +57,27 @@ public record BackendView(
         List<String> roleMembers,
         List<LimitViews.LimitView> limits,
         String limitsImports,
-        String limitTestImports) {
+        String limitTestImports,
+
+        List<OrderingView> orderings) {
+
+    /**
+     * An entity whose rows keep their order in {@code field} (the ordering capability), within the row of
+     * {@code parentSnake} named by {@code fk} when it has a parent; {@code path} and {@code parentPath} are API paths.
+     */
+    public record OrderingView(String name, String snake, String path, String field, String fk, String parentSnake,
+            String parentPath, boolean parentRequired) {
+        public boolean hasParent() { return fk != null; }
+    }
+
+    /**
+     * The move endpoint of an ordered entity ({@code POST <path>/{id}/move}): {@code schema} names its body, and
+     * {@code targetLines} set {@code parent_id}, the parent the row goes to.
+     */
+    public record MoveView(String schema, List<String> targetLines) {}
+
+    /** This view once when some entity keeps its rows in order (the ordering capability), else none. */
+    public List<BackendView> withOrdering() { return orderings.isEmpty() ? List.of() : List.of(this); }
 
     /**
      * A counter: {@code field} of {@code name} grows by one (or by {@code sum}) per row of {@code source} that points at
@@ -110,7 +130,7 @@ public record BackendView(
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
             "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
-            "read_cache", "short_codes", "short_links", "counters", "roles", "workflow", "limits");
+            "read_cache", "short_codes", "short_links", "counters", "roles", "workflow", "limits", "ordering");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -180,7 +200,8 @@ public record BackendView(
             String uniqueCode, String searchFieldPy, String filtersCode,
             boolean hasRequiredOnCreate, boolean hasUnique, boolean hasSearchField, boolean hasFilters,
             boolean owned, String ownerFk, String reader, String deleter, String ownerCheckItem, String ownerCheckObj,
-            String shortCodeLine, List<String> createHooks, List<String> updateHooks, List<String> deleteHooks) {}
+            String shortCodeLine, List<String> createHooks, List<String> updateHooks, List<String> deleteHooks,
+            String orderCode, String positionLine, MoveView move, List<String> moveSchema) {}
 
     /** Whether some entity's rows belong to their creator (the {@code ownership} capability). */
     public boolean anyOwned() { return entities.stream().anyMatch(EntityView::owned); }
@@ -350,7 +371,8 @@ public record BackendView(
                 !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, authorTests,
                 assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec),
                 shortLinksImports.render(), workflows, roleMembers,
-                LimitViews.of(spec), LimitViews.moduleImports(spec), LimitViews.testImports(spec));
+                LimitViews.of(spec), LimitViews.moduleImports(spec), LimitViews.testImports(spec),
+                orderingViews(spec));
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
@@ -449,6 +471,17 @@ public record BackendView(
         return lines;
     }
 
+    private static List<OrderingView> orderingViews(AppSpec spec) {
+        List<OrderingView> out = new ArrayList<>();
+        for (Capability.Ordering o : spec.capabilities(Capability.Ordering.class)) {
+            Optional<Relation> parent = o.parentRelation(spec);
+            out.add(new OrderingView(o.entity(), Naming.snake(o.entity()), "/api/v1/" + Naming.pluralKebab(o.entity()), o.field(),
+                    parent.map(r -> r.name() + "_id").orElse(null), parent.map(r -> Naming.snake(r.to())).orElse(null),
+                    parent.map(r -> "/api/v1/" + Naming.pluralKebab(r.to())).orElse(null), parent.map(Relation::required).orElse(false)));
+        }
+        return out;
+    }
+
     private static List<CounterView> counterViews(AppSpec spec) {
         List<CounterView> out = new ArrayList<>();
         for (Capability.Counter c : spec.capabilities(Capability.Counter.class)) {
@@ -464,13 +497,14 @@ public record BackendView(
     }
 
     /**
-     * A short code is made by the server and must be unique; a counter starts at zero and is never null: the view
+     * A short code is made by the server and must be unique; a counter and a position start at zero and are never null: the view
      * reads those fields so (the constraints the migration creates), whatever the spec says.
      */
     static AppSpec withServerMadeFields(AppSpec spec) {
         List<Capability.ShortCode> codes = spec.capabilities(Capability.ShortCode.class);
         List<Capability.Workflow> workflows = spec.capabilities(Capability.Workflow.class);
-        if (codes.isEmpty() && spec.capabilities(Capability.Counter.class).isEmpty() && workflows.isEmpty()) return spec;
+        if (codes.isEmpty() && spec.capabilities(Capability.Counter.class).isEmpty() && workflows.isEmpty()
+                && spec.capabilities(Capability.Ordering.class).isEmpty()) return spec;
         List<Entity> entities = new ArrayList<>();
         for (Entity e : spec.entities()) {
             Set<String> serverMade = spec.serverMadeFields(e.name());
@@ -788,6 +822,52 @@ public record BackendView(
             updateHooks.add(Py.call(4, "await move(", List.of("session", target, Py.str(c.field()), "obj." + fk, newRow, byOld, newBy), ")"));
             deleteHooks.add(Py.call(4, "await bump(", List.of("session", target, Py.str(c.field()), "obj." + fk, byOld, "sign=-1"), ")"));
         }
+        // rows kept in order: the server places new rows last, moves them, and closes the gap a delete leaves
+        Optional<Capability.Ordering> ordering = spec.capabilities(Capability.Ordering.class).stream()
+                .filter(o -> o.entity().equals(name)).findFirst();
+        String orderCode = null;
+        String positionLine = null;
+        MoveView move = null;
+        List<String> moveSchema = new ArrayList<>();
+        if (ordering.isPresent()) {
+            Optional<Relation> parent = ordering.get().parentRelation(spec);
+            String fk = parent.map(r -> r.name() + "_id").orElse(null);
+            List<String> orderArgs = new ArrayList<>(List.of(name, Py.str(ordering.get().field())));
+            ri.add("app.ordering", "Order", "append", "leave", "move");
+            if (fk != null) {
+                String target = parent.get().to();
+                orderArgs.add(Py.str(fk));
+                orderArgs.add(target);
+                ri.add("app.ordering", "reparent").add("app.crud", "ensure_exists").add("app.models." + Naming.snake(target), target);
+            }
+            orderArgs.add("lock_key=" + Integer.parseInt(Sha256.hex(table).substring(0, 7), 16));
+            orderCode = Py.call(0, "_ORDER = Order(", orderArgs, ")");
+            positionLine = Py.call(4, "data[" + Py.str(ordering.get().field()) + "] = await append(", List.of("session", "_ORDER",
+                    fk == null ? "None" : "data.get(" + Py.str(fk) + ")"), ")");
+            if (fk != null) {
+                updateHooks.add(Py.call(4, "await reparent(", List.of("session", "_ORDER", "obj", "data.get(" + Py.str(fk) + ", obj." + fk
+                        + ")"), ")"));
+            }
+            deleteHooks.add("    await leave(session, _ORDER, obj)");
+            List<String> target = new ArrayList<>();
+            if (fk == null) {
+                target.add("    parent_id = None");
+            } else {
+                String target0 = parent.get().to();
+                target.add("    parent_id = payload." + fk);
+                target.add(parent.get().required() ? "    if parent_id is None:" : "    if " + Py.str(fk) + " not in payload.model_fields_set:");
+                target.add("        parent_id = obj." + fk);
+                target.add("    if parent_id is not None:");
+                target.add(Py.call(8, "await ensure_exists(", List.of("session", target0, "parent_id", Py.str(fk), Py.str(target0)), ")"));
+            }
+            move = new MoveView(name + "Move", target);
+            ri.add("app.schemas." + snake, name + "Move");
+            si.add("pydantic", "Field").add("app.schemas.types", "MAX_INT");
+            if (fk != null) {
+                moveSchema.add("    " + fk + ": Annotated[int, Field(ge=1, le=MAX_INT)] | None = None");
+            }
+            moveSchema.add("    position: int = Field(ge=0, le=MAX_INT)");
+        }
         String shortCodeLine = null;
         if (codeField != null) {
             ri.add("app.short_codes", "unused_code");
@@ -899,7 +979,8 @@ public record BackendView(
                 updateCode, Py.tuple(8, orderings), Py.tuple(8, unique), searchField, Py.tuple(8, filters),
                 !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty(),
                 owned, ownerFk, owned ? "user" : "_user", owned ? "    user: CurrentUser," : "    _admin: AdminUser,",
-                ownerCheckItem, ownerCheckObj, shortCodeLine, createHooks, updateHooks, deleteHooks);
+                ownerCheckItem, ownerCheckObj, shortCodeLine, createHooks, updateHooks, deleteHooks, orderCode, positionLine, move,
+                moveSchema);
     }
 
     /** {@code Ordering("name", (low, high, high))}: an item of {@code Py.tuple(8, …)}, exploded as ruff format would. */

@@ -170,6 +170,15 @@ public final class E2ePlan {
                     limit.put("usage", FrontendViews.shownLimits(spec, r.to()).contains(l));
                     m.put("limit", limit);
                 });
+        // a board: the browser test adds a second row and a second parent through the forms (so only without unique
+        // fields, which a second row with the same values would break), then moves the row by keyboard and by mouse
+        BoardView board = FrontendViews.board(spec, e.name());
+        if (board != null && noUniqueFields(spec, e.name()) && noUniqueFields(spec, board.parent())) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("route", "/" + board.route() + "/board");
+            b.put("parent", "/" + board.parentRoute());
+            m.put("board", b);
+        }
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
                 || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
             m.put("search", "{run}");
@@ -361,5 +370,9 @@ public final class E2ePlan {
         // Too short even for the run token: a plain value cut to the limit (the caller checks it differs).
         String plain = text.replace(" {run}", "").replace("{run}", "");
         return plain.substring(0, Math.min(plain.length(), Math.max(1, max)));
+    }
+
+    private static boolean noUniqueFields(AppSpec spec, String entity) {
+        return spec.entity(entity).map(e -> e.fields().stream().noneMatch(f -> f.unique())).orElse(false);
     }
 }

@@ -18,13 +18,15 @@ import java.util.List;
  * @param workflowLiteral the state field and the actions of the entity's workflow ({@code { field, steps }}), else {@code null}
  * @param limitsLiteral   the limits on rows under a record that its page shows ({@code LimitMeta[]}), else {@code null}
  * @param limitsApiImport the API clients {@code limitsLiteral} names, else {@code null}
+ * @param boardRoute  {@code /cards/board} when the rows have a board page (see {@link BoardView}), else null
  */
 public record EntityView(String name, String camel, String kebab, String route, String apiName, String apiPath,
                          String labelLiteral, String pluralLabelLiteral, String descriptionLiteral, String docComment,
                          String displayFieldLiteral, boolean searchable, List<EnumView> enums,
                          List<PropertyView> properties, List<FieldView> formFields, List<String> apiImports,
                          List<String> enumImports, boolean ownedRows, String shortLinkLiteral,
-                         String workflowLiteral, String limitsLiteral, String limitsApiImport) {
+                         String workflowLiteral, String limitsLiteral, String limitsApiImport,
+                         String boardRoute) {
     public EntityView {
         enums = List.copyOf(enums);
         properties = List.copyOf(properties);

@@ -14,14 +14,21 @@ import java.util.List;
  * @param logoInitials       one or two ASCII letters or digits for the brand mark {@code public/logo.svg}
  *                           (see {@link FrontendViews#logoInitials(String)}), safe in SVG text as they are
  * @param hasUserRelations   some relation points at the app's users: {@code src/lib/api.ts} gets the users directory client
+ * @param boards             the entities whose rows are kept in order within a parent: a board page each
  * @param limitSteps         the browser test fills a parent to its limit (the limit capability)
  */
 public record FrontendView(String appName, String appNameLiteral, String appDescriptionLiteral, String appDescription,
                            String packageName, List<EntityView> entities, String e2eJson,
                            String logoInitials, boolean hasUserRelations, String rolesLiteral,
-                           boolean limitSteps) {
+                           boolean limitSteps, List<BoardView> boards) {
     public FrontendView {
         entities = List.copyOf(entities);
+        boards = List.copyOf(boards);
+    }
+
+    /** This view once when some entity has a board (the ordering capability, with a parent): dnd-kit and its component. */
+    public List<FrontendView> withBoards() {
+        return boards.isEmpty() ? List.of() : List.of(this);
     }
 
     /** This view once when admins give users the app's own roles (the /roles page), else none. */

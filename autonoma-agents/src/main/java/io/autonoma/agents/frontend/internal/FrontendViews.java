@@ -43,7 +43,30 @@ public final class FrontendViews {
                 description.replaceAll("\\s+", " "), Naming.kebab(spec.name()) + "-frontend", entities,
                 E2ePlan.json(spec), logoInitials(spec.name()),
                 spec.relationGraph().hasUserRelations(), rolesLiteral(spec),
-                E2ePlan.anyLimitStep(spec));
+                E2ePlan.anyLimitStep(spec), boards(spec));
+    }
+
+    /** The boards: one per entity ordered within a parent (the ordering capability with a parent). */
+    static List<BoardView> boards(AppSpec spec) {
+        List<BoardView> out = new ArrayList<>();
+        for (Capability.Ordering o : spec.capabilities(Capability.Ordering.class)) {
+            BoardView b = board(spec, o.entity());
+            if (b != null) out.add(b);
+        }
+        return out;
+    }
+
+    /** The board of {@code entity}, or null when its rows are not ordered within a parent. */
+    static BoardView board(AppSpec spec, String entity) {
+        for (Capability.Ordering o : spec.capabilities(Capability.Ordering.class)) {
+            Relation parent = o.entity().equals(entity) ? o.parentRelation(spec).orElse(null) : null;
+            if (parent == null) continue;
+            String parentSort = spec.capabilities(Capability.Ordering.class).stream().filter(p -> p.entity().equals(parent.to()))
+                    .findFirst().map(Capability.Ordering::field).orElse("id");
+            return new BoardView(entity, Naming.camel(entity), Naming.kebab(entity), route(entity), parent.to(), Naming.camel(parent.to()),
+                    Naming.kebab(parent.to()), route(parent.to()), parent.name() + "_id", o.field(), parentSort);
+        }
+        return null;
     }
 
     /**
@@ -273,7 +296,8 @@ public final class FrontendViews {
                 description == null ? null : Ts.string(description), description == null ? null : Ts.comment(description),
                 display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, List.copyOf(apiImports), enumImports,
                 owned(spec, name), shortLinkLiteral(spec, name), workflowLiteral(spec, name),
-                limitsLiteral(spec, name), limitsApiImport(spec, name));
+                limitsLiteral(spec, name), limitsApiImport(spec, name),
+                board(spec, name) == null ? null : "/" + route(name) + "/board");
     }
 
     private static FieldView field(Field f, String enumConst, boolean inList) {
