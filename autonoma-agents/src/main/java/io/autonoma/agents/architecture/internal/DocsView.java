@@ -81,7 +81,7 @@ public record DocsView(String name, String slug, String description, List<Entity
                 spec.capabilities(Capability.Ordering.class).stream().map(o -> o.entity() + " rows keep their order in `" + o.field()
                         + "`" + o.parentRelation(spec).map(r -> " within their " + r.to() + " (`" + r.name() + "_id`); board page `/"
                         + Naming.pluralKebab(o.entity()) + "/board`").orElse("") + "; `POST /api/v1/" + Naming.pluralKebab(o.entity())
-                        + "/{id}/move` moves one").toList();
+                        + "/{id}/move` moves one").toList());
     }
 
     private static String limit(AppSpec spec, Capability.Limit l) {
