@@ -52,7 +52,10 @@ public record BackendView(
         int entityCount,
         List<ShortLinkView> shortCodes,
         List<CounterView> counters,
-        String shortLinksImports) {
+        String shortLinksImports,
+        List<Votes.VoteView> votes,
+        String votingImports,
+        String votingSchemaImports) {
 
     /**
      * A counter: {@code field} of {@code name} grows by one (or by {@code sum}) per row of {@code source} that points at
@@ -87,11 +90,13 @@ public record BackendView(
     public List<BackendView> withCounters() { return counters.isEmpty() ? List.of() : List.of(this); }
     public List<BackendView> withShortCodes() { return shortCodes.isEmpty() ? List.of() : List.of(this); }
     public List<BackendView> withShortLinks() { return shortLinks().isEmpty() ? List.of() : List.of(this); }
+    /** This view once when some entity keeps votes that the server casts (the vote capability), else none. */
+    public List<BackendView> withVotes() { return votes.isEmpty() ? List.of() : List.of(this); }
 
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
             "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
-            "read_cache", "short_codes", "short_links", "counters");
+            "read_cache", "short_codes", "short_links", "counters", "voting");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -161,7 +166,8 @@ public record BackendView(
             String uniqueCode, String searchFieldPy, String filtersCode,
             boolean hasRequiredOnCreate, boolean hasUnique, boolean hasSearchField, boolean hasFilters,
             boolean owned, String ownerFk, String reader, String deleter, String ownerCheckItem, String ownerCheckObj,
-            String shortCodeLine, List<String> createHooks, List<String> updateHooks, List<String> deleteHooks) {}
+            String shortCodeLine, List<String> createHooks, List<String> updateHooks, List<String> deleteHooks,
+            String readerCode, String tableArgs) {}
 
     /** Whether some entity's rows belong to their creator (the {@code ownership} capability). */
     public boolean anyOwned() { return entities.stream().anyMatch(EntityView::owned); }
@@ -226,7 +232,7 @@ public record BackendView(
 
         List<TableView> tables = new ArrayList<>();
         for (Entity e : ordered) {
-            tables.add(entityTable(e, m2o.getOrDefault(e.name(), List.of())));
+            tables.add(entityTable(e, m2o.getOrDefault(e.name(), List.of()), Votes.uniquePair(spec, e.name())));
         }
         tables.addAll(assocTables);
         List<String> drops = new ArrayList<>();
@@ -298,6 +304,18 @@ public record BackendView(
                     c.field(), c.target(), lookup, visits, !visits.isEmpty()));
         }
         main.addIf(shortCodes.stream().anyMatch(l -> l.target() != null), "app.routers", "short_links");
+        PyImports votingImports = new PyImports()
+                .add("fastapi", "APIRouter")
+                .add("sqlalchemy.ext.asyncio", "AsyncSession")
+                .add("app.crud", "commit_or_409", "get_or_404")
+                .add("app.deps", "CurrentUser", "DbSession", "ReadCacheDep")
+                .add("app.schemas.common", "ERROR_RESPONSES")
+                .add("app.schemas.voting", "VoteState")
+                .add("app.security", "Principal")
+                .add("app.voting", "Ballot");
+        PyImports votingSchemaImports = new PyImports().add("pydantic", "BaseModel");
+        List<Votes.VoteView> votes = Votes.views(spec, entities, votingImports, votingSchemaImports);
+        main.addIf(!votes.isEmpty(), "app.routers", "voting");
 
         List<M2OView> relTests = new ArrayList<>();
         m2o.values().forEach(relTests::addAll);
@@ -319,7 +337,7 @@ public record BackendView(
                 Py.toml(Naming.kebab(spec.name()) + "-backend"), Py.toml(description), revision(spec), entities, assocs,
                 !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, authorTests,
                 assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec),
-                shortLinksImports.render());
+                shortLinksImports.render(), votes, votingImports.render(), votingSchemaImports.render());
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
@@ -554,7 +572,7 @@ public record BackendView(
                 "    " + ids + ": list[int]", load, updateLoad, fromSnake + "_" + r.name());
     }
 
-    private static TableView entityTable(Entity e, List<M2OView> refs) {
+    private static TableView entityTable(Entity e, List<M2OView> refs, Optional<List<String>> votePair) {
         String table = table(e.name());
         List<String> cols = new ArrayList<>();
         cols.add(Py.call(8, "sa.Column(", List.of("\"id\"", "sa.Integer()", "nullable=False"), "),"));
@@ -576,6 +594,9 @@ public record BackendView(
                         "name=" + Py.str(Py.bounded("uq_" + table + "_" + f.name))), "),"));
             }
         }
+        // one vote per voter and target (the vote capability)
+        votePair.ifPresent(pair -> cons.add(Py.call(8, "sa.UniqueConstraint(", List.of(Py.str(pair.get(0)), Py.str(pair.get(1)),
+                "name=" + Py.str(Py.bounded("uq_" + table + "_" + String.join("_", pair)))), "),")));
         List<String> idx = new ArrayList<>();
         fields.stream().filter(FieldModel::indexed).forEach(f -> idx.add(index(table, f.name)));
         refs.forEach(r -> idx.add(index(table, r.fk())));
@@ -694,6 +715,9 @@ public record BackendView(
         }
         read.add("    created_at: datetime");
         read.add("    updated_at: datetime");
+        // votes on this entity: their count (and average score) on every read
+        List<Votes.Tally> tallies = Votes.talliesOf(spec, name);
+        read.addAll(Votes.readLines(tallies));
         String notNullCode = "_NOT_NULLABLE: tuple[str, ...] = " + Py.tuple(0, notNull);
 
         // ---- router
@@ -701,7 +725,7 @@ public record BackendView(
                 .add("enum", "StrEnum")
                 .add("typing", "Annotated", "Any")
                 .add("fastapi", "APIRouter", "Path", "Query", "Request", "Response", "status")
-                .add("app.crud", "Listing", "Reader", "commit_or_409", "get_or_404", "read_or_404")
+                .add("app.crud", "Listing", "commit_or_409", "get_or_404", "read_or_404")
                 .add("app.deps", "CurrentUser", "DbSession", "ReadCacheDep", "read_connection")
                 .add("app.http_cache", "json_response", "to_json")
                 .add("app.models." + snake, name)
@@ -741,6 +765,20 @@ public record BackendView(
             updateHooks.add(Py.call(4, "await move(", List.of("session", target, Py.str(c.field()), "obj." + fk, newRow, byOld, newBy), ")"));
             deleteHooks.add(Py.call(4, "await bump(", List.of("session", target, Py.str(c.field()), "obj." + fk, byOld, "sign=-1"), ")"));
         }
+        String readerCode;
+        if (tallies.isEmpty()) {
+            ri.add("app.crud", "Reader");
+            readerCode = "_READER = Reader(" + name + ")";
+        } else {
+            readerCode = Votes.readerCode(name, tallies, ri);
+            // an update answers with the row's tallies as its reads do
+            updateHooks.add("    await _READER.set_tallies(session, obj)");
+        }
+        String tableArgs = Votes.uniquePair(spec, name).map(pair -> {
+            mi.add("sqlalchemy", "UniqueConstraint");
+            String constraint = "UniqueConstraint(" + Py.str(pair.get(0)) + ", " + Py.str(pair.get(1)) + ")";
+            return Py.call(4, "__table_args__ = (", List.of(constraint), ",)");
+        }).orElse(null);
         String shortCodeLine = null;
         if (codeField != null) {
             ri.add("app.short_codes", "unused_code");
@@ -852,7 +890,7 @@ public record BackendView(
                 updateCode, Py.tuple(8, orderings), Py.tuple(8, unique), searchField, Py.tuple(8, filters),
                 !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty(),
                 owned, ownerFk, owned ? "user" : "_user", owned ? "    user: CurrentUser," : "    _admin: AdminUser,",
-                ownerCheckItem, ownerCheckObj, shortCodeLine, createHooks, updateHooks, deleteHooks);
+                ownerCheckItem, ownerCheckObj, shortCodeLine, createHooks, updateHooks, deleteHooks, readerCode, tableArgs);
     }
 
     /** {@code Ordering("name", (low, high, high))}: an item of {@code Py.tuple(8, …)}, exploded as ruff format would. */
