@@ -27,7 +27,7 @@ public final class SpecSummary {
      * router and tests/test_short_codes.py; counters: app/counters.py and tests/test_counters.py.
      */
     public static final Set<CapabilityType> BUILT = Set.of(CapabilityType.OWNERSHIP, CapabilityType.SHORT_CODE,
-            CapabilityType.COUNTER);
+            CapabilityType.COUNTER, CapabilityType.VOTE);
 
     private final AppSpec spec;
 

@@ -13,7 +13,12 @@ import java.util.stream.Collectors;
 /** Logic-less view of an AppSpec for the documentation templates (markdown). */
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
-        List<String> counters) {
+        List<String> counters, List<String> votes) {
+
+    /** Whether some entity keeps votes (the {@code vote} capability). */
+    public boolean hasVotes() {
+        return !votes.isEmpty();
+    }
 
     /** Whether some entity keeps a counter (the {@code counter} capability). */
     public boolean hasCounters() {
@@ -57,7 +62,21 @@ public record DocsView(String name, String slug, String description, List<Entity
                         + "/<code>` redirects to its `" + c.target() + "` without signing in")).toList(),
                 spec.capabilities(Capability.Counter.class).stream().map(c -> c.entity() + ".`" + c.field() + "` grows by "
                         + (c.sum() == null ? "one" : "the `" + c.sum() + "`") + (c.source() == null ? " per visit of its short link"
-                        : " of each " + c.source() + " that points at it")).toList());
+                        : " of each " + c.source() + " that points at it")).toList(),
+                spec.capabilities(Capability.Vote.class).stream().flatMap(v -> v.targetRelation(spec).stream().map(t -> vote(spec, v, t)))
+                        .toList());
+    }
+
+    /** One vote capability in a sentence: who votes on what, and the tallies the target's reads carry. */
+    private static String vote(AppSpec spec, Capability.Vote v, Relation target) {
+        String count = "`" + Naming.snake(v.entity()) + "_count`";
+        String tallies = v.value() == null ? count : count + " and `average_" + v.value() + "`";
+        String how = !v.castable(spec) ? "through its own form"
+                : "at `/api/v1/" + Naming.pluralKebab(target.to()) + "/{id}/" + Naming.kebab(v.entity()) + "`"
+                        + ("rating".equals(v.kind()) ? " (POST a score again to change it, DELETE to withdraw it)"
+                        : " (POST to vote, DELETE to withdraw)");
+        return v.entity() + ": one " + v.kind() + " per user and " + target.to() + " (`" + target.name() + "_id`, `" + v.voter()
+                + "_id`), cast " + how + "; each " + target.to() + " shows " + tallies;
     }
 
     /** Markdown-safe single line: no HTML, no line breaks, no table pipes. */

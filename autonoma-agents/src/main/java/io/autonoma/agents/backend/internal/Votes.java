@@ -8,7 +8,6 @@ import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.Field;
 import io.autonoma.core.spec.FieldType;
 import io.autonoma.core.spec.Relation;
-import io.autonoma.core.spec.RelationKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ public final class Votes {
     static List<Tally> talliesOf(AppSpec spec, String entity) {
         List<Tally> out = new ArrayList<>();
         for (Capability.Vote v : spec.capabilities(Capability.Vote.class)) {
-            Optional<Relation> target = relation(spec, v.entity(), v.target());
+            Optional<Relation> target = v.targetRelation(spec);
             if (target.isEmpty() || !target.get().to().equals(entity)) continue;
             String count = Naming.snake(v.entity()) + "_count";
             String average = v.value() == null ? null : "average_" + v.value();
@@ -92,25 +91,12 @@ public final class Votes {
                 .map(v -> List.of(v.target() + "_id", v.voter() + "_id"));
     }
 
-    /**
-     * Whether the server can make a row of the vote's entity from a vote alone: its other required fields have
-     * defaults or are dates and times (now), and it has no other required many-to-one relation. Otherwise the
-     * app keeps the pair unique and shows tallies, and votes are made through the entity's own form.
-     */
-    static boolean castable(AppSpec spec, Capability.Vote v) {
-        boolean otherRelations = spec.relations().stream().anyMatch(r -> r.from().equals(v.entity())
-                && r.kind() == RelationKind.MANY_TO_ONE && r.required() && !r.name().equals(v.target())
-                && !r.name().equals(v.voter()));
-        return !otherRelations && spec.entity(v.entity()).orElseThrow().fields().stream().allMatch(f -> !f.required()
-                || f.defaultValue() != null || f.name().equals(v.value()) || f.type() == FieldType.DATE
-                || f.type() == FieldType.DATETIME);
-    }
-
     static List<VoteView> views(AppSpec spec, List<BackendView.EntityView> entities, PyImports router, PyImports schemas) {
         List<VoteView> out = new ArrayList<>();
         for (Capability.Vote v : spec.capabilities(Capability.Vote.class)) {
-            if (!castable(spec, v)) continue;
-            Relation target = relation(spec, v.entity(), v.target()).orElseThrow();
+            // one the server cannot make alone keeps its unique pair and tallies; its rows come from its own form
+            if (!v.castable(spec)) continue;
+            Relation target = v.targetRelation(spec).orElseThrow();
             BackendView.EntityView te = entities.stream().filter(e -> e.name().equals(target.to())).findFirst().orElseThrow();
             String snake = Naming.snake(v.entity());
             String idName = te.snake() + "_id";
@@ -197,10 +183,5 @@ public final class Votes {
         if (f.min() != null && out.compareTo(f.min()) < 0) out = f.min();
         if (f.max() != null && out.compareTo(f.max()) > 0) out = f.max();
         return out.setScale(0, RoundingMode.DOWN);
-    }
-
-    private static Optional<Relation> relation(AppSpec spec, String from, String name) {
-        return spec.relations().stream().filter(r -> r.from().equals(from) && r.name().equals(name)
-                && r.kind() == RelationKind.MANY_TO_ONE).findFirst();
     }
 }

@@ -15,17 +15,29 @@ import java.util.List;
  * @param enumImports enum value constants its schema module ({@code <kebab>.schema.ts}) imports from {@code @/lib/api}
  * @param ownedRows   rows belong to their owner (the {@code ownership} capability): owners may delete them
  * @param shortLinkLiteral {@code { path: "/r/urls", field: "code" }} when rows have a short link that redirects, else {@code null}
+ * @param tallies     read-only counts and averages of the votes on a record (the {@code vote} capability)
+ * @param votes       the votes a signed-in user casts on a record from its detail page
  */
 public record EntityView(String name, String camel, String kebab, String route, String apiName, String apiPath,
                          String labelLiteral, String pluralLabelLiteral, String descriptionLiteral, String docComment,
                          String displayFieldLiteral, boolean searchable, List<EnumView> enums,
                          List<PropertyView> properties, List<FieldView> formFields, List<String> apiImports,
-                         List<String> enumImports, boolean ownedRows, String shortLinkLiteral) {
+                         List<String> enumImports, boolean ownedRows, String shortLinkLiteral,
+                         List<PropertyView> tallies, List<VoteControlView> votes) {
+    /** A vote offered on the detail page: {@code constName} is its {@code VoteMeta} in the entity module. */
+    public record VoteControlView(String constName, String literal, String doc) {}
+
+    public boolean hasVotes() {
+        return !votes.isEmpty();
+    }
+
     public EntityView {
         enums = List.copyOf(enums);
         properties = List.copyOf(properties);
         formFields = List.copyOf(formFields);
         apiImports = List.copyOf(apiImports);
         enumImports = List.copyOf(enumImports);
+        tallies = List.copyOf(tallies);
+        votes = List.copyOf(votes);
     }
 }

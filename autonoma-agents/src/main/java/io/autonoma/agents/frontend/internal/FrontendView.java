@@ -21,4 +21,9 @@ public record FrontendView(String appName, String appNameLiteral, String appDesc
     public FrontendView {
         entities = List.copyOf(entities);
     }
+
+    /** This view once when some record offers a vote (for {@code each=withVotes}), else none. */
+    public List<FrontendView> withVotes() {
+        return entities.stream().anyMatch(EntityView::hasVotes) ? List.of(this) : List.of();
+    }
 }
