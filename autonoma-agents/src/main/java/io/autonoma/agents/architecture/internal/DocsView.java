@@ -73,8 +73,8 @@ public record DocsView(String name, String slug, String description, List<Entity
         String tallies = v.value() == null ? count : count + " and `average_" + v.value() + "`";
         String how = !v.castable(spec) ? "through its own form"
                 : "at `/api/v1/" + Naming.pluralKebab(target.to()) + "/{id}/" + Naming.kebab(v.entity()) + "`"
-                        + ("rating".equals(v.kind()) ? " (POST a score again to change it, DELETE to withdraw it)"
-                        : " (POST to vote, DELETE to withdraw)");
+                        + ("rating".equals(v.kind()) ? " (POST `{\"value\": <score>}` again to change it, `null` to withdraw it)"
+                        : " (POST `{\"voted\": true}`, `false` to withdraw it)");
         return v.entity() + ": one " + v.kind() + " per user and " + target.to() + " (`" + target.name() + "_id`, `" + v.voter()
                 + "_id`), cast " + how + "; each " + target.to() + " shows " + tallies;
     }

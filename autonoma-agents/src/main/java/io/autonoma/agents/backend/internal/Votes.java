@@ -30,10 +30,16 @@ public final class Votes {
      */
     public record VoteView(String entity, String snake, String path, String segment, String target, String targetSnake,
             String targetLabel, String targetPath, String targetIdName, boolean targetOwned, String targetCheck,
-            String votePath, String ballot, String ballotCode, String targetCheckDef, boolean rating, String valueLine, String targetFk,
+            String votePath, String ballot, String ballotCode, String targetCheckDef, String kind,
+            boolean rating, String valueLine, String targetFk,
             String voterFk, String valueField, String firstValue, String secondValue, String firstShown,
             String secondShown, String firstAverage, String secondAverage, String bothTally, String noTally,
-            String targetUpdateCode) {}
+            String targetUpdateCode) {
+        /** The request bodies of the tests: a vote, a second vote (a rating's other score), a withdrawal. */
+        public String castBody() { return rating ? "{\"value\": " + firstValue + "}" : "{\"voted\": True}"; }
+        public String againBody() { return rating ? "{\"value\": " + secondValue + "}" : "{\"voted\": True}"; }
+        public String withdrawBody() { return rating ? "{\"value\": None}" : "{\"voted\": False}"; }
+    }
 
     /** The tallies a target shows: the count of votes, and for a rating the average of its scores. */
     record Tally(Capability.Vote vote, Relation target, String countField, String averageField) {}
@@ -102,6 +108,8 @@ public final class Votes {
             String idName = te.snake() + "_id";
             String ballot = "_" + snake.toUpperCase(Locale.ROOT);
             boolean rating = "rating".equals(v.kind());
+            schemas.add("pydantic", "ConfigDict");
+            router.add("app.schemas.voting", v.entity() + "Vote");
             router.add("app.models." + Naming.snake(v.entity()), v.entity())
                     .add("app.models." + te.snake(), te.name())
                     .add("app.routers." + te.snake(), te.name() + "Id");
@@ -112,7 +120,6 @@ public final class Votes {
                 ballotArgs.add("value=" + v.entity() + "." + v.value());
                 valueField = spec.entity(v.entity()).orElseThrow().fields().stream().filter(f -> f.name().equals(v.value()))
                         .findFirst().orElseThrow();
-                router.add("app.schemas.voting", v.entity() + "Vote");
                 schemas.add("typing", "Annotated").add("pydantic", "ConfigDict", "Field").add("app.schemas.types", "MAX_INT");
                 if (valueField.min() == null) schemas.add("app.schemas.types", "MIN_INT");
             }
@@ -133,7 +140,7 @@ public final class Votes {
             } else {
                 targetCheck = Py.call(4, "await get_or_404(", List.of("session", te.name(), idName, Py.str(te.name())), ")");
             }
-            String valueLine = null;
+            String valueLine = "    voted: bool";
             String first = "None";
             String second = "None";
             String firstAverage = "None";
@@ -143,7 +150,7 @@ public final class Votes {
             if (rating) {
                 String lo = valueField.min() == null ? "MIN_INT" : number(valueField.min());
                 String hi = valueField.max() == null ? "MAX_INT" : number(valueField.max());
-                valueLine = Py.call(4, "value: Annotated[", List.of("int", "Field(ge=" + lo + ", le=" + hi + ")"), "]");
+                valueLine = Py.call(4, "value: Annotated[", List.of("int", "Field(ge=" + lo + ", le=" + hi + ")"), "] | None");
                 BigDecimal a = clamp(new BigDecimal(4), valueField);
                 BigDecimal b = clamp(new BigDecimal(2), valueField);
                 if (a.compareTo(b) == 0) b = clamp(a.add(BigDecimal.ONE), valueField);
@@ -161,7 +168,7 @@ public final class Votes {
                     te.name(), te.snake(), Naming.label(te.name()).toLowerCase(Locale.ROOT), te.path(), idName, owned, targetCheck,
                     te.path() + "/{" + idName + "}/" + Naming.kebab(v.entity()), ballot, ballotCode,
                     Py.call(0, "async def _" + snake + "_target(", List.of("session: AsyncSession", "user: Principal", idName + ": int"),
-                            ") -> None:"), rating, valueLine,
+                            ") -> None:"), v.kind(), rating, valueLine,
                     v.target() + "_id", v.voter() + "_id", v.value(), first, second, rating ? first : "None",
                     rating ? second : "None", firstAverage, secondAverage, both, none, te.updateCode()));
         }

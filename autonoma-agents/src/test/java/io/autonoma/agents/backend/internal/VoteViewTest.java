@@ -64,10 +64,11 @@ class VoteViewTest {
                 "    fave_count: int = 0");
         String voting = files.get("backend/app/routers/voting.py");
         assertThat(voting).contains("_REVIEW = Ballot(", "value=Review.stars", "filled={\"faved_at\": utcnow}",
-                "@router.post(\"/api/v1/songs/{song_id}/review\"", "@router.delete(\"/api/v1/songs/{song_id}/fave\"",
-                "await _REVIEW.cast(session, song_id, user.id, payload.value)", "await _FAVE.cast(session, song_id, user.id)");
+                "@router.post(\"/api/v1/songs/{song_id}/review\"", "@router.post(\"/api/v1/songs/{song_id}/fave\"",
+                "await _REVIEW.cast(session, song_id, user.id, payload.value)", "await _FAVE.cast(session, song_id, user.id)",
+                "await _FAVE.withdraw(session, song_id, user.id)").doesNotContain("@router.delete");
         assertThat(files.get("backend/app/schemas/voting.py")).contains("class ReviewVote(BaseModel):", "extra=\"forbid\"",
-                "value: Annotated[int, Field(ge=1, le=10)]").doesNotContain("class FaveVote");
+                "value: Annotated[int, Field(ge=1, le=10)] | None", "class FaveVote(BaseModel):", "    voted: bool");
         assertThat(files.get("backend/app/main.py")).contains("app.include_router(voting.router)");
         assertThat(files.get("backend/tests/test_votes.py")).contains("async def test_review_is_one_per_user_and_song(",
                 "async def test_fave_tallies_cost_no_query_per_song(", "@pytest.mark.concurrency\nasync def test_review_concurrent_votes");
