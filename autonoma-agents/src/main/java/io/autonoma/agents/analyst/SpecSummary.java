@@ -28,7 +28,8 @@ public final class SpecSummary {
      * app/ordering.py, the move endpoints, tests/test_ordering.py and the frontend's board pages.
      */
     public static final Set<CapabilityType> BUILT = Set.of(CapabilityType.OWNERSHIP, CapabilityType.SHORT_CODE,
-            CapabilityType.COUNTER, CapabilityType.WORKFLOW, CapabilityType.LIMIT, CapabilityType.ORDERING);
+            CapabilityType.COUNTER, CapabilityType.WORKFLOW, CapabilityType.LIMIT, CapabilityType.ORDERING,
+            CapabilityType.VOTE);
 
     private final AppSpec spec;
 

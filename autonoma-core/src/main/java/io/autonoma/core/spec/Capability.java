@@ -85,7 +85,25 @@ public sealed interface Capability {
      * and target. {@code kind} is {@code like}, {@code upvote} or {@code rating}; a rating keeps its score in
      * the integer field {@code value}.
      */
-    record Vote(String entity, String target, String voter, String kind, String value) implements Capability {}
+    record Vote(String entity, String target, String voter, String kind, String value) implements Capability {
+        /** The many-to-one relation from {@code entity} to the thing voted on. */
+        public java.util.Optional<Relation> targetRelation(AppSpec spec) {
+            return spec.relations().stream().filter(r -> r.from().equals(entity) && r.name().equals(target)
+                    && r.kind() == RelationKind.MANY_TO_ONE).findFirst();
+        }
+
+        /**
+         * Whether the server can make a row of {@code entity} from a vote alone: its other required fields have
+         * defaults or are dates and times (now), and it has no other required many-to-one relation.
+         */
+        public boolean castable(AppSpec spec) {
+            boolean otherRelations = spec.relations().stream().anyMatch(r -> r.from().equals(entity)
+                    && r.kind() == RelationKind.MANY_TO_ONE && r.required() && !r.name().equals(target) && !r.name().equals(voter));
+            return !otherRelations && spec.entity(entity).map(e -> e.fields().stream().allMatch(f -> !f.required()
+                    || f.defaultValue() != null || f.name().equals(value) || f.type() == FieldType.DATE
+                    || f.type() == FieldType.DATETIME)).orElse(false);
+        }
+    }
 
     /** Rows of {@code entity} keep their order in the integer {@code field}, within {@code parent} (a many-to-one relation) if given. */
     record Ordering(String entity, String field, String parent) implements Capability {

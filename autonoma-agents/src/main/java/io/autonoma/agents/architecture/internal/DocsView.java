@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
         List<String> counters, List<String> workflows, List<String> limits,
-        List<String> orderings) {
+        List<String> orderings, List<String> votes) {
 
     /** Whether some entity has a workflow (the {@code workflow} capability). */
     public boolean hasWorkflows() {
@@ -29,6 +29,11 @@ public record DocsView(String name, String slug, String description, List<Entity
     /** Whether some entity keeps its rows in order (the {@code ordering} capability). */
     public boolean hasOrderings() {
         return !orderings.isEmpty();
+    }
+
+    /** Whether some entity keeps votes (the {@code vote} capability). */
+    public boolean hasVotes() {
+        return !votes.isEmpty();
     }
 
     /** Whether some entity keeps a counter (the {@code counter} capability). */
@@ -81,8 +86,21 @@ public record DocsView(String name, String slug, String description, List<Entity
                 spec.capabilities(Capability.Ordering.class).stream().map(o -> o.entity() + " rows keep their order in `" + o.field()
                         + "`" + o.parentRelation(spec).map(r -> " within their " + r.to() + " (`" + r.name() + "_id`); board page `/"
                         + Naming.pluralKebab(o.entity()) + "/board`").orElse("") + "; `POST /api/v1/" + Naming.pluralKebab(o.entity())
-                        + "/{id}/move` moves one").toList());
+                        + "/{id}/move` moves one").toList(),
+                spec.capabilities(Capability.Vote.class).stream().flatMap(v -> v.targetRelation(spec).stream().map(t -> vote(spec, v, t)))
+                        .toList());
     }
+
+    /** One vote capability in a sentence: who votes on what, and the tallies the target's reads carry. */
+    private static String vote(AppSpec spec, Capability.Vote v, Relation target) {
+        String count = "`" + Naming.snake(v.entity()) + "_count`";
+        String tallies = v.value() == null ? count : count + " and `average_" + v.value() + "`";
+        String how = !v.castable(spec) ? "through its own form"
+                : "at `/api/v1/" + Naming.pluralKebab(target.to()) + "/{id}/" + Naming.kebab(v.entity()) + "`"
+                        + ("rating".equals(v.kind()) ? " (POST `{\"value\": <score>}` again to change it, `null` to withdraw it)"
+                        : " (POST `{\"voted\": true}`, `false` to withdraw it)");
+        return v.entity() + ": one " + v.kind() + " per user and " + target.to() + " (`" + target.name() + "_id`, `" + v.voter()
+                + "_id`), cast " + how + "; each " + target.to() + " shows " + tallies;
 
     private static String limit(AppSpec spec, Capability.Limit l) {
         String parent = l.parentRelation(spec).map(r -> r.toUser() ? "user (`" + r.name() + "_id`)" : r.to() + " (`" + r.name() + "_id`)")

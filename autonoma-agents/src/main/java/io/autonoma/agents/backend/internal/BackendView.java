@@ -58,8 +58,10 @@ public record BackendView(
         List<LimitViews.LimitView> limits,
         String limitsImports,
         String limitTestImports,
-
-        List<OrderingView> orderings) {
+        List<OrderingView> orderings,
+        List<Votes.VoteView> votes,
+        String votingImports,
+        String votingSchemaImports) {
 
     /**
      * An entity whose rows keep their order in {@code field} (the ordering capability), within the row of
@@ -126,11 +128,13 @@ public record BackendView(
     public List<BackendView> withRoles() { return roleMembers.isEmpty() ? List.of() : List.of(this); }
     /** The first role of the app's own (after admin and user), for tests/test_roles.py. */
     public String firstAppRole() { return roleMembers.size() > 2 ? roleMembers.get(2).replaceFirst("^.* = \"(.*)\"$", "$1") : null; }
+    /** This view once when some entity keeps votes that the server casts (the vote capability), else none. */
+    public List<BackendView> withVotes() { return votes.isEmpty() ? List.of() : List.of(this); }
 
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
             "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
-            "read_cache", "short_codes", "short_links", "counters", "roles", "workflow", "limits", "ordering");
+            "read_cache", "short_codes", "short_links", "counters", "roles", "workflow", "limits", "ordering", "voting");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -201,7 +205,8 @@ public record BackendView(
             boolean hasRequiredOnCreate, boolean hasUnique, boolean hasSearchField, boolean hasFilters,
             boolean owned, String ownerFk, String reader, String deleter, String ownerCheckItem, String ownerCheckObj,
             String shortCodeLine, List<String> createHooks, List<String> updateHooks, List<String> deleteHooks,
-            String orderCode, String positionLine, MoveView move, List<String> moveSchema) {}
+            String orderCode, String positionLine, MoveView move, List<String> moveSchema,
+            String readerCode, String tableArgs) {}
 
     /** Whether some entity's rows belong to their creator (the {@code ownership} capability). */
     public boolean anyOwned() { return entities.stream().anyMatch(EntityView::owned); }
@@ -266,7 +271,7 @@ public record BackendView(
 
         List<TableView> tables = new ArrayList<>();
         for (Entity e : ordered) {
-            tables.add(entityTable(e, m2o.getOrDefault(e.name(), List.of())));
+            tables.add(entityTable(e, m2o.getOrDefault(e.name(), List.of()), Votes.uniquePair(spec, e.name())));
         }
         List<WorkflowView> workflows = WorkflowView.of(spec);
         workflows.forEach(w -> tables.add(w.table()));
@@ -349,6 +354,18 @@ public record BackendView(
         main.addIf(roles, "app.routers", "roles");
         List<String> roleMembers = !roles ? List.of() : WorkflowView.assignableRoles(spec).stream()
                 .map(r -> "    " + r.toUpperCase(Locale.ROOT) + " = " + Py.str(r)).toList();
+        PyImports votingImports = new PyImports()
+                .add("fastapi", "APIRouter")
+                .add("sqlalchemy.ext.asyncio", "AsyncSession")
+                .add("app.crud", "commit_or_409", "get_or_404")
+                .add("app.deps", "CurrentUser", "DbSession", "ReadCacheDep")
+                .add("app.schemas.common", "ERROR_RESPONSES")
+                .add("app.schemas.voting", "VoteState")
+                .add("app.security", "Principal")
+                .add("app.voting", "Ballot");
+        PyImports votingSchemaImports = new PyImports().add("pydantic", "BaseModel");
+        List<Votes.VoteView> votes = Votes.views(spec, entities, votingImports, votingSchemaImports);
+        main.addIf(!votes.isEmpty(), "app.routers", "voting");
 
         List<M2OView> relTests = new ArrayList<>();
         m2o.values().forEach(relTests::addAll);
@@ -372,7 +389,7 @@ public record BackendView(
                 assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec),
                 shortLinksImports.render(), workflows, roleMembers,
                 LimitViews.of(spec), LimitViews.moduleImports(spec), LimitViews.testImports(spec),
-                orderingViews(spec));
+                orderingViews(spec), votes, votingImports.render(), votingSchemaImports.render());
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
@@ -632,7 +649,7 @@ public record BackendView(
                 "    " + ids + ": list[int]", load, updateLoad, fromSnake + "_" + r.name());
     }
 
-    private static TableView entityTable(Entity e, List<M2OView> refs) {
+    private static TableView entityTable(Entity e, List<M2OView> refs, Optional<List<String>> votePair) {
         String table = table(e.name());
         List<String> cols = new ArrayList<>();
         cols.add(Py.call(8, "sa.Column(", List.of("\"id\"", "sa.Integer()", "nullable=False"), "),"));
@@ -654,6 +671,9 @@ public record BackendView(
                         "name=" + Py.str(Py.bounded("uq_" + table + "_" + f.name))), "),"));
             }
         }
+        // one vote per voter and target (the vote capability)
+        votePair.ifPresent(pair -> cons.add(Py.call(8, "sa.UniqueConstraint(", List.of(Py.str(pair.get(0)), Py.str(pair.get(1)),
+                "name=" + Py.str(Py.bounded("uq_" + table + "_" + String.join("_", pair)))), "),")));
         List<String> idx = new ArrayList<>();
         fields.stream().filter(FieldModel::indexed).forEach(f -> idx.add(index(table, f.name)));
         refs.forEach(r -> idx.add(index(table, r.fk())));
@@ -773,6 +793,9 @@ public record BackendView(
         }
         read.add("    created_at: datetime");
         read.add("    updated_at: datetime");
+        // votes on this entity: their count (and average score) on every read
+        List<Votes.Tally> tallies = Votes.talliesOf(spec, name);
+        read.addAll(Votes.readLines(tallies));
         String notNullCode = "_NOT_NULLABLE: tuple[str, ...] = " + Py.tuple(0, notNull);
 
         // ---- router
@@ -780,7 +803,7 @@ public record BackendView(
                 .add("enum", "StrEnum")
                 .add("typing", "Annotated", "Any")
                 .add("fastapi", "APIRouter", "Path", "Query", "Request", "Response", "status")
-                .add("app.crud", "Listing", "Reader", "commit_or_409", "get_or_404", "read_or_404")
+                .add("app.crud", "Listing", "commit_or_409", "get_or_404", "read_or_404")
                 .add("app.deps", "CurrentUser", "DbSession", "ReadCacheDep", "read_connection")
                 .add("app.http_cache", "json_response", "to_json")
                 .add("app.models." + snake, name)
@@ -868,6 +891,20 @@ public record BackendView(
             }
             moveSchema.add("    position: int = Field(ge=0, le=MAX_INT)");
         }
+        String readerCode;
+        if (tallies.isEmpty()) {
+            ri.add("app.crud", "Reader");
+            readerCode = "_READER = Reader(" + name + ")";
+        } else {
+            readerCode = Votes.readerCode(name, tallies, ri);
+            // an update answers with the row's tallies as its reads do
+            updateHooks.add("    await _READER.set_tallies(session, obj)");
+        }
+        String tableArgs = Votes.uniquePair(spec, name).map(pair -> {
+            mi.add("sqlalchemy", "UniqueConstraint");
+            String constraint = "UniqueConstraint(" + Py.str(pair.get(0)) + ", " + Py.str(pair.get(1)) + ")";
+            return Py.call(4, "__table_args__ = (", List.of(constraint), ",)");
+        }).orElse(null);
         String shortCodeLine = null;
         if (codeField != null) {
             ri.add("app.short_codes", "unused_code");
@@ -980,7 +1017,7 @@ public record BackendView(
                 !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty(),
                 owned, ownerFk, owned ? "user" : "_user", owned ? "    user: CurrentUser," : "    _admin: AdminUser,",
                 ownerCheckItem, ownerCheckObj, shortCodeLine, createHooks, updateHooks, deleteHooks, orderCode, positionLine, move,
-                moveSchema);
+                moveSchema, readerCode, tableArgs);
     }
 
     /** {@code Ordering("name", (low, high, high))}: an item of {@code Py.tuple(8, …)}, exploded as ruff format would. */

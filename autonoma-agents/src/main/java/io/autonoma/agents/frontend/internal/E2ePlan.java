@@ -179,6 +179,27 @@ public final class E2ePlan {
             b.put("parent", "/" + board.parentRoute());
             m.put("board", b);
         }
+        // votes cast from the detail page: the browser test votes, reloads and sees one vote
+        List<Object> votes = new ArrayList<>();
+        for (FrontendViews.Tally t : FrontendViews.tallies(spec, e.name())) {
+            if (!t.vote().castable(spec)) continue;
+            Map<String, Object> vote = new LinkedHashMap<>();
+            vote.put("segment", Naming.kebab(t.vote().entity()));
+            vote.put("kind", t.vote().kind());
+            vote.put("label", Naming.label(t.vote().entity()));
+            vote.put("count", t.count());
+            vote.put("countLabel", t.countLabel());
+            if (t.average() != null) {
+                vote.put("average", t.average());
+                vote.put("averageLabel", t.averageLabel());
+                vote.put("first", t.scores().get(Math.min(3, t.scores().size() - 1)));
+                vote.put("second", t.scores().get(Math.min(1, t.scores().size() - 1)));
+            }
+            votes.add(vote);
+        }
+        if (!votes.isEmpty()) {
+            m.put("votes", votes);
+        }
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
                 || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
             m.put("search", "{run}");

@@ -19,6 +19,8 @@ import java.util.List;
  * @param limitsLiteral   the limits on rows under a record that its page shows ({@code LimitMeta[]}), else {@code null}
  * @param limitsApiImport the API clients {@code limitsLiteral} names, else {@code null}
  * @param boardRoute  {@code /cards/board} when the rows have a board page (see {@link BoardView}), else null
+ * @param tallies     read-only counts and averages of the votes on a record (the {@code vote} capability)
+ * @param votes       the votes a signed-in user casts on a record from its detail page
  */
 public record EntityView(String name, String camel, String kebab, String route, String apiName, String apiPath,
                          String labelLiteral, String pluralLabelLiteral, String descriptionLiteral, String docComment,
@@ -26,12 +28,26 @@ public record EntityView(String name, String camel, String kebab, String route, 
                          List<PropertyView> properties, List<FieldView> formFields, List<String> apiImports,
                          List<String> enumImports, boolean ownedRows, String shortLinkLiteral,
                          String workflowLiteral, String limitsLiteral, String limitsApiImport,
-                         String boardRoute) {
+                         String boardRoute, List<PropertyView> tallies, List<VoteControlView> votes) {
+    /** A vote offered on the detail page: {@code constName} is its {@code VoteMeta} in the entity module. */
+    public record VoteControlView(String constName, String literal, String doc) {}
+
+    public boolean hasVotes() {
+        return !votes.isEmpty();
+    }
+
+    /** Whether the detail page shows more than the record: how full it is (limits) or a vote control. */
+    public boolean extrasOnDetail() {
+        return hasVotes() || limitsLiteral != null;
+    }
+
     public EntityView {
         enums = List.copyOf(enums);
         properties = List.copyOf(properties);
         formFields = List.copyOf(formFields);
         apiImports = List.copyOf(apiImports);
         enumImports = List.copyOf(enumImports);
+        tallies = List.copyOf(tallies);
+        votes = List.copyOf(votes);
     }
 }

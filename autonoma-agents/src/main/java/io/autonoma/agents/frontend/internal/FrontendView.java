@@ -40,4 +40,9 @@ public record FrontendView(String appName, String appNameLiteral, String appDesc
     public List<FrontendView> withLimits() {
         return entities.stream().anyMatch(e -> e.limitsLiteral() != null) ? List.of(this) : List.of();
     }
+
+    /** This view once when some record offers a vote (for {@code each=withVotes}), else none. */
+    public List<FrontendView> withVotes() {
+        return entities.stream().anyMatch(EntityView::hasVotes) ? List.of(this) : List.of();
+    }
 }

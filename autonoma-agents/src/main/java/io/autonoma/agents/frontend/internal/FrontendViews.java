@@ -289,6 +289,27 @@ public final class FrontendViews {
                         List.of("target: " + targetLiteral), false, false, "[]", true));
             }
         }
+        List<PropertyView> tallies = new ArrayList<>();
+        List<EntityView.VoteControlView> votes = new ArrayList<>();
+        for (Tally t : tallies(spec, name)) {
+            String votePlural = Naming.pluralLabel(t.vote().entity()).toLowerCase(Locale.ROOT);
+            tallies.add(new PropertyView(t.count(), "number", "number", "How many " + Ts.comment(votePlural) + " it has.", false));
+            form.add(new FieldView(t.count(), "", Ts.string(t.countLabel()), "integer", false, List.of(), true, false, "\"\"", false));
+            if (t.average() != null) {
+                tallies.add(new PropertyView(t.average(), "number | null", "number | null", "The average "
+                        + Ts.comment(t.vote().value().replace('_', ' ')) + " of its " + Ts.comment(votePlural) + ", null without any.", false));
+                form.add(new FieldView(t.average(), "", Ts.string(t.averageLabel()), "decimal", false, List.of(), true, false, "\"\"", false));
+            }
+            if (t.vote().castable(spec)) {
+                String scores = t.scores().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+                votes.add(new EntityView.VoteControlView(Naming.camel(name) + Naming.pascal(t.vote().entity()) + "Vote",
+                        "{ path: " + Ts.string("/api/v1/" + route(name)) + ", segment: " + Ts.string(Naming.kebab(t.vote().entity()))
+                                + ", kind: " + Ts.string(t.vote().kind()) + ", label: " + Ts.string(label(t.vote().entity()))
+                                + ", scores: [" + scores + "] }",
+                        "The signed-in user's " + Ts.comment(label(t.vote().entity()).toLowerCase(Locale.ROOT)) + " of a "
+                                + Ts.comment(label(name).toLowerCase(Locale.ROOT)) + ": one each, cast from its detail page."));
+            }
+        }
         String display = displayField(e);
         String description = e.description() == null || e.description().isBlank() ? null : e.description().strip();
         return new EntityView(name, Naming.camel(name), Naming.kebab(name), route(name), apiName(name),
@@ -297,7 +318,36 @@ public final class FrontendViews {
                 display == null ? "null" : Ts.string(display), searchable(e), enums, properties, form, List.copyOf(apiImports), enumImports,
                 owned(spec, name), shortLinkLiteral(spec, name), workflowLiteral(spec, name),
                 limitsLiteral(spec, name), limitsApiImport(spec, name),
-                board(spec, name) == null ? null : "/" + route(name) + "/board");
+                board(spec, name) == null ? null : "/" + route(name) + "/board",
+                tallies, votes);
+    }
+
+    /**
+     * A vote's tallies on its target (the fields the backend adds to the target's reads) and, for a rating, the
+     * scores the detail page offers: from the value field's bounds, at least 1, five when it has no maximum.
+     */
+    record Tally(Capability.Vote vote, String count, String countLabel, String average, String averageLabel, List<Integer> scores) {}
+
+    static List<Tally> tallies(AppSpec spec, String entity) {
+        List<Tally> out = new ArrayList<>();
+        for (Capability.Vote v : spec.capabilities(Capability.Vote.class)) {
+            if (v.targetRelation(spec).filter(r -> r.to().equals(entity)).isEmpty()) continue;
+            String count = Naming.snake(v.entity()) + "_count";
+            if (v.value() == null) {
+                out.add(new Tally(v, count, Naming.pluralLabel(v.entity()), null, null, List.of()));
+                continue;
+            }
+            Field value = spec.entity(v.entity()).orElseThrow().fields().stream().filter(f -> f.name().equals(v.value()))
+                    .findFirst().orElseThrow();
+            int lo = value.min() == null ? 1 : Math.max(1, value.min().intValue());
+            if (value.max() != null && value.max().intValue() < lo) lo = value.min() == null ? value.max().intValue() : value.min().intValue();
+            int hi = value.max() == null ? lo + 4 : Math.min(value.max().intValue(), lo + 9);
+            List<Integer> scores = new ArrayList<>();
+            for (int i = lo; i <= hi; i++) scores.add(i);
+            out.add(new Tally(v, count, Naming.pluralLabel(v.entity()), "average_" + v.value(), "Average " + label(v.value()).toLowerCase(Locale.ROOT),
+                    scores));
+        }
+        return out;
     }
 
     private static FieldView field(Field f, String enumConst, boolean inList) {
