@@ -101,6 +101,7 @@ public record DocsView(String name, String slug, String description, List<Entity
                         : " (POST `{\"voted\": true}`, `false` to withdraw it)");
         return v.entity() + ": one " + v.kind() + " per user and " + target.to() + " (`" + target.name() + "_id`, `" + v.voter()
                 + "_id`), cast " + how + "; each " + target.to() + " shows " + tallies;
+    }
 
     private static String limit(AppSpec spec, Capability.Limit l) {
         String parent = l.parentRelation(spec).map(r -> r.toUser() ? "user (`" + r.name() + "_id`)" : r.to() + " (`" + r.name() + "_id`)")
