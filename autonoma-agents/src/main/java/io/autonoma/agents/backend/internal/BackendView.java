@@ -206,7 +206,10 @@ public record BackendView(
             boolean owned, String ownerFk, String reader, String deleter, String ownerCheckItem, String ownerCheckObj,
             String shortCodeLine, List<String> createHooks, List<String> updateHooks, List<String> deleteHooks,
             String orderCode, String positionLine, MoveView move, List<String> moveSchema,
-            String readerCode, String tableArgs) {}
+            String readerCode, String tableArgs) {
+        /** Whether the sample payload has values of its own (not when every field is the server's). */
+        public boolean hasSamples() { return !sampleLines.isEmpty(); }
+    }
 
     /** Whether some entity's rows belong to their creator (the {@code ownership} capability). */
     public boolean anyOwned() { return entities.stream().anyMatch(EntityView::owned); }
@@ -990,8 +993,8 @@ public record BackendView(
         List<String> requiredOnCreate = new ArrayList<>();
         fields.stream().filter(f -> f.required() && !f.hasDefault()).forEach(f -> requiredOnCreate.add(Py.str(f.name)));
         refs.stream().filter(r -> r.required() && !r.toUser()).forEach(r -> requiredOnCreate.add(r.fkPy()));
-        FieldModel first = fields.get(0);
-        String updateCode = "{" + Py.str(first.name) + ": " + first.changed() + "}";
+        // an entity whose fields are all the server's (a song's place on a setlist) is changed through its references only
+        String updateCode = fields.isEmpty() ? "{}" : "{" + Py.str(fields.get(0).name) + ": " + fields.get(0).changed() + "}";
         List<String> orderings = fields.stream().map(BackendView::ordering).toList();
         List<String> unique = fields.stream().filter(f -> f.f.unique()).map(f -> Py.str(f.name)).toList();
         String searchField = fields.stream().filter(FieldModel::searchable).findFirst().map(f -> Py.str(f.name)).orElse("None");

@@ -85,4 +85,14 @@ class OrderingViewTest {
         assertThat(front.get("docs/architecture.md")).contains("### Rows in order (`ordering`)",
                 "- Song rows keep their order in `slot` within their Setlist (`setlist_id`)");
     }
+
+    @Test
+    void an_ordered_link_whose_only_field_is_its_position_still_generates() throws Exception {
+        // a song on a setlist: the position is the server's, so clients send only the two references
+        AppSpec spec = io.autonoma.core.spec.AppSpecJson.read(new String(OrderingViewTest.class
+                .getResourceAsStream("/specs/position-only.app-spec.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, String> files = new java.util.HashMap<>(Packs.backend(spec));
+        files.putAll(Packs.render(spec, new NextJsPack(), new DocsPack()));
+        assertThat(files.get("backend/app/schemas/setlist_song.py")).contains("class SetlistSongCreate");
+    }
 }
