@@ -172,6 +172,9 @@ class CapabilityReadingTest {
         Capability.Limit l = only(spec, Capability.Limit.class);
         assertThat(l.entity()).isEqualTo("Reservation");
         assertThat(l.parent()).isEqualTo("screening");
+        // a cancelled reservation takes no seat: only the states of the status that have not ended count
+        assertThat(l.states()).isNotEmpty().doesNotContain("cancelled")
+                .isSubsetOf(field(spec, "Reservation", "status").enumValues());
         assertThat(field(spec, "Screening", l.maxField()).type()).isEqualTo(FieldType.INTEGER);
         assertThat(spec.entities()).noneMatch(e -> e.name().endsWith("Seat"));
     }

@@ -394,11 +394,19 @@ final class CapabilityBuilder {
         return made.size() == 1 ? Optional.of(made.get(0)) : Optional.empty();
     }
 
-    /** The qualifiers ("active", "open") that are values of one of the entity's enum fields; none otherwise. */
+    /**
+     * The qualifiers ("active", "open") that are values of one of the entity's enum fields; without them, the states
+     * of its status that have not ended (a cancelled booking or a returned loan takes no place); none otherwise.
+     */
     private List<String> states(String entity, String qualifiers) {
-        if (qualifiers == null) return List.of();
         Optional<String> workflow = capabilities.stream().filter(c -> c instanceof Capability.Workflow && c.entity().equals(entity))
                 .map(c -> ((Capability.Workflow) c).field()).findFirst();
+        if (qualifiers == null) {
+            Optional<Field> status = field(entity, f -> f.type() == FieldType.ENUM && workflow.orElse("status").equals(f.name()));
+            List<String> live = status.map(f -> f.enumValues().stream().filter(v -> !domain.endedStates.contains(v)).toList())
+                    .orElse(List.of());
+            return status.isPresent() && !live.isEmpty() && live.size() < status.get().enumValues().size() ? live : List.of();
+        }
         List<String> words = List.of(qualifiers.split(","));
         Optional<Field> status = field(entity, f -> f.type() == FieldType.ENUM && workflow.map(f.name()::equals).orElse(true)
                 && words.stream().anyMatch(f.enumValues()::contains));
@@ -446,7 +454,9 @@ final class CapabilityBuilder {
 
     private void add(Capability c, String why) {
         for (Capability x : capabilities) {
-            if (x.type() == c.type() && x.entity().equals(c.entity())) return;
+            // one of each kind per entity; limits, one per parent ("per class" and "per member")
+            boolean otherParent = x instanceof Capability.Limit a && c instanceof Capability.Limit b && !a.parent().equals(b.parent());
+            if (x.type() == c.type() && x.entity().equals(c.entity()) && !otherParent) return;
         }
         capabilities.add(c);
         notes.add("Capability " + c.type().json() + " on " + c.entity() + " (" + why + ").");

@@ -31,6 +31,8 @@ final class Domain {
     final Set<String> measureWords;
     /** How many fit, said as a noun: "limited spots", "seats are limited". */
     final Set<String> capacityWords;
+    /** Values of a status that end a row's life (cancelled, returned): such rows take no place under a limit. */
+    final Set<String> endedStates;
     final Set<String> vagueNouns;
     final Map<String, String> actNouns;
     final Set<String> evaluationVerbs;
@@ -50,6 +52,7 @@ final class Domain {
         fillerObjects = set(root.path("fillerObjects"));
         measureWords = set(root.path("measureWords"));
         capacityWords = set(root.path("capacityWords"));
+        endedStates = set(root.path("endedStates"));
         vagueNouns = set(root.path("vagueNouns"));
         actNouns = map(root.path("actNouns"));
         evaluationVerbs = set(root.path("evaluationVerbs"));
