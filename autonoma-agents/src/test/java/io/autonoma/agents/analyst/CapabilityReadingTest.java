@@ -90,4 +90,111 @@ class CapabilityReadingTest {
                 Capability.Ownership.class);
         assertThat(o.entity()).isEqualTo("ToDoItem");
     }
+
+    // ------------------------------------------------------------------ limits
+
+    private static void noLimit(String prompt) {
+        AppSpec spec = ANALYST.analyze(prompt);
+        SpecAssertions.assertSane(spec);
+        assertThat(spec.capabilities()).as("capabilities of '%s'", prompt).noneMatch(Capability.Limit.class::isInstance);
+    }
+
+    @Test
+    void a_number_per_thing_is_a_fixed_limit_on_the_counted_rows() {
+        Capability.Limit l = only(ANALYST.analyze("Dinner club: hosts plan dinners and members RSVP, a maximum of eight "
+                + "guests per dinner."), Capability.Limit.class);
+        assertThat(l.entity()).isEqualTo("Rsvp");
+        assertThat(l.parent()).isEqualTo("dinner");
+        assertThat(l.max()).isEqualTo(8);
+        assertThat(l.maxField()).isNull();
+    }
+
+    @Test
+    void each_after_what_people_do_limits_per_user() {
+        AppSpec spec = ANALYST.analyze("Seed library: gardeners borrow seed packets, up to two loans each.");
+        Capability.Limit l = only(spec, Capability.Limit.class);
+        assertThat(l.entity()).isEqualTo("Loan");
+        assertThat(l.max()).isEqualTo(2);
+        assertThat(l.parentRelation(spec).orElseThrow().to()).isEqualTo(AppSpec.USER_ENTITY);
+    }
+
+    @Test
+    void a_limit_on_what_people_borrow_counts_their_loans() {
+        AppSpec spec = ANALYST.analyze("Each student may borrow at most four laptops at a time.");
+        Capability.Limit l = only(spec, Capability.Limit.class);
+        assertThat(l.entity()).isEqualTo("Loan");
+        assertThat(l.max()).isEqualTo(4);
+        assertThat(l.parentRelation(spec).orElseThrow().to()).isEqualTo(AppSpec.USER_ENTITY);
+    }
+
+    @Test
+    void limited_to_a_number_per_person_keeps_them_users_and_makes_no_stray_entity() {
+        AppSpec spec = ANALYST.analyze("Coworking desks: members reserve desks, limited to 5 reservations per member.");
+        Capability.Limit l = only(spec, Capability.Limit.class);
+        assertThat(l.entity()).isEqualTo("Reservation");
+        assertThat(l.max()).isEqualTo(5);
+        assertThat(l.parentRelation(spec).orElseThrow().to()).isEqualTo(AppSpec.USER_ENTITY);
+        assertThat(spec.entity("Limited")).isEmpty();
+    }
+
+    @Test
+    void an_open_qualifier_counts_only_that_state_of_a_workflow() {
+        AppSpec spec = ANALYST.analyze("Helpdesk: staff open tickets that agents resolve, at most three open tickets per "
+                + "staff member.");
+        Capability.Limit l = only(spec, Capability.Limit.class);
+        assertThat(l.entity()).isEqualTo("Ticket");
+        assertThat(l.max()).isEqualTo(3);
+        assertThat(l.states()).containsExactly("open");
+    }
+
+    @Test
+    void a_qualifier_without_a_status_field_counts_every_row() {
+        Capability.Limit l = only(ANALYST.analyze("Camera club: members borrow lenses, at most 2 active loans per member."),
+                Capability.Limit.class);
+        assertThat(l.entity()).isEqualTo("Loan");
+        assertThat(l.states()).isEmpty();
+    }
+
+    @Test
+    void limited_places_are_the_capacity_of_what_is_booked_not_a_thing() {
+        AppSpec spec = ANALYST.analyze("Pottery workshops with limited places; customers book a workshop.");
+        Capability.Limit l = only(spec, Capability.Limit.class);
+        assertThat(l.entity()).isEqualTo("Booking");
+        assertThat(l.max()).isNull();
+        String parent = l.parentRelation(spec).orElseThrow().to();
+        assertThat(field(spec, parent, l.maxField()).type()).isEqualTo(FieldType.INTEGER);
+        assertThat(spec.entities()).noneMatch(e -> e.name().endsWith("Place"));
+    }
+
+    @Test
+    void seats_are_limited_caps_what_was_just_reserved() {
+        AppSpec spec = ANALYST.analyze("Cinema: screenings are listed weekly and moviegoers reserve tickets; seats are limited.");
+        Capability.Limit l = only(spec, Capability.Limit.class);
+        assertThat(l.entity()).isEqualTo("Reservation");
+        assertThat(l.parent()).isEqualTo("screening");
+        // a cancelled reservation takes no seat: only the states of the status that have not ended count
+        assertThat(l.states()).isNotEmpty().doesNotContain("cancelled")
+                .isSubsetOf(field(spec, "Reservation", "status").enumValues());
+        assertThat(field(spec, "Screening", l.maxField()).type()).isEqualTo(FieldType.INTEGER);
+        assertThat(spec.entities()).noneMatch(e -> e.name().endsWith("Seat"));
+    }
+
+    @Test
+    void a_session_with_a_capacity_limits_its_registrations() {
+        AppSpec spec = ANALYST.analyze("Climbing wall: staff schedule sessions, each session has a maximum capacity and "
+                + "climbers reserve a slot.");
+        Capability.Limit l = only(spec, Capability.Limit.class);
+        assertThat(l.entity()).isEqualTo("Reservation");
+        assertThat(l.maxField()).isEqualTo("capacity");
+    }
+
+    @Test
+    void limited_editions_unlimited_storage_and_rates_per_thing_are_no_limits() {
+        noLimit("A limited edition print shop where artists sell prints to collectors.");
+        noLimit("Cloud notes with unlimited storage: people write notes in notebooks.");
+        noLimit("Vineyard log: vines by block and the grape yield per vine.");
+        noLimit("Rental reminders: landlords keep leases and renters get an email up to 2 days before a lease ends.");
+        noLimit("Conference rooms have a name, a floor and a capacity; staff book rooms.");
+        noLimit("Guest house: rooms cost 80 per night and guests book rooms.");
+    }
 }

@@ -49,6 +49,7 @@ final class CapabilityBuilder {
     }
 
     void build(List<Reading.Hint> hints, String prompt) {
+        List<Reading.Hint> limits = new ArrayList<>();
         for (Reading.Hint h : hints) {
             Optional<String> target = h.concept() == null ? Optional.empty() : entityOf.apply(h.concept());
             switch (h.kind()) {
@@ -59,11 +60,15 @@ final class CapabilityBuilder {
                 case "vote" -> target.ifPresent(e -> vote(e, h.params().getOrDefault("kind", "like"), h.why()));
                 case "ownership" -> target.ifPresent(e -> ownership(e, h.why()));
                 case "workflow" -> target.ifPresent(e -> workflow(e, hints));
-                case "limit" -> target.ifPresent(e -> limit(e, h.params().get("parent"), h.why()));
+                case "limit" -> limits.add(h);
                 case "file_upload" -> target.ifPresent(e -> fileUpload(e, h.concept().head, h.why()));
                 case "reminder" -> reminder(target, prompt, h.why());
                 default -> { }
             }
+        }
+        // after the workflows: a limit may count only some of their states
+        for (Reading.Hint h : limits) {
+            limit(h.concept() == null ? Optional.empty() : entityOf.apply(h.concept()), h.concept() != null, h.params(), h.why());
         }
         orderedByKnowledge();
         goalCounters();
@@ -297,22 +302,115 @@ final class CapabilityBuilder {
         add(new Capability.Workflow(entity, field, transitions), String.join(", ", actions));
     }
 
-    private void limit(String entity, String parentHead, String why) {
-        Optional<Relation> parent = relations.stream().filter(r -> r.from().equals(entity) && r.kind() == RelationKind.MANY_TO_ONE
-                && r.to() != null && head(r.to()).equals(parentHead)).findFirst();
-        if (parent.isEmpty()) {
-            notes.add("'" + why + "' limits " + entity + " per " + parentHead + ", but " + entity + " does not belong to one; "
-                    + "left the limit out.");
+    /**
+     * At most {@code max} (or the parent's capacity) of the things counted per parent. What is counted is the
+     * entity named, else a record tying it to the parent ("members borrow at most 3 books": the loans), else, when
+     * the words named people or nothing ("up to 10 guests per event", "limited spots"), the parent's one booking-
+     * like child. The parent is an entity, or the app's users when it names them ("3 loans per member").
+     */
+    private void limit(Optional<String> counted, boolean named, Map<String, String> params, String why) {
+        String parentWord = params.get("parent");
+        Integer max = params.containsKey("max") ? Integer.valueOf(params.get("max")) : null;
+        List<String> candidates = new ArrayList<>();
+        counted.ifPresent(candidates::add);
+        counted.ifPresent(c -> relations.stream().filter(r -> r.kind() == RelationKind.MANY_TO_ONE && c.equals(r.to()))
+                .map(Relation::from).filter(x -> !x.equals(c)).forEach(candidates::add));
+        if (counted.isEmpty() && named && !params.containsKey("anyChild")) {
+            notes.add("'" + why + "' reads as a limit, but what it counts is not kept; left the limit out.");
             return;
         }
-        String parentEntity = parent.get().to();
-        Optional<Field> max = field(parentEntity, f -> f.type() == FieldType.INTEGER
-                && Set.of("capacity", "limit", "max", "spots", "slots", "seats").stream().anyMatch(f.name()::contains));
-        String maxField = max.map(Field::name).orElse("capacity");
-        if (max.isEmpty()) {
-            ensure(parentEntity, Field.builder("capacity", FieldType.INTEGER).min(1).build());
+        if (params.containsKey("anyChild")) childOf(parentWord).ifPresent(candidates::add);
+        for (String entity : candidates) {
+            Optional<Relation> parent = relations.stream().filter(r -> r.from().equals(entity) && r.kind() == RelationKind.MANY_TO_ONE
+                    && r.to() != null && isParent(r, parentWord, params.containsKey("perPerson"))).findFirst();
+            // a capacity is kept on a row; the app's users have none
+            if (parent.isEmpty() || max == null && AppSpec.USER_ENTITY.equals(parent.get().to())) continue;
+            limit(entity, parent.get(), max, params.get("states"), why);
+            return;
         }
-        add(new Capability.Limit(entity, parent.get().name(), null, maxField, List.of()), why);
+        if (max == null && counted.isEmpty()) {
+            // "people reserve tickets; seats are limited": the bookings themselves were last talked about, and the
+            // capacity is that of the one thing they are for
+            Optional<String> booked = entities.stream().map(Entity::name).filter(e -> head(e).equals(parentWord)
+                    && bookingWords().contains(parentWord)).findFirst();
+            List<Relation> of = booked.isEmpty() ? List.of() : relations.stream().filter(r -> r.from().equals(booked.get())
+                    && r.kind() == RelationKind.MANY_TO_ONE && r.to() != null && !AppSpec.USER_ENTITY.equals(r.to())).toList();
+            if (of.size() == 1) {
+                limit(booked.get(), of.get(0), null, params.get("states"), why);
+                return;
+            }
+        }
+        notes.add("'" + why + "' limits " + counted.orElse("bookings") + " per " + parentWord + ", but nothing kept belongs to "
+                + "one; left the limit out.");
+    }
+
+    private void limit(String entity, Relation parent, Integer max, String states, String why) {
+        String maxField = null;
+        if (max == null) {
+            String parentEntity = parent.to();
+            Optional<Field> capacity = field(parentEntity, f -> f.type() == FieldType.INTEGER
+                    && Set.of("capacity", "limit", "max", "spots", "slots", "seats", "places").stream().anyMatch(f.name()::contains));
+            maxField = capacity.map(Field::name).orElse("capacity");
+            if (capacity.isEmpty()) {
+                ensure(parentEntity, Field.builder("capacity", FieldType.INTEGER).min(1).build());
+            }
+        }
+        add(new Capability.Limit(entity, parent.name(), max, maxField, states(entity, states)), why);
+    }
+
+    /** Names of records people make by booking, signing up, borrowing and the like (booking, registration, loan). */
+    private Set<String> bookingWords() {
+        Set<String> bookings = new java.util.HashSet<>();
+        for (String v : domain.transactionVerbs) bookings.add(domain.actNouns.getOrDefault(v, v));
+        for (String v : domain.membershipVerbs) bookings.add(domain.actNouns.getOrDefault(v, v));
+        bookings.add(domain.actNouns.getOrDefault("sign_up", "registration"));
+        bookings.add(domain.actNouns.getOrDefault("rsvp", "rsvp"));
+        return bookings;
+    }
+
+    /**
+     * Whether {@code r} points at what {@code word} names: an entity with that head, or the users in that role, or,
+     * for people named otherwise ("per staff member"), the one relation of its entity to the users.
+     */
+    private boolean isParent(Relation r, String word, boolean people) {
+        if (!AppSpec.USER_ENTITY.equals(r.to())) return head(r.to()).equals(word);
+        if (r.name().substring(r.name().lastIndexOf('_') + 1).equals(word) || domain.genericPeople.contains(word)) return true;
+        return people && relations.stream().filter(x -> x.from().equals(r.from()) && AppSpec.USER_ENTITY.equals(x.to())
+                && x.kind() == RelationKind.MANY_TO_ONE).count() == 1;
+    }
+
+    /**
+     * The one child of the parent {@code word} names that people make by booking, signing up, borrowing and the like
+     * (a Booking of a GymClass), else its one child made by the app's users.
+     */
+    private Optional<String> childOf(String word) {
+        Set<String> bookings = bookingWords();
+        List<String> children = relations.stream().filter(r -> r.kind() == RelationKind.MANY_TO_ONE && r.to() != null
+                && !AppSpec.USER_ENTITY.equals(r.to()) && head(r.to()).equals(word)).map(Relation::from).distinct().toList();
+        List<String> booked = children.stream().filter(c -> bookings.contains(head(c))).toList();
+        if (booked.size() == 1) return Optional.of(booked.get(0));
+        List<String> made = children.stream().filter(c -> relations.stream().anyMatch(r -> r.from().equals(c)
+                && AppSpec.USER_ENTITY.equals(r.to()))).toList();
+        return made.size() == 1 ? Optional.of(made.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The qualifiers ("active", "open") that are values of one of the entity's enum fields; without them, the states
+     * of its status that have not ended (a cancelled booking or a returned loan takes no place); none otherwise.
+     */
+    private List<String> states(String entity, String qualifiers) {
+        Optional<String> workflow = capabilities.stream().filter(c -> c instanceof Capability.Workflow && c.entity().equals(entity))
+                .map(c -> ((Capability.Workflow) c).field()).findFirst();
+        if (qualifiers == null) {
+            Optional<Field> status = field(entity, f -> f.type() == FieldType.ENUM && workflow.orElse("status").equals(f.name()));
+            List<String> live = status.map(f -> f.enumValues().stream().filter(v -> !domain.endedStates.contains(v)).toList())
+                    .orElse(List.of());
+            return status.isPresent() && !live.isEmpty() && live.size() < status.get().enumValues().size() ? live : List.of();
+        }
+        List<String> words = List.of(qualifiers.split(","));
+        Optional<Field> status = field(entity, f -> f.type() == FieldType.ENUM && workflow.map(f.name()::equals).orElse(true)
+                && words.stream().anyMatch(f.enumValues()::contains));
+        return status.map(f -> words.stream().filter(f.enumValues()::contains).toList()).orElse(List.of());
     }
 
     private void fileUpload(String entity, String head, String why) {
@@ -356,7 +454,9 @@ final class CapabilityBuilder {
 
     private void add(Capability c, String why) {
         for (Capability x : capabilities) {
-            if (x.type() == c.type() && x.entity().equals(c.entity())) return;
+            // one of each kind per entity; limits, one per parent ("per class" and "per member")
+            boolean otherParent = x instanceof Capability.Limit a && c instanceof Capability.Limit b && !a.parent().equals(b.parent());
+            if (x.type() == c.type() && x.entity().equals(c.entity()) && !otherParent) return;
         }
         capabilities.add(c);
         notes.add("Capability " + c.type().json() + " on " + c.entity() + " (" + why + ").");

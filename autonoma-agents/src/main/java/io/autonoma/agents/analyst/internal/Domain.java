@@ -29,6 +29,10 @@ final class Domain {
     final Set<String> containerWords;
     final Set<String> fillerObjects;
     final Set<String> measureWords;
+    /** How many fit, said as a noun: "limited spots", "seats are limited". */
+    final Set<String> capacityWords;
+    /** Values of a status that end a row's life (cancelled, returned): such rows take no place under a limit. */
+    final Set<String> endedStates;
     final Set<String> vagueNouns;
     final Map<String, String> actNouns;
     final Set<String> evaluationVerbs;
@@ -47,6 +51,8 @@ final class Domain {
         containerWords = set(root.path("containerWords"));
         fillerObjects = set(root.path("fillerObjects"));
         measureWords = set(root.path("measureWords"));
+        capacityWords = set(root.path("capacityWords"));
+        endedStates = set(root.path("endedStates"));
         vagueNouns = set(root.path("vagueNouns"));
         actNouns = map(root.path("actNouns"));
         evaluationVerbs = set(root.path("evaluationVerbs"));

@@ -56,7 +56,14 @@ final class Reader {
 
     // ------------------------------------------------------------------ sentences
 
-    private void read(List<Token> all) {
+    private void read(List<Token> sentenceTokens) {
+        LimitPhrases.Found limits = LimitPhrases.read(sentenceTokens, domain, this::isPerson);
+        List<Item> items = readSentence(limits.tokens());
+        for (LimitPhrases.Phrase p : limits.phrases()) limit(p, items);
+    }
+
+    /** Reads one sentence; returns its phrases. */
+    private List<Item> readSentence(List<Token> all) {
         // parenthesised details: "albums (title, release year)" gives albums a field list; the reader skips them
         List<Token> tokens = new ArrayList<>();
         Set<Integer> fieldListAfter = new java.util.HashSet<>();
@@ -77,12 +84,12 @@ final class Reader {
             }
             if (depth == 0 && !t.text().matches("[.!?]")) tokens.add(t);
         }
-        if (tokens.isEmpty()) return;
+        if (tokens.isEmpty()) return List.of();
         List<Item> items = Phrases.chunk(tokens);
         markFieldLists(items, tokens, fieldListAfter);
         int colon = headerEnd(items);
         if (colon > 0 && fieldsOfHeader(items.subList(0, colon), items.subList(colon + 1, items.size()))) {
-            return;
+            return items;
         }
         if (colon > 0) {
             header(items.subList(0, colon));
@@ -90,6 +97,53 @@ final class Reader {
         } else {
             body(items, sentence == 0);
         }
+        return items;
+    }
+
+    /**
+     * A limit read by {@link LimitPhrases}, as a hint on the things counted (none: the parent's bookings or sign-ups,
+     * whatever the spec names them) with the word of what they are counted per.
+     */
+    private void limit(LimitPhrases.Phrase p, List<Item> items) {
+        Concept counted = p.counted() == null ? null : conceptOf(p.counted(), items);
+        Concept parent = p.parent() != null ? conceptOf(p.parent(), items)
+                : p.lastThing() ? lastThing()
+                : lastPeopleGeneric ? null : lastPeople;
+        String parentWord = parent != null ? parent.head : p.parent() != null ? p.parent().lemma() : null;
+        if (parentWord == null) {
+            r.notes.add("'" + p.words() + "' reads as a limit, but not per what; left it out.");
+            return;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("parent", parentWord);
+        if (parent != null && parent.person || isPerson(parentWord)) params.put("perPerson", "true");
+        if (p.max() != null) params.put("max", String.valueOf(p.max()));
+        if (!p.qualifiers().isEmpty()) params.put("states", String.join(",", p.qualifiers()));
+        // "up to 10 guests per event": people are counted by what they make (a booking, a sign-up) if not kept as such
+        if (counted == null || counted.person) params.put("anyChild", "true");
+        r.hint("limit", counted, params, "\"" + p.words() + "\"");
+    }
+
+    /** The thing last talked about; for a sign-up or a booking ("sign up for workshops"), what it is for. */
+    private Concept lastThing() {
+        Concept last = lastThings.isEmpty() ? null : lastThings.get(lastThings.size() - 1);
+        if (last == null || !domain.actNouns.containsValue(last.head)) return last;
+        Concept of = null;
+        for (Reading.Link l : r.links) {
+            if (l.from() == last && l.to() != null && !l.to().person) of = l.to();
+        }
+        return of != null ? of : last;
+    }
+
+    /** The concept the reader made of the noun phrase holding {@code token}, if any. */
+    private Concept conceptOf(Token token, List<Item> items) {
+        for (Item it : items) {
+            if (it.is(Kind.NP) && !it.np().pronoun() && it.np().tokens().contains(token) && read.containsKey(it.np())) {
+                Concept c = read.get(it.np());
+                if (c.head.equals(token.lemma()) || it.np().head().equals(token)) return c;
+            }
+        }
+        return r.find(token.lemma()).orElse(null);
     }
 
     /** Whether the parenthesis opening at {@code open} lists things ("(title, author)"), not a remark ("(optional)"). */
@@ -1099,8 +1153,9 @@ final class Reader {
             // "with a cap per lesson": a limit on the last thing made, per that thing
             owner.context++;
             Concept limited = lastThings.isEmpty() ? null : lastThings.get(lastThings.size() - 1);
-            if (limited != null && prep.equals("per") || prep.equals("on")) {
-                r.hint("limit", limited, Map.of("parent", t.head), owner.head + " " + prep + " " + np.head().text());
+            if (limited != null && (prep.equals("per") || prep.equals("on"))) {
+                r.hint("limit", limited, Map.of("parent", t.head, "anyChild", "true"), owner.head + " " + prep + " "
+                        + np.head().text());
                 t.prepObjects++;
             }
             return;
@@ -1143,9 +1198,6 @@ final class Reader {
         }
         if (CONTAINMENT.contains(prep) || prep.equals("for") || prep.equals("to") || prep.equals("per") || prep.equals("at")
                 || prep.equals("from") || prep.equals("about")) {
-            if (prep.equals("per")) {
-                r.hint("limit", owner, Map.of("parent", t.head), owner.head + " per " + np.head().text());
-            }
             boolean required = !prep.equals("to") || verb != null && verb.equals("belong");
             r.link(owner, t, false, null, required, owner.head + " " + prep + " " + np.head().text());
         }
@@ -1529,7 +1581,6 @@ final class Reader {
         if (domain.behaviour("realtime", word)) r.hint("realtime", target, Map.of(), why);
         if (domain.behaviour("reminder", word) && !word.equals("before")) r.hint("reminder", target, Map.of(), why);
         if (shortCodeWord(word)) r.hint("short_code", target, Map.of(), why);
-        if (domain.behaviour("limit", word)) r.hint("limit", target, Map.of(), why);
     }
 
     private boolean shortCodeWord(String word) {
