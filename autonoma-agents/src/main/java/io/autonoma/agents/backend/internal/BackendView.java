@@ -114,6 +114,20 @@ public record BackendView(
     }
     public boolean anySums() { return counters.stream().anyMatch(CounterView::sumsRows); }
 
+    /**
+     * The fixed limits per user (app/limits.py constants): the generic tests make many rows as one user, so
+     * tests/conftest.py raises these for every test module but tests/test_limits.py.
+     */
+    public String roomyLimitsLine() {
+        List<String> names = limits.stream().filter(l -> l.toUser() && l.maxField() == null).map(LimitViews.LimitView::constant).toList();
+        return names.isEmpty() ? null : Py.call(4, "limits = [", names, "]");
+    }
+    /** The imports tests/conftest.py needs for {@link #roomyLimitsLine()}. */
+    public String roomyLimitsImport() {
+        List<String> names = limits.stream().filter(l -> l.toUser() && l.maxField() == null).map(LimitViews.LimitView::constant).toList();
+        return names.isEmpty() ? null : Py.call(0, "from app.limits import ", names, "");
+    }
+
     /** This view once when some entity has a limit per parent (the limit capability), else none. */
     public List<BackendView> withLimits() { return limits.isEmpty() ? List.of() : List.of(this); }
     /** Whether some limit counts only rows in some states (tests/test_limits.py then changes states). */
