@@ -24,11 +24,15 @@ final class LimitViews {
      */
     record LimitView(String key, String constant, String definition, String name, String snake, String path, String fk,
             boolean toUser, String parent, String parentSnake, String parentPath, String parentLabel, String maxField,
-            int fill, int race, String stateField, String counted, String free, String parentLine, String stateLine) {
+            int fill, int race, String stateField, String counted, String free, String parentLine, String stateLine,
+            String freeAction, String freeTarget, boolean byActions) {
         /** The requests the race test sends at once: 20 more than the limit lets through. */
         public int requests() { return race + 20; }
         public boolean hasParentEntity() { return !toUser; }
-        public boolean hasFree() { return free != null; }
+        /** Rows change state by PATCH: the test moves them in and out of the counted states itself. */
+        public boolean hasFree() { return free != null && !byActions; }
+        /** The state is a workflow's: an action ({@code freeAction}) takes a new row out of the counted states. */
+        public boolean hasFreeAction() { return byActions && freeAction != null; }
     }
 
     static List<LimitView> of(AppSpec spec) {
@@ -53,13 +57,25 @@ final class LimitViews {
             }
             String counted = null;
             String free = null;
+            // a workflow's state is the server's: new rows start in its initial state and only actions move them
+            Optional<Capability.Workflow> flow = state.flatMap(f -> spec.capabilities(Capability.Workflow.class).stream()
+                    .filter(w -> w.entity().equals(l.entity()) && w.field().equals(f.name())).findFirst());
+            String freeAction = null;
+            String freeTarget = null;
             if (state.isPresent()) {
                 Field f = state.get();
                 counted = l.states().get(0);
                 free = f.enumValues().stream().filter(v -> !l.states().contains(v)).findFirst().orElse(null);
                 args.add("state=" + Py.str(f.name()));
                 args.add("states=" + Py.tuple(4, l.states().stream().map(Py::str).toList()));
-                if (f.defaultValue() != null) args.add("initial=" + Py.str(f.defaultValue()));
+                String initial = flow.map(w -> WorkflowView.initial(spec, w)).orElse(f.defaultValue());
+                if (initial != null) args.add("initial=" + Py.str(initial));
+                if (flow.isPresent() && l.states().contains(initial)) {
+                    Optional<Capability.Transition> leaving = flow.get().transitions().stream()
+                            .filter(t -> t.from().contains(initial) && !l.states().contains(t.to())).findFirst();
+                    freeAction = leaving.map(Capability.Transition::action).orElse(null);
+                    freeTarget = leaving.map(Capability.Transition::to).orElse(null);
+                }
             }
             String definition = Py.call(0, constant + " = Limit(", args, ")");
             int fill;
@@ -80,7 +96,8 @@ final class LimitViews {
             out.add(new LimitView(key, constant, definition, l.entity(), Naming.snake(l.entity()),
                     "/api/v1/" + Naming.pluralKebab(l.entity()), fk, r.toUser(), r.toUser() ? null : r.to(),
                     r.toUser() ? null : Naming.snake(r.to()), parentPath, parentLabel, l.maxField(), fill, race,
-                    state.map(Field::name).orElse(null), counted, free, parentLine, stateLine));
+                    state.map(Field::name).orElse(null), counted, free, parentLine, stateLine, freeAction, freeTarget,
+                    flow.isPresent()));
         }
         return out;
     }

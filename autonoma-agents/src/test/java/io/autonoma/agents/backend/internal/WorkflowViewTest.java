@@ -92,4 +92,27 @@ class WorkflowViewTest {
         assertThat(Packs.backend(noRoles)).doesNotContainKey("backend/app/routers/roles.py").containsKey("backend/app/routers/expense_actions.py");
         assertThat(Packs.render(noRoles, new NextJsPack())).doesNotContainKey("frontend/src/app/roles/page.tsx");
     }
+
+    @Test
+    void a_limit_on_a_workflow_state_counts_new_rows_from_the_initial_state_and_is_freed_by_an_action() {
+        AppSpec spec = AppSpec.builder("Workshops")
+                .entity(new Entity("Workshop", List.of(Field.builder("capacity", FieldType.INTEGER).build())))
+                .entity(new Entity("Booking", List.of(Field.builder("stage", FieldType.ENUM)
+                        .enumValues(List.of("pending", "confirmed", "rejected")).build())))
+                .relation(new io.autonoma.core.spec.Relation("Booking", "Workshop", io.autonoma.core.spec.RelationKind.MANY_TO_ONE,
+                        "workshop", true))
+                .capability(new Capability.Workflow("Booking", "stage", List.of(
+                        new Capability.Transition("confirm", List.of("pending"), "confirmed", List.of()),
+                        new Capability.Transition("reject", List.of("pending"), "rejected", List.of()))))
+                .capability(new Capability.Limit("Booking", "workshop", null, "capacity", List.of("pending", "confirmed")))
+                .build();
+        Map<String, String> files = Packs.backend(spec);
+        // the spec gives the state no default: new rows still start in the workflow's first state, which counts
+        assertThat(files.get("backend/app/limits.py")).contains("initial=\"pending\"");
+        assertThat(files.get("backend/app/routers/booking_actions.py"))
+                .contains("await ensure_room(session, BOOKING_PER_WORKSHOP, {\"stage\": step.target}, obj)");
+        assertThat(files.get("backend/tests/test_limits.py"))
+                .contains("async def test_booking_per_workshop_a_row_an_action_takes_out_of_its_states_frees_its_place(",
+                        "/actions/reject\"").doesNotContain("counts_only_rows_in_its_states");
+    }
 }
