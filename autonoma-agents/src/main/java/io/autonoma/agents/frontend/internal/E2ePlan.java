@@ -161,7 +161,8 @@ public final class E2ePlan {
                     limit.put("fk", r.name() + "_id");
                     limit.put("max", l.max());
                     limit.put("maxField", l.maxField());
-                    l.stateField(spec).ifPresent(f -> {
+                    // a workflow's state is not in the form: new rows start in its initial state
+                    l.stateField(spec).filter(f -> !spec.serverMadeFields(e.name()).contains(f.name())).ifPresent(f -> {
                         Map<String, Object> state = new LinkedHashMap<>();
                         state.put("name", f.name());
                         state.put("value", l.states().get(0));
