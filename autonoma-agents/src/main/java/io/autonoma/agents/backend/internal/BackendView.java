@@ -955,7 +955,8 @@ public record BackendView(
         List<String> filterParams = new ArrayList<>();
         List<String> filterColumns = new ArrayList<>();
         List<String> filterArgs = new ArrayList<>();
-        for (FieldModel f : fields) {
+        // every enum and boolean column, the server-made ones too (a workflow's state: "the pending requests")
+        for (FieldModel f : all) {
             if (!f.filterable()) continue;
             if (f.type() == FieldType.ENUM) ri.add("app.models." + snake, f.enumClass);
             filterParams.add(Py.call(4, "filter_" + f.name + ": Annotated[", List.of(f.filterAnnotation() + " | None",
