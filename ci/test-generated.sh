@@ -13,9 +13,9 @@ JAR="$ROOT/samples/cli/target/autonoma-cli.jar"
 PROMPTS="$ROOT/prompts/prompts.jsonl"
 NATURAL="$ROOT/prompts/natural.jsonl"
 # natural-<id>: a prompt as people write it (no field lists), read by the sentence reader
-BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"inventory crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave natural-crowdfund gym natural-recipes-share natural-photos"}
+BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave natural-crowdfund gym natural-recipes-share natural-photos natural-volunteer"}
 FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example hostile natural-clinic-lab natural-shortener natural-leave gym natural-kanban natural-recipes-share"}
-NATURAL_APPS="chat kanban shortener clinic-lab leave crowdfund recipes-share photos"
+NATURAL_APPS="chat kanban shortener clinic-lab leave crowdfund recipes-share photos volunteer"
 rm -rf "$OUT" && mkdir -p "$OUT"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package
 [ -f "$PROMPTS" ] || { echo "test-generated: $PROMPTS not found" >&2; exit 1; }
