@@ -77,6 +77,20 @@ public record AppSpec(
         return out;
     }
 
+    /**
+     * The roles admins give users ({@code admin}, {@code user}, then the spec's own) when some workflow action is kept
+     * for a role of the spec's own; otherwise empty (there is nothing to give).
+     */
+    @JsonIgnore
+    public List<String> assignableRoles() {
+        boolean appRole = capabilities(Capability.Workflow.class).stream().flatMap(w -> w.transitions().stream())
+                .flatMap(t -> t.roles().stream()).anyMatch(r -> !r.equals("admin") && !r.equals("user"));
+        if (!appRole) return List.of();
+        Set<String> out = new LinkedHashSet<>(List.of("admin", "user"));
+        roles.forEach(r -> out.add(r.name()));
+        return List.copyOf(out);
+    }
+
     @JsonIgnore
     public Optional<Entity> entity(String entityName) {
         return entities.stream().filter(e -> e.name().equals(entityName)).findFirst();

@@ -367,9 +367,8 @@ public record BackendView(
         }
         main.addIf(shortCodes.stream().anyMatch(l -> l.target() != null), "app.routers", "short_links");
         workflows.forEach(w -> main.add("app.routers", w.snake() + "_actions"));
-        boolean roles = WorkflowView.guardsByAppRole(spec);
-        main.addIf(roles, "app.routers", "roles");
-        List<String> roleMembers = !roles ? List.of() : WorkflowView.assignableRoles(spec).stream()
+        main.addIf(!spec.assignableRoles().isEmpty(), "app.routers", "roles");
+        List<String> roleMembers = spec.assignableRoles().stream()
                 .map(r -> "    " + r.toUpperCase(Locale.ROOT) + " = " + Py.str(r)).toList();
         PyImports votingImports = new PyImports()
                 .add("fastapi", "APIRouter")

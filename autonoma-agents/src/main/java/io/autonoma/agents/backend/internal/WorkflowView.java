@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,19 +67,6 @@ public record WorkflowView(
 
     private static Field stateField(AppSpec spec, Capability.Workflow w) {
         return spec.entity(w.entity()).orElseThrow().fields().stream().filter(f -> f.name().equals(w.field())).findFirst().orElseThrow();
-    }
-
-    /** The roles the app's users can be given: the built-in two, then the spec's own. */
-    static List<String> assignableRoles(AppSpec spec) {
-        Set<String> roles = new LinkedHashSet<>(List.of("admin", "user"));
-        spec.roles().forEach(r -> roles.add(r.name()));
-        return List.copyOf(roles);
-    }
-
-    /** Whether some action is kept for a role of the spec's own (so admins must be able to give it). */
-    static boolean guardsByAppRole(AppSpec spec) {
-        return spec.capabilities(Capability.Workflow.class).stream().flatMap(w -> w.transitions().stream())
-                .flatMap(t -> t.roles().stream()).anyMatch(r -> !r.equals("admin") && !r.equals("user"));
     }
 
     private static WorkflowView of(AppSpec spec, Capability.Workflow w) {

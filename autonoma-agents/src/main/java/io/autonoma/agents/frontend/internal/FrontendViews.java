@@ -151,14 +151,9 @@ public final class FrontendViews {
         }).orElse("null");
     }
 
-    /** The roles admins may give ({@code ["admin", "user", "manager"]}) when a workflow keeps an action for an app role, else null. */
+    /** The roles admins may give ({@code ["admin", "user", "manager"]}), or null when there is none to give. */
     static String rolesLiteral(AppSpec spec) {
-        boolean appRole = spec.capabilities(Capability.Workflow.class).stream().flatMap(w -> w.transitions().stream())
-                .flatMap(t -> t.roles().stream()).anyMatch(r -> !r.equals("admin") && !r.equals("user"));
-        if (!appRole) return null;
-        List<String> roles = new ArrayList<>(List.of("admin", "user"));
-        spec.roles().forEach(r -> { if (!roles.contains(r.name())) roles.add(r.name()); });
-        return strings(roles);
+        return spec.assignableRoles().isEmpty() ? null : strings(spec.assignableRoles());
     }
 
     private static String strings(List<String> values) {
