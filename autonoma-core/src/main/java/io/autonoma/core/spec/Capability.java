@@ -65,6 +65,13 @@ public sealed interface Capability {
         public Workflow {
             transitions = transitions == null ? List.of() : List.copyOf(transitions);
         }
+
+        /** The state every new row starts in: the field's default in {@code spec}, else its first value. */
+        public String initial(AppSpec spec) {
+            Field f = spec.entity(entity).orElseThrow().fields().stream().filter(x -> x.name().equals(field)).findFirst()
+                    .orElseThrow();
+            return f.defaultValue() != null ? f.defaultValue() : f.enumValues().get(0);
+        }
     }
 
     /**

@@ -54,7 +54,7 @@ public record BackendView(
         List<CounterView> counters,
         String shortLinksImports,
         List<WorkflowView> workflows,
-        List<String> roleMembers,
+        List<String> roles,
         List<LimitViews.LimitView> limits,
         String limitsImports,
         String limitTestImports,
@@ -119,19 +119,20 @@ public record BackendView(
      * tests/conftest.py raises these for every test module but tests/test_limits.py.
      */
     public String roomyLimitsLine() {
-        List<String> names = limits.stream().filter(l -> l.toUser() && l.maxField() == null).map(LimitViews.LimitView::constant).toList();
+        List<String> names = roomyLimits();
         return names.isEmpty() ? null : Py.call(4, "limits = [", names, "]");
     }
     /** The imports tests/conftest.py needs for {@link #roomyLimitsLine()}. */
     public String roomyLimitsImport() {
-        List<String> names = limits.stream().filter(l -> l.toUser() && l.maxField() == null).map(LimitViews.LimitView::constant).toList();
+        List<String> names = roomyLimits();
         return names.isEmpty() ? null : Py.call(0, "from app.limits import ", names, "");
+    }
+    private List<String> roomyLimits() {
+        return limits.stream().filter(l -> l.toUser() && l.maxField() == null).map(LimitViews.LimitView::constant).toList();
     }
 
     /** This view once when some entity has a limit per parent (the limit capability), else none. */
     public List<BackendView> withLimits() { return limits.isEmpty() ? List.of() : List.of(this); }
-    /** Whether some limit counts only rows in some states (tests/test_limits.py then changes states). */
-    public boolean limitsWithFreeStates() { return limits.stream().anyMatch(LimitViews.LimitView::hasFree); }
 
     /** This view once when some entity keeps a counter (the counter capability), else none. */
     public List<BackendView> withCounters() { return counters.isEmpty() ? List.of() : List.of(this); }
@@ -139,9 +140,13 @@ public record BackendView(
     public List<BackendView> withShortLinks() { return shortLinks().isEmpty() ? List.of() : List.of(this); }
     public List<BackendView> withWorkflows() { return workflows.isEmpty() ? List.of() : List.of(this); }
     /** This view once when admins give users the app's own roles (a workflow keeps actions for one), else none. */
-    public List<BackendView> withRoles() { return roleMembers.isEmpty() ? List.of() : List.of(this); }
+    public List<BackendView> withRoles() { return roles.isEmpty() ? List.of() : List.of(this); }
+    /** The members of app/routers/roles.py's RoleName enum. */
+    public List<String> roleMembers() {
+        return roles.stream().map(r -> "    " + r.toUpperCase(Locale.ROOT) + " = " + Py.str(r)).toList();
+    }
     /** The first role of the app's own (after admin and user), for tests/test_roles.py. */
-    public String firstAppRole() { return roleMembers.size() > 2 ? roleMembers.get(2).replaceFirst("^.* = \"(.*)\"$", "$1") : null; }
+    public String firstAppRole() { return roles.size() > 2 ? roles.get(2) : null; }
     /** This view once when some entity keeps votes that the server casts (the vote capability), else none. */
     public List<BackendView> withVotes() { return votes.isEmpty() ? List.of() : List.of(this); }
 
@@ -368,8 +373,6 @@ public record BackendView(
         main.addIf(shortCodes.stream().anyMatch(l -> l.target() != null), "app.routers", "short_links");
         workflows.forEach(w -> main.add("app.routers", w.snake() + "_actions"));
         main.addIf(!spec.assignableRoles().isEmpty(), "app.routers", "roles");
-        List<String> roleMembers = spec.assignableRoles().stream()
-                .map(r -> "    " + r.toUpperCase(Locale.ROOT) + " = " + Py.str(r)).toList();
         PyImports votingImports = new PyImports()
                 .add("fastapi", "APIRouter")
                 .add("sqlalchemy.ext.asyncio", "AsyncSession")
@@ -403,7 +406,7 @@ public record BackendView(
                 Py.toml(Naming.kebab(spec.name()) + "-backend"), Py.toml(description), revision(spec), entities, assocs,
                 !assocs.isEmpty(), init.render(), allCode, main.render(), tables, drops, relTests, linkTests, authorTests,
                 assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec),
-                shortLinksImports.render(), workflows, roleMembers,
+                shortLinksImports.render(), workflows, spec.assignableRoles(),
                 LimitViews.of(spec), LimitViews.moduleImports(spec), LimitViews.testImports(spec),
                 orderingViews(spec), votes, votingImports.render(), votingSchemaImports.render());
     }
@@ -553,7 +556,7 @@ public record BackendView(
                             f.description()));
                 } else if (state.isPresent()) {
                     // a workflow's state: never null, and every row starts in the initial state
-                    fields.add(new Field(f.name(), f.type(), true, f.unique(), WorkflowView.initial(spec, state.get()),
+                    fields.add(new Field(f.name(), f.type(), true, f.unique(), state.get().initial(spec),
                             f.enumValues(), f.maxLength(), f.min(), f.max(), f.description()));
                 } else {
                     fields.add(new Field(f.name(), f.type(), true, false, "0", f.enumValues(), f.maxLength(), null, null,

@@ -68,7 +68,7 @@ final class LimitViews {
                 free = f.enumValues().stream().filter(v -> !l.states().contains(v)).findFirst().orElse(null);
                 args.add("state=" + Py.str(f.name()));
                 args.add("states=" + Py.tuple(4, l.states().stream().map(Py::str).toList()));
-                String initial = flow.map(w -> WorkflowView.initial(spec, w)).orElse(f.defaultValue());
+                String initial = flow.map(w -> w.initial(spec)).orElse(f.defaultValue());
                 if (initial != null) args.add("initial=" + Py.str(initial));
                 if (flow.isPresent() && l.states().contains(initial)) {
                     Optional<Capability.Transition> leaving = flow.get().transitions().stream()

@@ -59,12 +59,6 @@ public record WorkflowView(
         return out;
     }
 
-    /** The initial state: the field's default, else its first value. */
-    static String initial(AppSpec spec, Capability.Workflow w) {
-        Field f = stateField(spec, w);
-        return f.defaultValue() != null ? f.defaultValue() : f.enumValues().get(0);
-    }
-
     private static Field stateField(AppSpec spec, Capability.Workflow w) {
         return spec.entity(w.entity()).orElseThrow().fields().stream().filter(f -> f.name().equals(w.field())).findFirst().orElseThrow();
     }
@@ -72,7 +66,7 @@ public record WorkflowView(
     private static WorkflowView of(AppSpec spec, Capability.Workflow w) {
         String name = w.entity();
         String snake = Naming.snake(name);
-        String initial = initial(spec, w);
+        String initial = w.initial(spec);
         List<String> states = stateField(spec, w).enumValues();
         String other = states.stream().filter(s -> !s.equals(initial)).findFirst().orElse(initial);
 
@@ -116,9 +110,11 @@ public record WorkflowView(
                     "{" + Py.str(w.field()) + ": step.target}", "obj"), ")"));
         }
 
+        List<StepTest> tests = stepTests(w, initial);
         return new WorkflowView(name, snake, Naming.pluralSnake(name), "/api/v1/" + Naming.pluralKebab(name), idName, "/{" + idName + "}", w.field(),
                 initial, other, transitionClass, Py.str(transitionTable(name)), Py.str(BackendView.table(name)), members, steps,
-                ri.render(), ownerCheck, limitChecks, stepTests(w, initial), raceTest(w, initial), name + "Action");
+                ri.render(), ownerCheck, limitChecks, tests, tests.stream().filter(StepTest::repeatIllegal).findFirst().orElse(null),
+                name + "Action");
     }
 
     static String transitionTable(String entity) {
@@ -160,10 +156,6 @@ public record WorkflowView(
                     anyone ? null : appRole.orElse(null), !anyone && appRole.isEmpty()));
         }
         return out;
-    }
-
-    private static StepTest raceTest(Capability.Workflow w, String initial) {
-        return stepTests(w, initial).stream().filter(StepTest::repeatIllegal).findFirst().orElse(null);
     }
 
     private static String slug(String s) {

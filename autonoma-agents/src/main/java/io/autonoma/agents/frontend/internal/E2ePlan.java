@@ -137,8 +137,7 @@ public final class E2ePlan {
                 });
         spec.capabilities(Capability.Workflow.class).stream().filter(w -> w.entity().equals(e.name())).findFirst().ifPresent(w -> {
             // the first action open from the initial state; with a role of the app's own, a manager takes it
-            Field state = given.fields().stream().filter(f -> f.name().equals(w.field())).findFirst().orElseThrow();
-            String initial = state.defaultValue() != null ? state.defaultValue() : state.enumValues().get(0);
+            String initial = w.initial(spec);
             w.transitions().stream().filter(t -> t.from().contains(initial)).findFirst().ifPresent(t -> {
                 Map<String, Object> flow = new LinkedHashMap<>();
                 flow.put("field", w.field());

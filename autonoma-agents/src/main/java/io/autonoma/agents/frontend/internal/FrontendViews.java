@@ -153,7 +153,8 @@ public final class FrontendViews {
 
     /** The roles admins may give ({@code ["admin", "user", "manager"]}), or null when there is none to give. */
     static String rolesLiteral(AppSpec spec) {
-        return spec.assignableRoles().isEmpty() ? null : strings(spec.assignableRoles());
+        List<String> roles = spec.assignableRoles();
+        return roles.isEmpty() ? null : strings(roles);
     }
 
     private static String strings(List<String> values) {
