@@ -153,7 +153,8 @@ public record BackendView(
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
             "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
-            "read_cache", "short_codes", "short_links", "counters", "roles", "workflow", "limits", "ordering", "voting");
+            "read_cache", "short_codes", "short_links", "counters", "roles", "workflow", "limits", "ordering", "voting",
+            "realtime");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -225,10 +226,24 @@ public record BackendView(
             boolean owned, String ownerFk, String reader, String deleter, String ownerCheckItem, String ownerCheckObj,
             String shortCodeLine, List<String> createHooks, List<String> updateHooks, List<String> deleteHooks,
             String orderCode, String positionLine, MoveView move, List<String> moveSchema,
-            String readerCode, String tableArgs) {
+            String readerCode, String tableArgs, RealtimeView realtime) {
         /** Whether the sample payload has values of its own (not when every field is the server's). */
         public boolean hasSamples() { return !sampleLines.isEmpty(); }
     }
+
+    /**
+     * A real-time entity's events ({@code app/realtime.py}): {@code resource} is its API path's last segment (the
+     * frontend's query key); each line publishes one kind of event after the write committed.
+     */
+    public record RealtimeView(String resource, String created, String updated, String deleted) {}
+
+    /** The real-time entities (the realtime capability). */
+    public List<EntityView> realtimeEntities() { return entities.stream().filter(e -> e.realtime() != null).toList(); }
+    /** The real-time entities whose rows belong to their creator: their events go to the owner and admins alone. */
+    public List<EntityView> realtimeOwned() { return realtimeEntities().stream().filter(EntityView::owned).toList(); }
+    public boolean anyRealtimeOwned() { return !realtimeOwned().isEmpty(); }
+    /** This view once when some entity's writes are pushed to the browsers (app/realtime.py, its tests), else none. */
+    public List<BackendView> withRealtime() { return realtimeEntities().isEmpty() ? List.of() : List.of(this); }
 
     /** Whether some entity's rows belong to their creator (the {@code ownership} capability). */
     public boolean anyOwned() { return entities.stream().anyMatch(EntityView::owned); }
@@ -385,6 +400,8 @@ public record BackendView(
         PyImports votingSchemaImports = new PyImports().add("pydantic", "BaseModel");
         List<Votes.VoteView> votes = Votes.views(spec, entities, votingImports, votingSchemaImports);
         main.addIf(!votes.isEmpty(), "app.routers", "voting");
+        boolean realtime = !spec.capabilities(Capability.Realtime.class).isEmpty();
+        main.addIf(realtime, "app", "realtime").addIf(realtime, "app.realtime", "create_event_hub");
 
         List<M2OView> relTests = new ArrayList<>();
         m2o.values().forEach(relTests::addAll);
@@ -984,6 +1001,8 @@ public record BackendView(
         if (!excluded.isEmpty()) updateArgs.add(excludeArg(excluded));
         String updateDump = modelDump(updateArgs);
 
+        RealtimeView realtime = realtimeView(spec, name, ownerFk, ri);
+
         // ---- tests
         List<String> samples = new ArrayList<>();
         boolean usesN = false;
@@ -1037,7 +1056,22 @@ public record BackendView(
                 !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty(),
                 owned, ownerFk, owned ? "user" : "_user", owned ? "    user: CurrentUser," : "    _admin: AdminUser,",
                 ownerCheckItem, ownerCheckObj, shortCodeLine, createHooks, updateHooks, deleteHooks, orderCode, positionLine, move,
-                moveSchema, readerCode, tableArgs);
+                moveSchema, readerCode, tableArgs, realtime);
+    }
+
+    /** The event lines of a real-time entity, else null; an owned row's event names its owner. */
+    private static RealtimeView realtimeView(AppSpec spec, String name, String ownerFk, PyImports ri) {
+        if (spec.capabilities(Capability.Realtime.class).stream().noneMatch(c -> c.entity().equals(name))) {
+            return null;
+        }
+        ri.add("app.realtime", "Event", "EventHubDep");
+        List<String> lines = new ArrayList<>();
+        for (String type : List.of("created", "updated", "deleted")) {
+            List<String> args = new ArrayList<>(List.of(Py.str(type), "_RESOURCE", "obj.id"));
+            if (!ownerFk.isEmpty()) args.add("obj." + ownerFk);
+            lines.add(Py.call(4, "await events.publish(Event(", args, "))"));
+        }
+        return new RealtimeView(Py.str(Naming.pluralKebab(name)), lines.get(0), lines.get(1), lines.get(2));
     }
 
     /** {@code Ordering("name", (low, high, high))}: an item of {@code Py.tuple(8, …)}, exploded as ruff format would. */
