@@ -56,8 +56,10 @@ class PlanCommandTest {
         Run r = run("generate", "--spec", plan.resolve("app-spec.json").toString(), "-o", app.toString(), "-q");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readString(app.resolve("app-spec.json"))).isEqualTo(Files.readString(plan.resolve("app-spec.json")));
-        // the workflow is built; real time is not yet, and generate says so
-        assertThat(r.out()).contains("Capability realtime on").contains("is not built yet").doesNotContain("Capability workflow");
+        // the workflow and real time are both built: generate reports neither as left out
+        assertThat(r.out()).doesNotContain("is not built yet").doesNotContain("Capability workflow")
+                .doesNotContain("Capability realtime");
+        assertThat(app.resolve("backend/app/realtime.py")).exists();
     }
 
     @Test

@@ -14,7 +14,12 @@ import java.util.stream.Collectors;
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
         List<String> counters, List<String> workflows, List<String> limits,
-        List<String> orderings, List<String> votes) {
+        List<String> orderings, List<String> votes, List<String> realtime) {
+
+    /** Whether the server pushes some entity's writes to the browsers (the {@code realtime} capability). */
+    public boolean hasRealtime() {
+        return !realtime.isEmpty();
+    }
 
     /** Whether some entity has a workflow (the {@code workflow} capability). */
     public boolean hasWorkflows() {
@@ -88,7 +93,11 @@ public record DocsView(String name, String slug, String description, List<Entity
                         + Naming.pluralKebab(o.entity()) + "/board`").orElse("") + "; `POST /api/v1/" + Naming.pluralKebab(o.entity())
                         + "/{id}/move` moves one").toList(),
                 spec.capabilities(Capability.Vote.class).stream().flatMap(v -> v.targetRelation(spec).stream().map(t -> vote(spec, v, t)))
-                        .toList());
+                        .toList(),
+                spec.capabilities(Capability.Realtime.class).stream().map(r -> r.entity() + ": each created, updated or deleted row"
+                        + " is announced as `{\"type\": …, \"resource\": \"" + Naming.pluralKebab(r.entity()) + "\", \"id\": …}`"
+                        + (spec.capabilities(Capability.Ownership.class).stream().anyMatch(o -> o.entity().equals(r.entity()))
+                        ? " to its owner and the admins" : " to every signed-in user")).toList());
     }
 
     /** One vote capability in a sentence: who votes on what, and the tallies the target's reads carry. */

@@ -1,7 +1,9 @@
 package io.autonoma.agents.deploy.internal;
 
 import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.Capability;
 import io.autonoma.core.spec.Feature;
+import java.util.List;
 
 /**
  * Logic-less view of an {@link AppSpec} for the deployment templates. Every value is already
@@ -25,7 +27,13 @@ public record DeployView(
         String imageRegistry,
         String version,
         String k8sVersion,
-        boolean caching) {
+        boolean caching,
+        boolean realtime) {
+
+    /** This view once when the backend pushes real-time events (a Redis for pub/sub between pods), else none. */
+    public List<DeployView> withRealtime() {
+        return realtime ? List.of(this) : List.of();
+    }
 
     /** Image tag the manifests refer to; CI builds {@code <slug>-backend:ci-<sha>}. */
     public static final String VERSION = "0.1.0";
@@ -54,6 +62,7 @@ public record DeployView(
                 "registry.example.com/" + slug,
                 VERSION,
                 K8S_VERSION,
-                spec.features().contains(Feature.CACHING));
+                spec.features().contains(Feature.CACHING),
+                !spec.capabilities(Capability.Realtime.class).isEmpty());
     }
 }

@@ -179,6 +179,12 @@ public final class E2ePlan {
             b.put("parent", "/" + board.parentRoute());
             m.put("board", b);
         }
+        // real time: a second browser keeps the list open while the first saves a second row through the form (so only
+        // without unique fields), which must appear there within a second
+        boolean realtime = spec.capabilities(Capability.Realtime.class).stream().anyMatch(c -> c.entity().equals(e.name()));
+        if (realtime && noUniqueFields(spec, e.name())) {
+            m.put("realtime", true);
+        }
         // votes cast from the detail page: the browser test votes, reloads and sees one vote
         List<Object> votes = new ArrayList<>();
         for (FrontendViews.Tally t : FrontendViews.tallies(spec, e.name())) {

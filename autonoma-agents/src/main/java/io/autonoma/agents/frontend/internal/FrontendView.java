@@ -16,11 +16,13 @@ import java.util.List;
  * @param hasUserRelations   some relation points at the app's users: {@code src/lib/api.ts} gets the users directory client
  * @param boards             the entities whose rows are kept in order within a parent: a board page each
  * @param limitSteps         the browser test fills a parent to its limit (the limit capability)
+ * @param realtimeLiteral    TS array of the query keys of the resources whose writes the server pushes (the realtime
+ *                           capability), null when none
  */
 public record FrontendView(String appName, String appNameLiteral, String appDescriptionLiteral, String appDescription,
                            String packageName, List<EntityView> entities, String e2eJson,
                            String logoInitials, boolean hasUserRelations, String rolesLiteral,
-                           boolean limitSteps, List<BoardView> boards) {
+                           boolean limitSteps, List<BoardView> boards, String realtimeLiteral) {
     public FrontendView {
         entities = List.copyOf(entities);
         boards = List.copyOf(boards);
@@ -39,6 +41,11 @@ public record FrontendView(String appName, String appNameLiteral, String appDesc
     /** This view once when some page shows how full a record is (the limit capability), else none. */
     public List<FrontendView> withLimits() {
         return entities.stream().anyMatch(e -> e.limitsLiteral() != null) ? List.of(this) : List.of();
+    }
+
+    /** This view once when the server pushes some resource's writes: src/lib/realtime.ts, opened by the app shell. */
+    public List<FrontendView> withRealtime() {
+        return realtimeLiteral == null ? List.of() : List.of(this);
     }
 
     /** This view once when some record offers a vote (for {@code each=withVotes}), else none. */

@@ -43,7 +43,14 @@ public final class FrontendViews {
                 description.replaceAll("\\s+", " "), Naming.kebab(spec.name()) + "-frontend", entities,
                 E2ePlan.json(spec), logoInitials(spec.name()),
                 spec.relationGraph().hasUserRelations(), rolesLiteral(spec),
-                E2ePlan.anyLimitStep(spec), boards(spec));
+                E2ePlan.anyLimitStep(spec), boards(spec), realtimeLiteral(spec));
+    }
+
+    /** The query keys of the real-time resources as a TS array, or null when the app has none. */
+    static String realtimeLiteral(AppSpec spec) {
+        List<String> keys = spec.capabilities(Capability.Realtime.class).stream().map(c -> Ts.string(route(c.entity())))
+                .distinct().toList();
+        return keys.isEmpty() ? null : "[" + String.join(", ", keys) + "]";
     }
 
     /** The boards: one per entity ordered within a parent (the ordering capability with a parent). */
