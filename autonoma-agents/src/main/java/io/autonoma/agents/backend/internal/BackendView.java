@@ -239,6 +239,22 @@ public record BackendView(
 
     /** The real-time entities (the realtime capability). */
     public List<EntityView> realtimeEntities() { return entities.stream().filter(e -> e.realtime() != null).toList(); }
+    /**
+     * A workflow action of a real-time entity that an admin takes from the initial state (tests/test_realtime.py: the
+     * move is an update event); only for rows that do not belong to their creator, which the admin writes alone here.
+     */
+    public record RealtimeAction(String snake, String path, String resource, String action) {}
+
+    public List<RealtimeAction> realtimeActions() {
+        List<RealtimeAction> out = new ArrayList<>();
+        for (WorkflowView w : workflows) {
+            if (w.publishLine() == null || entities.stream().anyMatch(e -> e.name().equals(w.name()) && e.owned())) continue;
+            w.stepTests().stream().filter(t -> t.walkLines().isEmpty()).findFirst().ifPresent(t -> out.add(new RealtimeAction(
+                    w.snake(), w.path(), Py.str(Naming.pluralKebab(w.name())), t.action())));
+        }
+        return out;
+    }
+
     /** The real-time entities whose rows belong to their creator: their events go to the owner and admins alone. */
     public List<EntityView> realtimeOwned() { return realtimeEntities().stream().filter(EntityView::owned).toList(); }
     public boolean anyRealtimeOwned() { return !realtimeOwned().isEmpty(); }

@@ -40,7 +40,8 @@ public record WorkflowView(
         List<String> limitChecks,
         List<StepTest> stepTests,
         StepTest race,
-        String actionEnum) {
+        String actionEnum,
+        String publishLine) {
 
     /**
      * A test of one transition: {@code walkLines} take the actions that lead from the initial state to {@code source};
@@ -110,11 +111,19 @@ public record WorkflowView(
                     "{" + Py.str(w.field()) + ": step.target}", "obj"), ")"));
         }
 
+        // a real-time entity's move is an update event, published after the commit
+        String publishLine = null;
+        if (spec.capabilities(Capability.Realtime.class).stream().anyMatch(c -> c.entity().equals(name))) {
+            ri.add("app.realtime", "Event", "EventHubDep");
+            List<String> args = new ArrayList<>(List.of("\"updated\"", Py.str(Naming.pluralKebab(name)), "obj.id"));
+            owner.ifPresent(r -> args.add("obj." + r.name() + "_id"));
+            publishLine = Py.call(4, "await events.publish(Event(", args, "))");
+        }
         List<StepTest> tests = stepTests(w, initial);
         return new WorkflowView(name, snake, Naming.pluralSnake(name), "/api/v1/" + Naming.pluralKebab(name), idName, "/{" + idName + "}", w.field(),
                 initial, other, transitionClass, Py.str(transitionTable(name)), Py.str(BackendView.table(name)), members, steps,
                 ri.render(), ownerCheck, limitChecks, tests, tests.stream().filter(StepTest::repeatIllegal).findFirst().orElse(null),
-                name + "Action");
+                name + "Action", publishLine);
     }
 
     static String transitionTable(String entity) {
