@@ -4,6 +4,7 @@
 #   frontend: npm install, tsc --noEmit, eslint, next build, Chromium e2e      (ci/check-frontend.sh)
 #   deploy  : kubeconform, actionlint, Dockerfile lint, compose parse          (ci/check-deploy.sh)
 #   redis   : one backend's pytest suite with its read cache on a real Redis   (ci/check-redis-cache.sh)
+#   files   : one backend's S3 file-storage tests against moto's S3 server       (ci/check-files.sh)
 # Env: AUTONOMA_BACKEND_APPS / AUTONOMA_FRONTEND_APPS override which apps get the full battery.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +15,7 @@ PROMPTS="$ROOT/prompts/prompts.jsonl"
 NATURAL="$ROOT/prompts/natural.jsonl"
 # natural-<id>: a prompt as people write it (no field lists), read by the sentence reader
 BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave natural-crowdfund gym natural-recipes-share natural-photos natural-volunteer"}
-FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example hostile natural-clinic-lab natural-shortener natural-leave gym natural-kanban natural-recipes-share"}
+FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example hostile natural-clinic-lab natural-shortener natural-leave gym natural-kanban natural-recipes-share natural-photos"}
 NATURAL_APPS="chat kanban shortener clinic-lab leave crowdfund recipes-share photos volunteer"
 rm -rf "$OUT" && mkdir -p "$OUT"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package
@@ -92,6 +93,10 @@ for id in $FRONTEND_APPS; do step "frontend $id" env SCREENSHOT_DIR="$ROOT/targe
 # 6. One app's tests against a real Redis (a throwaway redis-server on 127.0.0.1), so the read cache
 #    is proven with redis.asyncio too, not only with the in-memory backend the tests use by default.
 step "backend example with Redis" bash ci/check-redis-cache.sh "$OUT/example"
+
+# 7. Uploaded files in an S3-compatible bucket: the photo app's s3_tests against moto's S3 server
+#    (the default pytest run keeps files on local disk).
+step "backend natural-photos with S3" bash ci/check-files.sh "$OUT/natural-photos"
 
 echo
 [ ${#failures[@]} -eq 0 ] || printf 'failed: %s\n' "${failures[@]}"
