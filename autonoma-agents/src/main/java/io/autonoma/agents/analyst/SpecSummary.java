@@ -29,7 +29,7 @@ public final class SpecSummary {
      */
     public static final Set<CapabilityType> BUILT = Set.of(CapabilityType.OWNERSHIP, CapabilityType.SHORT_CODE,
             CapabilityType.COUNTER, CapabilityType.WORKFLOW, CapabilityType.LIMIT, CapabilityType.ORDERING,
-            CapabilityType.VOTE);
+            CapabilityType.VOTE, CapabilityType.FILE_UPLOAD);
 
     private final AppSpec spec;
 

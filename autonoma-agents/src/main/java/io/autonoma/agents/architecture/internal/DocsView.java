@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
         List<String> counters, List<String> workflows, List<String> limits,
-        List<String> orderings, List<String> votes) {
+        List<String> orderings, List<String> votes, List<String> files) {
 
     /** Whether some entity has a workflow (the {@code workflow} capability). */
     public boolean hasWorkflows() {
@@ -29,6 +29,11 @@ public record DocsView(String name, String slug, String description, List<Entity
     /** Whether some entity keeps its rows in order (the {@code ordering} capability). */
     public boolean hasOrderings() {
         return !orderings.isEmpty();
+    }
+
+    /** Whether some field holds an uploaded file (the {@code file_upload} capability). */
+    public boolean hasFiles() {
+        return !files.isEmpty();
     }
 
     /** Whether some entity keeps votes (the {@code vote} capability). */
@@ -88,7 +93,11 @@ public record DocsView(String name, String slug, String description, List<Entity
                         + Naming.pluralKebab(o.entity()) + "/board`").orElse("") + "; `POST /api/v1/" + Naming.pluralKebab(o.entity())
                         + "/{id}/move` moves one").toList(),
                 spec.capabilities(Capability.Vote.class).stream().flatMap(v -> v.targetRelation(spec).stream().map(t -> vote(spec, v, t)))
-                        .toList());
+                        .toList(),
+                spec.capabilities(Capability.FileUpload.class).stream().map(f -> f.entity() + ".`" + f.field() + "`: "
+                        + ("image".equals(f.accept()) ? "an image (PNG, JPEG, GIF or WebP)" : "any file") + "; POST `/api/v1/"
+                        + Naming.pluralKebab(f.entity()) + "/{id}/" + Naming.kebab(f.field()) + "` (multipart, field `upload`) "
+                        + "uploads it, GET downloads it").toList());
     }
 
     /** One vote capability in a sentence: who votes on what, and the tallies the target's reads carry. */
