@@ -5,6 +5,7 @@
 #   deploy  : kubeconform, actionlint, Dockerfile lint, compose parse          (ci/check-deploy.sh)
 #   redis   : one backend's pytest suite with its read cache on a real Redis   (ci/check-redis-cache.sh)
 #   realtime: events across two backend processes through a real Redis        (ci/check-realtime.sh)
+#   files   : one backend's S3 file-storage tests against moto's S3 server       (ci/check-files.sh)
 # Env: AUTONOMA_BACKEND_APPS / AUTONOMA_FRONTEND_APPS override which apps get the full battery.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,7 +16,7 @@ PROMPTS="$ROOT/prompts/prompts.jsonl"
 NATURAL="$ROOT/prompts/natural.jsonl"
 # natural-<id>: a prompt as people write it (no field lists), read by the sentence reader
 BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave natural-crowdfund gym natural-recipes-share natural-photos natural-volunteer"}
-FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example hostile natural-clinic-lab natural-shortener natural-leave gym natural-kanban natural-recipes-share natural-chat"}
+FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example hostile natural-clinic-lab natural-shortener natural-leave gym natural-kanban natural-recipes-share natural-chat natural-photos"}
 NATURAL_APPS="chat kanban shortener clinic-lab leave crowdfund recipes-share photos volunteer"
 rm -rf "$OUT" && mkdir -p "$OUT"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package
@@ -97,6 +98,9 @@ step "backend example with Redis" bash ci/check-redis-cache.sh "$OUT/example"
 # 7. Real-time fan-out: two uvicorn processes of the chat app on one redis-server; a row created through
 #    one reaches a WebSocket on the other.
 step "realtime natural-chat across two processes" bash ci/check-realtime.sh "$OUT/natural-chat"
+# 8. Uploaded files in an S3-compatible bucket: the photo app's s3_tests against moto's S3 server
+#    (the default pytest run keeps files on local disk).
+step "backend natural-photos with S3" bash ci/check-files.sh "$OUT/natural-photos"
 
 echo
 [ ${#failures[@]} -eq 0 ] || printf 'failed: %s\n' "${failures[@]}"

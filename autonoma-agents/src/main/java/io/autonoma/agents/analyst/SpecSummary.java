@@ -30,7 +30,7 @@ public final class SpecSummary {
      */
     public static final Set<CapabilityType> BUILT = Set.of(CapabilityType.OWNERSHIP, CapabilityType.SHORT_CODE,
             CapabilityType.COUNTER, CapabilityType.WORKFLOW, CapabilityType.LIMIT, CapabilityType.ORDERING,
-            CapabilityType.VOTE, CapabilityType.REALTIME);
+            CapabilityType.VOTE, CapabilityType.REALTIME, CapabilityType.FILE_UPLOAD);
 
     private final AppSpec spec;
 

@@ -61,8 +61,8 @@ public record AppSpec(
     }
 
     /**
-     * The fields of {@code entityName} the server makes, never a client: its short code, its counters, its position
-     * and the state of its workflow (changed only by the workflow's actions).
+     * The fields of {@code entityName} the server makes, never a client: its short code, its counters, its position,
+     * the state of its workflow (changed only by the workflow's actions) and the keys of its uploaded files.
      */
     @JsonIgnore
     public Set<String> serverMadeFields(String entityName) {
@@ -73,6 +73,7 @@ public record AppSpec(
             if (c instanceof Capability.Counter n) out.add(n.field());
             if (c instanceof Capability.Workflow w) out.add(w.field());
             if (c instanceof Capability.Ordering o) out.add(o.field());
+            if (c instanceof Capability.FileUpload f) out.add(f.field());
         }
         return out;
     }

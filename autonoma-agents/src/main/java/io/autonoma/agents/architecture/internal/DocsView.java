@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
         List<String> counters, List<String> workflows, List<String> limits,
-        List<String> orderings, List<String> votes, List<String> realtime) {
+        List<String> orderings, List<String> votes, List<String> realtime, List<String> files) {
 
     /** Whether the server pushes some entity's writes to the browsers (the {@code realtime} capability). */
     public boolean hasRealtime() {
@@ -34,6 +34,11 @@ public record DocsView(String name, String slug, String description, List<Entity
     /** Whether some entity keeps its rows in order (the {@code ordering} capability). */
     public boolean hasOrderings() {
         return !orderings.isEmpty();
+    }
+
+    /** Whether some field holds an uploaded file (the {@code file_upload} capability). */
+    public boolean hasFiles() {
+        return !files.isEmpty();
     }
 
     /** Whether some entity keeps votes (the {@code vote} capability). */
@@ -97,7 +102,11 @@ public record DocsView(String name, String slug, String description, List<Entity
                 spec.capabilities(Capability.Realtime.class).stream().map(r -> r.entity() + ": each created, updated or deleted row"
                         + " is announced as `{\"type\": …, \"resource\": \"" + Naming.pluralKebab(r.entity()) + "\", \"id\": …}`"
                         + (spec.capabilities(Capability.Ownership.class).stream().anyMatch(o -> o.entity().equals(r.entity()))
-                        ? " to its owner and the admins" : " to every signed-in user")).toList());
+                        ? " to its owner and the admins" : " to every signed-in user")).toList(),
+                spec.capabilities(Capability.FileUpload.class).stream().map(f -> f.entity() + ".`" + f.field() + "`: "
+                        + ("image".equals(f.accept()) ? "an image (PNG, JPEG, GIF or WebP)" : "any file") + "; POST `/api/v1/"
+                        + Naming.pluralKebab(f.entity()) + "/{id}/" + Naming.kebab(f.field()) + "` (multipart, field `upload`) "
+                        + "uploads it, GET downloads it").toList());
     }
 
     /** One vote capability in a sentence: who votes on what, and the tallies the target's reads carry. */

@@ -61,7 +61,9 @@ public record BackendView(
         List<OrderingView> orderings,
         List<Votes.VoteView> votes,
         String votingImports,
-        String votingSchemaImports) {
+        String votingSchemaImports,
+        List<FileViews.FileView> files,
+        String filesRouterImports) {
 
     /**
      * An entity whose rows keep their order in {@code field} (the ordering capability), within the row of
@@ -149,12 +151,18 @@ public record BackendView(
     public String firstAppRole() { return roles.size() > 2 ? roles.get(2) : null; }
     /** This view once when some entity keeps votes that the server casts (the vote capability), else none. */
     public List<BackendView> withVotes() { return votes.isEmpty() ? List.of() : List.of(this); }
+    /** This view once when some field holds an uploaded file (the file_upload capability), else none. */
+    public List<BackendView> withFiles() { return files.isEmpty() ? List.of() : List.of(this); }
+    /** This view once when some file field belongs to an owned entity (tests/test_files.py's foreign-user test). */
+    public List<BackendView> withOwnedFiles() {
+        return files.stream().anyMatch(FileViews.FileView::owned) ? List.of(this) : List.of();
+    }
 
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
             "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
             "read_cache", "short_codes", "short_links", "counters", "roles", "workflow", "limits", "ordering", "voting",
-            "realtime");
+            "realtime", "files");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -226,7 +234,7 @@ public record BackendView(
             boolean owned, String ownerFk, String reader, String deleter, String ownerCheckItem, String ownerCheckObj,
             String shortCodeLine, List<String> createHooks, List<String> updateHooks, List<String> deleteHooks,
             String orderCode, String positionLine, MoveView move, List<String> moveSchema,
-            String readerCode, String tableArgs, RealtimeView realtime) {
+            String readerCode, String tableArgs, RealtimeView realtime, List<String> afterDeleteLines) {
         /** Whether the sample payload has values of its own (not when every field is the server's). */
         public boolean hasSamples() { return !sampleLines.isEmpty(); }
     }
@@ -418,6 +426,9 @@ public record BackendView(
         main.addIf(!votes.isEmpty(), "app.routers", "voting");
         boolean realtime = !spec.capabilities(Capability.Realtime.class).isEmpty();
         main.addIf(realtime, "app", "realtime").addIf(realtime, "app.realtime", "create_event_hub");
+        PyImports filesImports = FileViews.routerImports();
+        List<FileViews.FileView> files = FileViews.views(spec, entities, filesImports);
+        main.addIf(!files.isEmpty(), "app.routers", "files").addIf(!files.isEmpty(), "app.files", "Files", "create_storage");
 
         List<M2OView> relTests = new ArrayList<>();
         m2o.values().forEach(relTests::addAll);
@@ -441,7 +452,7 @@ public record BackendView(
                 assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec),
                 shortLinksImports.render(), workflows, spec.assignableRoles(),
                 LimitViews.of(spec), LimitViews.moduleImports(spec), LimitViews.testImports(spec),
-                orderingViews(spec), votes, votingImports.render(), votingSchemaImports.render());
+                orderingViews(spec), votes, votingImports.render(), votingSchemaImports.render(), files, filesImports.render());
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
@@ -566,14 +577,16 @@ public record BackendView(
     }
 
     /**
-     * A short code is made by the server and must be unique; a counter and a position start at zero and are never null: the view
-     * reads those fields so (the constraints the migration creates), whatever the spec says.
+     * A short code is made by the server and must be unique; a counter and a position start at zero and are never null; a
+     * stored file's key is null until its upload: the view reads those fields so (the constraints the migration creates),
+     * whatever the spec says.
      */
     static AppSpec withServerMadeFields(AppSpec spec) {
         List<Capability.ShortCode> codes = spec.capabilities(Capability.ShortCode.class);
         List<Capability.Workflow> workflows = spec.capabilities(Capability.Workflow.class);
+        List<Capability.FileUpload> uploads = spec.capabilities(Capability.FileUpload.class);
         if (codes.isEmpty() && spec.capabilities(Capability.Counter.class).isEmpty() && workflows.isEmpty()
-                && spec.capabilities(Capability.Ordering.class).isEmpty()) return spec;
+                && spec.capabilities(Capability.Ordering.class).isEmpty() && uploads.isEmpty()) return spec;
         List<Entity> entities = new ArrayList<>();
         for (Entity e : spec.entities()) {
             Set<String> serverMade = spec.serverMadeFields(e.name());
@@ -582,8 +595,13 @@ public record BackendView(
                 boolean code = codes.stream().anyMatch(c -> c.entity().equals(e.name()) && c.field().equals(f.name()));
                 Optional<Capability.Workflow> state = workflows.stream()
                         .filter(w -> w.entity().equals(e.name()) && w.field().equals(f.name())).findFirst();
+                boolean upload = uploads.stream().anyMatch(u -> u.entity().equals(e.name()) && u.field().equals(f.name()));
                 if (!serverMade.contains(f.name())) {
                     fields.add(f);
+                } else if (upload) {
+                    // a stored file's key: null until a file is uploaded (rows are made before their files)
+                    fields.add(new Field(f.name(), FieldType.STRING, false, false, null, List.of(), 255, null, null,
+                            f.description()));
                 } else if (code) {
                     fields.add(new Field(f.name(), f.type(), true, true, null, f.enumValues(), f.maxLength(), f.min(), f.max(),
                             f.description()));
@@ -957,6 +975,14 @@ public record BackendView(
             String constraint = "UniqueConstraint(" + Py.str(pair.get(0)) + ", " + Py.str(pair.get(1)) + ")";
             return Py.call(4, "__table_args__ = (", List.of(constraint), ",)");
         }).orElse(null);
+        // a deleted row's files go once the delete is committed (not before: a refused delete keeps them)
+        List<String> afterDelete = new ArrayList<>();
+        for (Capability.FileUpload f : spec.capabilities(Capability.FileUpload.class)) {
+            if (!f.entity().equals(name)) continue;
+            ri.add("app.files", "FilesDep");
+            deleteHooks.add("    stored_" + f.field() + " = obj." + f.field());
+            afterDelete.add("    await files.discard(stored_" + f.field() + ")");
+        }
         String shortCodeLine = null;
         if (codeField != null) {
             ri.add("app.short_codes", "unused_code");
@@ -1070,9 +1096,10 @@ public record BackendView(
                 Py.tuple(8, echoed), Py.tuple(8, invalid), Py.tuple(8, notNullTest), Py.tuple(8, requiredOnCreate),
                 updateCode, Py.tuple(8, orderings), Py.tuple(8, unique), searchField, Py.tuple(8, filters),
                 !requiredOnCreate.isEmpty(), !unique.isEmpty(), !searchField.equals("None"), !filters.isEmpty(),
-                owned, ownerFk, owned ? "user" : "_user", owned ? "    user: CurrentUser," : "    _admin: AdminUser,",
+                owned, ownerFk, owned ? "user" : "_user",
+                (owned ? "    user: CurrentUser," : "    _admin: AdminUser,") + (afterDelete.isEmpty() ? "" : "\n    files: FilesDep,"),
                 ownerCheckItem, ownerCheckObj, shortCodeLine, createHooks, updateHooks, deleteHooks, orderCode, positionLine, move,
-                moveSchema, readerCode, tableArgs, realtime);
+                moveSchema, readerCode, tableArgs, realtime, afterDelete);
     }
 
     /** The event lines of a real-time entity, else null; an owned row's event names its owner. */

@@ -28,7 +28,8 @@ public record DeployView(
         String version,
         String k8sVersion,
         boolean caching,
-        boolean realtime) {
+        boolean realtime,
+        boolean files) {
 
     /** This view once when the backend pushes real-time events (a Redis for pub/sub between pods), else none. */
     public List<DeployView> withRealtime() {
@@ -63,6 +64,7 @@ public record DeployView(
                 VERSION,
                 K8S_VERSION,
                 spec.features().contains(Feature.CACHING),
-                !spec.capabilities(Capability.Realtime.class).isEmpty());
+                !spec.capabilities(Capability.Realtime.class).isEmpty(),
+                !spec.capabilities(Capability.FileUpload.class).isEmpty());
     }
 }

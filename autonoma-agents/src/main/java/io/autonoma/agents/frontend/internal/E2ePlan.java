@@ -206,6 +206,19 @@ public final class E2ePlan {
         if (!votes.isEmpty()) {
             m.put("votes", votes);
         }
+        // files chosen in the edit form: a refused one shows the server's message, an accepted image shows on the page
+        List<Object> files = new ArrayList<>();
+        for (Capability.FileUpload f : spec.capabilities(Capability.FileUpload.class)) {
+            if (!f.entity().equals(e.name())) continue;
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("field", f.field());
+            file.put("label", Naming.label(f.field()));
+            file.put("image", "image".equals(f.accept()));
+            files.add(file);
+        }
+        if (!files.isEmpty()) {
+            m.put("files", files);
+        }
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
                 || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
             m.put("search", "{run}");

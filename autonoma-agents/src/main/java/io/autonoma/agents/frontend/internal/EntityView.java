@@ -21,6 +21,8 @@ import java.util.List;
  * @param boardRoute  {@code /cards/board} when the rows have a board page (see {@link BoardView}), else null
  * @param tallies     read-only counts and averages of the votes on a record (the {@code vote} capability)
  * @param votes       the votes a signed-in user casts on a record from its detail page
+ * @param files       the fields that hold an uploaded file ({@code FileMeta} literals: a file input in the form, the
+ *                    file on the detail page)
  */
 public record EntityView(String name, String camel, String kebab, String route, String apiName, String apiPath,
                          String labelLiteral, String pluralLabelLiteral, String descriptionLiteral, String docComment,
@@ -28,7 +30,8 @@ public record EntityView(String name, String camel, String kebab, String route, 
                          List<PropertyView> properties, List<FieldView> formFields, List<String> apiImports,
                          List<String> enumImports, boolean ownedRows, String shortLinkLiteral,
                          String workflowLiteral, String limitsLiteral, String limitsApiImport,
-                         String boardRoute, List<PropertyView> tallies, List<VoteControlView> votes) {
+                         String boardRoute, List<PropertyView> tallies, List<VoteControlView> votes,
+                         List<String> files) {
     /** A vote offered on the detail page: {@code constName} is its {@code VoteMeta} in the entity module. */
     public record VoteControlView(String constName, String literal, String doc) {}
 
@@ -36,9 +39,13 @@ public record EntityView(String name, String camel, String kebab, String route, 
         return !votes.isEmpty();
     }
 
-    /** Whether the detail page shows more than the record: how full it is (limits) or a vote control. */
+    public boolean hasFiles() {
+        return !files.isEmpty();
+    }
+
+    /** Whether the detail page shows more than the record: how full it is (limits), a vote control or its files. */
     public boolean extrasOnDetail() {
-        return hasVotes() || limitsLiteral != null;
+        return hasVotes() || limitsLiteral != null || hasFiles();
     }
 
     public EntityView {
@@ -49,5 +56,6 @@ public record EntityView(String name, String camel, String kebab, String route, 
         enumImports = List.copyOf(enumImports);
         tallies = List.copyOf(tallies);
         votes = List.copyOf(votes);
+        files = List.copyOf(files);
     }
 }

@@ -52,4 +52,9 @@ public record FrontendView(String appName, String appNameLiteral, String appDesc
     public List<FrontendView> withVotes() {
         return entities.stream().anyMatch(EntityView::hasVotes) ? List.of(this) : List.of();
     }
+
+    /** This view once when some record holds an uploaded file (for {@code each=withFiles}), else none. */
+    public List<FrontendView> withFiles() {
+        return entities.stream().anyMatch(EntityView::hasFiles) ? List.of(this) : List.of();
+    }
 }

@@ -11,8 +11,10 @@ import io.autonoma.core.spec.RelationKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -218,6 +220,12 @@ public final class FrontendViews {
         apiImports.add(apiName(name));
         int listed = 0;
         boolean onlyText = e.fields().stream().allMatch(f -> f.type() == FieldType.TEXT);
+        Map<String, Capability.FileUpload> fileFields = new LinkedHashMap<>();
+        spec.capabilities(Capability.FileUpload.class).stream().filter(c -> c.entity().equals(name))
+                .forEach(c -> fileFields.put(c.field(), c));
+        List<String> files = fileFields.values().stream().map(c -> "{ field: " + Ts.string(c.field()) + ", label: "
+                + Ts.string(label(c.field())) + ", path: " + Ts.string("/api/v1/" + route(name)) + ", segment: "
+                + Ts.string(Naming.kebab(c.field())) + ", image: " + "image".equals(c.accept()) + " }").toList();
         for (Field f : e.fields()) {
             String enumConst = null;
             String enumType = null;
@@ -237,7 +245,8 @@ public final class FrontendViews {
                 case ENUM -> enumType;
                 default -> "string";
             };
-            String type = f.required() ? base : base + " | null";
+            // a stored file's key is null until a file is uploaded
+            String type = f.required() && !fileFields.containsKey(f.name()) ? base : base + " | null";
             String doc = f.description() == null ? null : Ts.comment(f.description());
             if (f.type() == FieldType.DECIMAL) {
                 doc = (doc == null ? "" : doc + " ") + "Decimal as a string, e.g. \"12.50\".";
@@ -245,6 +254,8 @@ public final class FrontendViews {
             boolean serverMade = spec.serverMadeFields(name).contains(f.name());
             // short codes and counters are made by the server: shown, never typed in (optional in the API's input type)
             properties.add(new PropertyView(f.name(), type, type, doc == null || doc.isEmpty() ? null : doc, serverMade));
+            // a stored file's key is not shown as text: the form has a file input, the detail page the file
+            if (fileFields.containsKey(f.name())) continue;
             // long text is left out of tables, unless the entity has nothing else to show
             boolean inList = (f.type() != FieldType.TEXT || onlyText) && listed < MAX_LIST_COLUMNS;
             if (inList) {
@@ -322,7 +333,7 @@ public final class FrontendViews {
                 owned(spec, name), shortLinkLiteral(spec, name), workflowLiteral(spec, name),
                 limitsLiteral(spec, name), limitsApiImport(spec, name),
                 board(spec, name) == null ? null : "/" + route(name) + "/board",
-                tallies, votes);
+                tallies, votes, files);
     }
 
     /**
