@@ -61,7 +61,8 @@ public record BackendView(
         List<OrderingView> orderings,
         List<Votes.VoteView> votes,
         String votingImports,
-        String votingSchemaImports) {
+        String votingSchemaImports,
+        GraphqlView graphql) {
 
     /**
      * An entity whose rows keep their order in {@code field} (the ordering capability), within the row of
@@ -149,11 +150,14 @@ public record BackendView(
     public String firstAppRole() { return roles.size() > 2 ? roles.get(2) : null; }
     /** This view once when some entity keeps votes that the server casts (the vote capability), else none. */
     public List<BackendView> withVotes() { return votes.isEmpty() ? List.of() : List.of(this); }
+    /** This view once when the app has the {@code graphql} feature (app/graphql_api.py, its tests), else none. */
+    public List<BackendView> withGraphql() { return graphql == null ? List.of() : List.of(this); }
 
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
             "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
-            "read_cache", "short_codes", "short_links", "counters", "roles", "workflow", "limits", "ordering", "voting");
+            "read_cache", "short_codes", "short_links", "counters", "roles", "workflow", "limits", "ordering", "voting",
+            "graphql_api");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -385,6 +389,8 @@ public record BackendView(
         PyImports votingSchemaImports = new PyImports().add("pydantic", "BaseModel");
         List<Votes.VoteView> votes = Votes.views(spec, entities, votingImports, votingSchemaImports);
         main.addIf(!votes.isEmpty(), "app.routers", "voting");
+        GraphqlView graphql = GraphqlView.of(spec, entities);
+        main.addIf(graphql != null, "app.graphql_api", "graphql_router");
 
         List<M2OView> relTests = new ArrayList<>();
         m2o.values().forEach(relTests::addAll);
@@ -408,7 +414,7 @@ public record BackendView(
                 assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec),
                 shortLinksImports.render(), workflows, spec.assignableRoles(),
                 LimitViews.of(spec), LimitViews.moduleImports(spec), LimitViews.testImports(spec),
-                orderingViews(spec), votes, votingImports.render(), votingSchemaImports.render());
+                orderingViews(spec), votes, votingImports.render(), votingSchemaImports.render(), graphql);
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
