@@ -118,7 +118,7 @@ public record GraphqlView(String moduleImports, String moduleCode, String queryC
                 }
                 code.append(Py.call(8, "item = await _one(", List.of("info", resource(p), "self." + l.relation().fk()), ")"))
                         .append('\n');
-                code.append("        return None if item is None else ").append(converter(p)).append("(item)\n");
+                code.append(ret("None if item is None else " + converter(p) + "(item)"));
             }
             for (BackendView.M2MView l : e.manyToMany()) {
                 if (l.toUser() || !byName.containsKey(l.target())) continue;
@@ -126,7 +126,7 @@ public record GraphqlView(String moduleImports, String moduleCode, String queryC
                 String name = free(l.name(), taken);
                 code.append('\n').append(field(name, "list[" + p.name() + "Node]"));
                 code.append(Py.call(8, "items = await _many(", List.of("info", resource(p), "self." + l.ids()), ")")).append('\n');
-                code.append("        return [").append(converter(p)).append("(item) for item in items]\n");
+                code.append(retList(converter(p) + "(item) for item in items"));
             }
             for (Link l : links) {
                 if (l.parent() != e) continue;
@@ -138,11 +138,13 @@ public record GraphqlView(String moduleImports, String moduleCode, String queryC
                 code.append('\n').append(field(name, "list[" + c.name() + "Node]"));
                 code.append(Py.call(8, "items = await _children(", List.of("info", resource(c), Py.str(l.relation().fk()), "self.id"),
                         ")")).append('\n');
-                code.append("        return [").append(converter(c)).append("(item) for item in items]\n");
+                code.append(retList(converter(c) + "(item) for item in items"));
             }
             code.append("\n\n");
-            code.append("def ").append(converter(e)).append("(item: Item) -> ").append(node).append(":\n");
-            code.append("    return ").append(node).append("(**").append(e.name()).append("Read.model_validate(item).model_dump())\n");
+            code.append(Py.call(0, "def " + converter(e) + "(", List.of("item: Item"), ") -> " + node + ":")).append('\n');
+            String build = "**" + e.name() + "Read.model_validate(item).model_dump()";
+            String one = "    return " + node + "(" + build + ")";
+            code.append(one.length() <= Py.LINE_LENGTH ? one : "    return " + node + "(\n        " + build + "\n    )").append('\n');
             code.append("\n\n");
 
             // ---- Query: the list and the get field
@@ -162,14 +164,14 @@ public record GraphqlView(String moduleImports, String moduleCode, String queryC
             query.append("    @strawberry.field\n");
             query.append(Py.exploded(4, "async def " + list + "(", params, ") -> Page[" + node + "]:")).append('\n');
             query.append(Py.exploded(8, "items, total = await _list_rows(", List.of("info", resource(e), "page=page", "size=size",
-                    "sort=sort", "q=q", "filters={" + String.join(", ", filters) + "}"), ")")).append('\n');
+                    "sort=sort", "q=q", dict("filters=", filters)), ")")).append('\n');
             query.append(Py.exploded(8, "return Page(", List.of("items=[" + converter(e) + "(item) for item in items]",
                     "total=total", "page=page", "size=size"), ")")).append("\n\n");
             query.append("    @strawberry.field\n");
             query.append(Py.call(4, "async def " + get + "(", List.of("self", "info: Info[GraphQLContext, None]", "id: int"),
                     ") -> " + node + " | None:")).append('\n');
             query.append(Py.call(8, "item = await _one(", List.of("info", resource(e), "id"), ")")).append('\n');
-            query.append("        return None if item is None else ").append(converter(e)).append("(item)\n\n");
+            query.append(ret("None if item is None else " + converter(e) + "(item)")).append('\n');
 
             String selection = String.join(" ", fields.stream().map(ReadField::name).toList());
             fieldsEntries.add(Py.exploded(4, Py.str(e.name()) + ": Gql(", List.of(Py.str(list), Py.str(get),
@@ -189,6 +191,28 @@ public record GraphqlView(String moduleImports, String moduleCode, String queryC
         String queryCode = query.toString().stripTrailing();
         return new GraphqlView(mi.render(), code.toString().stripTrailing(), queryCode, ti.render(), fieldsCode, nestedCode,
                 owned);
+    }
+
+    /** {@code return expr} in a method body, in parentheses on lines of their own when too long (as ruff format). */
+    private static String ret(String expr) {
+        String one = "        return " + expr;
+        return (one.length() <= Py.LINE_LENGTH ? one : "        return (\n            " + expr + "\n        )") + "\n";
+    }
+
+    private static String retList(String comprehension) {
+        String one = "        return [" + comprehension + "]";
+        return (one.length() <= Py.LINE_LENGTH ? one : "        return [\n            " + comprehension + "\n        ]") + "\n";
+    }
+
+    /** A keyword argument holding a dict literal, at indent 12 in an exploded call: one line or one entry per line. */
+    private static String dict(String head, List<String> entries) {
+        String one = head + "{" + String.join(", ", entries) + "}";
+        if (12 + one.length() + 1 <= Py.LINE_LENGTH) {
+            return one;
+        }
+        StringBuilder b = new StringBuilder(head).append("{\n");
+        entries.forEach(en -> b.append(" ".repeat(16)).append(en).append(",\n"));
+        return b.append(" ".repeat(12)).append('}').toString();
     }
 
     private static String free(String name, Set<String> taken) {
