@@ -65,7 +65,7 @@ public final class SpecAssembler {
      * The optional app-wide features the prompt names, by the words {@code domain.json} lists for each ("a GraphQL
      * API"): single words, or several joined by '_' that follow each other in the prompt.
      */
-    static List<Feature> askedFeatures(String prompt) {
+    public static List<Feature> askedFeatures(String prompt) {
         List<String> words = Tagger.words(prompt).stream().map(w -> w.toLowerCase(java.util.Locale.ROOT)).toList();
         String joined = "_" + String.join("_", words) + "_";
         List<Feature> out = new ArrayList<>();

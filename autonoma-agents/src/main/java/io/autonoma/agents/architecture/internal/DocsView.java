@@ -4,6 +4,7 @@ import io.autonoma.agents.naming.Naming;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.Capability;
 import io.autonoma.core.spec.Entity;
+import io.autonoma.core.spec.Feature;
 import io.autonoma.core.spec.Field;
 import io.autonoma.core.spec.Relation;
 import io.autonoma.core.spec.RelationKind;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
         List<String> counters, List<String> workflows, List<String> limits,
-        List<String> orderings, List<String> votes) {
+        List<String> orderings, List<String> votes, List<String> graphql,
+        String graphqlExample) {
 
     /** Whether some entity has a workflow (the {@code workflow} capability). */
     public boolean hasWorkflows() {
@@ -51,6 +53,11 @@ public record DocsView(String name, String slug, String description, List<Entity
         return !owned.isEmpty();
     }
 
+    /** Whether the app has the {@code graphql} feature; {@code graphql} then lists each resource's query fields. */
+    public boolean hasGraphql() {
+        return !graphql.isEmpty();
+    }
+
     public boolean hasNotes() {
         return !notes.isEmpty();
     }
@@ -61,6 +68,7 @@ public record DocsView(String name, String slug, String description, List<Entity
     }
 
     public static DocsView of(AppSpec spec) {
+        boolean graphql = spec.features().contains(Feature.GRAPHQL);
         List<EntityView> entities = spec.entities().stream().map(e -> EntityView.of(e, spec)).toList();
         List<RelView> rels = spec.relations().stream().map(RelView::of).toList();
         List<String> userRelations = spec.relationGraph().toUsers().stream()
@@ -88,7 +96,10 @@ public record DocsView(String name, String slug, String description, List<Entity
                         + Naming.pluralKebab(o.entity()) + "/board`").orElse("") + "; `POST /api/v1/" + Naming.pluralKebab(o.entity())
                         + "/{id}/move` moves one").toList(),
                 spec.capabilities(Capability.Vote.class).stream().flatMap(v -> v.targetRelation(spec).stream().map(t -> vote(spec, v, t)))
-                        .toList());
+                        .toList(),
+                graphql ? spec.entities().stream().map(e -> e.name() + ": `" + Naming.pluralSnake(e.name()) + "(page, size, sort, q, "
+                        + "filters)` and `" + Naming.snake(e.name()) + "(id)`").toList() : List.of(),
+                graphql && !spec.entities().isEmpty() ? Naming.pluralSnake(spec.entities().get(0).name()) : null);
     }
 
     /** One vote capability in a sentence: who votes on what, and the tallies the target's reads carry. */

@@ -25,7 +25,8 @@ public record DeployView(
         String imageRegistry,
         String version,
         String k8sVersion,
-        boolean caching) {
+        boolean caching,
+        boolean graphql) {
 
     /** Image tag the manifests refer to; CI builds {@code <slug>-backend:ci-<sha>}. */
     public static final String VERSION = "0.1.0";
@@ -54,6 +55,7 @@ public record DeployView(
                 "registry.example.com/" + slug,
                 VERSION,
                 K8S_VERSION,
-                spec.features().contains(Feature.CACHING));
+                spec.features().contains(Feature.CACHING),
+                spec.features().contains(Feature.GRAPHQL));
     }
 }
