@@ -20,9 +20,10 @@ import java.util.Set;
  * @param testImports      the import block of tests/test_graphql.py
  * @param fieldsCode       {@code FIELDS}: per resource label, its list and get fields, its selection and Read schema
  * @param nestedCode       {@code NESTED}: parent/children pairs for the batching and depth tests (null: none)
+ * @param linksCode        {@code LINKS}: many-to-many links between entities, for the linked-rows test (null: none)
  */
 public record GraphqlView(String moduleImports, String moduleCode, String queryCode, String testImports, String fieldsCode,
-        String nestedCode, boolean owned) {
+        String nestedCode, String linksCode, boolean owned) {
 
     /** The fields of one Read schema line: {@code name}, its GraphQL-facing Python type, and its default (or null). */
     private record ReadField(String name, String type, String defaultValue) {}
@@ -58,14 +59,11 @@ public record GraphqlView(String moduleImports, String moduleCode, String queryC
                 .add("app.deps", "get_current_user", "read_connection")
                 .add("app.security", "Principal");
         PyImports ti = new PyImports()
-                .add("collections.abc", "Iterator")
-                .add("contextlib", "contextmanager")
                 .add("dataclasses", "dataclass")
                 .add("typing", "Any")
                 .add("fastapi", "FastAPI")
                 .add("httpx", "AsyncClient")
                 .add("pydantic", "BaseModel")
-                .add("sqlalchemy", "event")
                 .add("tests.resources", "RESOURCES", "Headers", "Resource", "make");
 
         // children fields: per parent, the many-to-one relations pointing at it from other rows
@@ -80,6 +78,7 @@ public record GraphqlView(String moduleImports, String moduleCode, String queryC
 
         StringBuilder code = new StringBuilder();
         Map<Link, String> childrenFields = new LinkedHashMap<>();
+        List<String> linkTests = new ArrayList<>();
         StringBuilder query = new StringBuilder();
         List<String> fieldsEntries = new ArrayList<>();
         boolean owned = false;
@@ -124,6 +123,8 @@ public record GraphqlView(String moduleImports, String moduleCode, String queryC
                 if (l.toUser() || !byName.containsKey(l.target())) continue;
                 BackendView.EntityView p = byName.get(l.target());
                 String name = free(l.name(), taken);
+                linkTests.add(Py.exploded(4, "Linked(", List.of(Py.str(e.name()), Py.str(l.ids()), Py.str(name), Py.str(p.name())),
+                        ")"));
                 code.append('\n').append(field(name, "list[" + p.name() + "Node]"));
                 code.append(Py.call(8, "items = await _many(", List.of("info", resource(p), "self." + l.ids()), ")")).append('\n');
                 code.append(retList(converter(p) + "(item) for item in items"));
@@ -185,12 +186,18 @@ public record GraphqlView(String moduleImports, String moduleCode, String queryC
             nested.add(Py.exploded(4, "Nested(", List.of(Py.str(l.parent().name()), Py.str(childrenFields.get(l)),
                     Py.str(l.child().name()), Py.str(l.relation().fk()), Py.str(l.relation().name())), ")"));
         }
+        if (!nested.isEmpty()) {
+            // the statement-counting and depth tests
+            ti.add("collections.abc", "Iterator").add("contextlib", "contextmanager").add("sqlalchemy", "event");
+        }
         String fieldsCode = "FIELDS: dict[str, Gql] = {\n" + String.join(",\n", fieldsEntries) + ",\n}";
         String nestedCode = nested.isEmpty() ? null
                 : "NESTED: tuple[Nested, ...] = (\n" + String.join(",\n", nested) + ",\n)";
+        String linksCode = linkTests.isEmpty() ? null
+                : "LINKS: tuple[Linked, ...] = (\n" + String.join(",\n", linkTests) + ",\n)";
         String queryCode = query.toString().stripTrailing();
         return new GraphqlView(mi.render(), code.toString().stripTrailing(), queryCode, ti.render(), fieldsCode, nestedCode,
-                owned);
+                linksCode, owned);
     }
 
     /** {@code return expr} in a method body, in parentheses on lines of their own when too long (as ruff format). */
