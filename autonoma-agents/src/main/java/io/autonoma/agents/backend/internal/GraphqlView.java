@@ -60,8 +60,10 @@ public record GraphqlView(String moduleImports, String moduleCode, String queryC
                 .add("app.security", "Principal");
         PyImports ti = new PyImports()
                 .add("dataclasses", "dataclass")
+                .add("pathlib", "Path")
                 .add("typing", "Any")
                 .add("fastapi", "FastAPI")
+                .add("tests.conftest", "make_app", "serve")
                 .add("httpx", "AsyncClient")
                 .add("pydantic", "BaseModel")
                 .add("tests.resources", "RESOURCES", "Headers", "Resource", "make");
