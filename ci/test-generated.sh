@@ -40,7 +40,8 @@ generate() { # id
   elif [[ "$id" == natural-* ]]; then
     java -jar "$JAR" generate "$(prompt_of "${id#natural-}" "$NATURAL")" -o "$OUT/$id" -q
   elif [ "$id" = gym ]; then
-    # the limit capability: a class's capacity per class and three booked places per member
+    # the limit capability: a class's capacity per class and three booked places per member; bookings
+    # owned by their member; the graphql feature (tests/test_graphql.py)
     java -jar "$JAR" generate --spec docs/examples/gym-bookings.app-spec.json -o "$OUT/$id" -q
   elif [ "$id" = hostile ]; then
     # quotes, backticks, </script>, {{…}}, ${…}, <% %>, backslashes, newlines and emoji in spec text,

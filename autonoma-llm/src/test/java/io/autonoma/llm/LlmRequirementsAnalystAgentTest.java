@@ -107,6 +107,18 @@ class LlmRequirementsAnalystAgentTest {
     }
 
     @Test
+    void the_graphql_feature_comes_back_in_the_structured_spec_and_an_unknown_feature_goes_back_with_its_path() throws Exception {
+        String good = Fixtures.librarySpecJson().replaceFirst("\\}\\s*$", ", \"features\": [\"auth\", \"graphql\"]}");
+        String bad = good.replace("\"graphql\"", "\"graph\"");
+        model.answer(bad).answer(good);
+        AgentResult result = agent().run(RecordingContext.forPrompt(Fixtures.LIBRARY_PROMPT + " With a GraphQL API."));
+
+        assertThat(model.lastUserText(1)).contains("features[1]");
+        AppSpec spec = (AppSpec) result.outputs().get(AgentContext.SPEC_KEY);
+        assertThat(spec.features()).containsExactly(io.autonoma.core.spec.Feature.AUTH, io.autonoma.core.spec.Feature.GRAPHQL);
+    }
+
+    @Test
     void the_same_invalid_answer_twice_stops_the_loop_early() {
         model.answer("not json at all").answer("not json at all").answer(Fixtures.librarySpecJson());
         LlmRequirementsAnalystAgent agent = LlmRequirementsAnalystAgent.builder().client(client).maxTries(5).build();

@@ -126,6 +126,7 @@ public final class OfflineRequirementsAnalyst {
         archetype.roles().forEach(b::role);
         archetype.pages().forEach(b::page);
         archetype.features().forEach(b::feature);
+        SpecAssembler.askedFeatures(prompt).forEach(b::feature);
         b.note(note);
         b.note("Entities and fields come from the archetype; name the things to store and their fields "
                 + "(e.g. \"books with a title and an author\") to get your own.");

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** App-wide capabilities. Serialised in snake_case ({@code file_upload}). */
 public enum Feature {
-    AUTH, RBAC, SEARCH, PAGINATION, SORTING, FILTERING, RATE_LIMIT, FILE_UPLOAD, CACHING, METRICS;
+    AUTH, RBAC, SEARCH, PAGINATION, SORTING, FILTERING, RATE_LIMIT, FILE_UPLOAD, CACHING, METRICS, GRAPHQL;
 
     @JsonValue
     public String json() {

@@ -40,6 +40,8 @@ final class Domain {
     final Set<String> activityVerbs;
     final Set<String> membershipVerbs;
     final Map<String, Set<String>> behaviours;
+    /** App-wide features (by their JSON name) and the words that ask for them, e.g. graphql. */
+    final Map<String, Set<String>> featureWords;
     final Map<String, String> workflowStates;
     final Map<String, Knowledge> concepts;
     final List<String> schemaOrgProperties;
@@ -62,6 +64,9 @@ final class Domain {
         Map<String, Set<String>> b = new HashMap<>();
         root.path("behaviours").fields().forEachRemaining(e -> b.put(e.getKey(), set(e.getValue())));
         behaviours = Map.copyOf(b);
+        Map<String, Set<String>> fw = new java.util.TreeMap<>();
+        root.path("featureWords").fields().forEachRemaining(e -> fw.put(e.getKey(), set(e.getValue())));
+        featureWords = java.util.Collections.unmodifiableMap(fw);
         workflowStates = map(root.path("workflowStates"));
         Map<String, Knowledge> c = new HashMap<>();
         root.path("concepts").fields().forEachRemaining(e -> {

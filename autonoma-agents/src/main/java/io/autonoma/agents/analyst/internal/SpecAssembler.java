@@ -61,7 +61,41 @@ public final class SpecAssembler {
         return dropped && thingLeft ? String.join(" ", kept) : prompt.strip();
     }
 
-    public static Analysis analyze(String prompt) {
+    /**
+     * The optional app-wide features the prompt names, by the words {@code domain.json} lists for each ("a GraphQL
+     * API"): single words, or several joined by '_' that follow each other in the prompt.
+     */
+    public static List<Feature> askedFeatures(String prompt) {
+        List<String> words = Tagger.words(prompt).stream().map(w -> w.toLowerCase(java.util.Locale.ROOT)).toList();
+        String joined = "_" + String.join("_", words) + "_";
+        List<Feature> out = new ArrayList<>();
+        Domain.get().featureWords.forEach((feature, phrases) -> {
+            if (phrases.stream().anyMatch(phrase -> joined.contains("_" + phrase + "_"))) {
+                out.add(Feature.parse(feature));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The prompt without the words that ask for a feature ("with a GraphQL API" → "with"), so they are not read as
+     * things the app keeps; what is left is what the entity reading sees.
+     */
+    static String withoutFeatureWords(String prompt) {
+        String out = prompt;
+        List<String> phrases = new ArrayList<>();
+        Domain.get().featureWords.values().forEach(phrases::addAll);
+        // longest first: "graphql_api" goes before "graphql" can leave "api" behind
+        phrases.sort(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(x -> x));
+        for (String phrase : phrases) {
+            String words = String.join("[\\s-]*", phrase.split("_"));
+            out = out.replaceAll("(?i)(\\b(a|an|the)\\s+)?\\b" + words + "\\b", " ");
+        }
+        return out.equals(prompt) ? prompt : out.replaceAll("[ \\t]{2,}", " ").replaceAll("\\s+([,.;:])", "$1");
+    }
+
+    public static Analysis analyze(String asked) {
+        String prompt = withoutFeatureWords(asked);
         PromptParser p = new PromptParser();
         p.parse(prompt);
         List<String> notes = new ArrayList<>();
@@ -271,7 +305,7 @@ public final class SpecAssembler {
             return new Analysis(null, false, List.of(), p.nameWords.isEmpty() && p.objectNameWords.isEmpty()
                     ? Optional.empty() : Optional.of(appName));
         }
-        AppSpec.Builder b = AppSpec.builder(appName).description(prompt.trim());
+        AppSpec.Builder b = AppSpec.builder(appName).description(asked.trim());
         outEntities.forEach(b::entity);
         outRelations.forEach(b::relation);
         b.role(new Role("admin", List.of("*")));
@@ -285,6 +319,10 @@ public final class SpecAssembler {
         for (Feature f : List.of(Feature.AUTH, Feature.RBAC, Feature.PAGINATION, Feature.SEARCH, Feature.SORTING,
                 Feature.FILTERING, Feature.RATE_LIMIT)) {
             b.feature(f);
+        }
+        for (Feature f : askedFeatures(asked)) {
+            b.feature(f);
+            b.note("Feature '" + f.json() + "': the prompt asks for it.");
         }
         b.note("Read by the offline rule-based analyst: entities are the nouns given fields or relations in the prompt; "
                 + "field types follow their names and words (date → date, price → decimal, 'status (a, b)' → enum).");

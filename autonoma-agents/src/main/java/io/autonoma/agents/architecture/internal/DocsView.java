@@ -4,6 +4,7 @@ import io.autonoma.agents.naming.Naming;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.Capability;
 import io.autonoma.core.spec.Entity;
+import io.autonoma.core.spec.Feature;
 import io.autonoma.core.spec.Field;
 import io.autonoma.core.spec.Relation;
 import io.autonoma.core.spec.RelationKind;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
         List<String> counters, List<String> workflows, List<String> limits,
-        List<String> orderings, List<String> votes, List<String> realtime, List<String> files) {
+        List<String> orderings, List<String> votes, List<String> realtime, List<String> files, List<String> graphql,
+        String graphqlExample) {
 
     /** Whether the server pushes some entity's writes to the browsers (the {@code realtime} capability). */
     public boolean hasRealtime() {
@@ -61,6 +63,11 @@ public record DocsView(String name, String slug, String description, List<Entity
         return !owned.isEmpty();
     }
 
+    /** Whether the app has the {@code graphql} feature; {@code graphql} then lists each resource's query fields. */
+    public boolean hasGraphql() {
+        return !graphql.isEmpty();
+    }
+
     public boolean hasNotes() {
         return !notes.isEmpty();
     }
@@ -71,6 +78,7 @@ public record DocsView(String name, String slug, String description, List<Entity
     }
 
     public static DocsView of(AppSpec spec) {
+        boolean graphql = spec.features().contains(Feature.GRAPHQL);
         List<EntityView> entities = spec.entities().stream().map(e -> EntityView.of(e, spec)).toList();
         List<RelView> rels = spec.relations().stream().map(RelView::of).toList();
         List<String> userRelations = spec.relationGraph().toUsers().stream()
@@ -106,7 +114,10 @@ public record DocsView(String name, String slug, String description, List<Entity
                 spec.capabilities(Capability.FileUpload.class).stream().map(f -> f.entity() + ".`" + f.field() + "`: "
                         + ("image".equals(f.accept()) ? "an image (PNG, JPEG, GIF or WebP)" : "any file") + "; POST `/api/v1/"
                         + Naming.pluralKebab(f.entity()) + "/{id}/" + Naming.kebab(f.field()) + "` (multipart, field `upload`) "
-                        + "uploads it, GET downloads it").toList());
+                        + "uploads it, GET downloads it").toList(),
+                graphql ? spec.entities().stream().map(e -> e.name() + ": `" + Naming.pluralSnake(e.name()) + "(page, size, sort, q, "
+                        + "filters)` and `" + Naming.snake(e.name()) + "(id)`").toList() : List.of(),
+                graphql && !spec.entities().isEmpty() ? Naming.pluralSnake(spec.entities().get(0).name()) : null);
     }
 
     /** One vote capability in a sentence: who votes on what, and the tallies the target's reads carry. */

@@ -63,7 +63,8 @@ public record BackendView(
         String votingImports,
         String votingSchemaImports,
         List<FileViews.FileView> files,
-        String filesRouterImports) {
+        String filesRouterImports,
+        GraphqlView graphql) {
 
     /**
      * An entity whose rows keep their order in {@code field} (the ordering capability), within the row of
@@ -157,12 +158,16 @@ public record BackendView(
     public List<BackendView> withOwnedFiles() {
         return files.stream().anyMatch(FileViews.FileView::owned) ? List.of(this) : List.of();
     }
+    /** This view once when the app has the {@code graphql} feature (app/graphql_api.py, its tests), else none. */
+    public List<BackendView> withGraphql() { return graphql == null ? List.of() : List.of(this); }
+    /** This view once when a pinned requirement needs python-dateutil (boto3 for files, Strawberry), else none. */
+    public List<BackendView> withDateutil() { return files.isEmpty() && graphql == null ? List.of() : List.of(this); }
 
     /** Module names the generated app already uses; entity modules must not collide with them. */
     private static final Set<String> RESERVED_MODULES = Set.of("auth", "health", "base", "user", "users", "user_refs",
             "associations", "common", "types", "crud", "deps", "db", "config", "main", "middleware", "security", "http_cache",
             "read_cache", "short_codes", "short_links", "counters", "roles", "workflow", "limits", "ordering", "voting",
-            "realtime", "files");
+            "realtime", "files", "graphql_api");
 
     public boolean hasRelationTests() {
         return !relationTests.isEmpty() || !linkTests.isEmpty();
@@ -429,6 +434,8 @@ public record BackendView(
         PyImports filesImports = FileViews.routerImports();
         List<FileViews.FileView> files = FileViews.views(spec, entities, filesImports);
         main.addIf(!files.isEmpty(), "app.routers", "files").addIf(!files.isEmpty(), "app.files", "Files", "create_storage");
+        GraphqlView graphql = GraphqlView.of(spec, entities);
+        main.addIf(graphql != null, "app.graphql_api", "graphql_router");
 
         List<M2OView> relTests = new ArrayList<>();
         m2o.values().forEach(relTests::addAll);
@@ -452,7 +459,8 @@ public record BackendView(
                 assigneeTests, userLinkTests, spec.name(), entities.size(), shortCodes, counterViews(spec),
                 shortLinksImports.render(), workflows, spec.assignableRoles(),
                 LimitViews.of(spec), LimitViews.moduleImports(spec), LimitViews.testImports(spec),
-                orderingViews(spec), votes, votingImports.render(), votingSchemaImports.render(), files, filesImports.render());
+                orderingViews(spec), votes, votingImports.render(), votingSchemaImports.render(), files, filesImports.render(),
+                graphql);
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */

@@ -29,7 +29,8 @@ public record DeployView(
         String k8sVersion,
         boolean caching,
         boolean realtime,
-        boolean files) {
+        boolean files,
+        boolean graphql) {
 
     /** This view once when the backend pushes real-time events (a Redis for pub/sub between pods), else none. */
     public List<DeployView> withRealtime() {
@@ -65,6 +66,7 @@ public record DeployView(
                 K8S_VERSION,
                 spec.features().contains(Feature.CACHING),
                 !spec.capabilities(Capability.Realtime.class).isEmpty(),
-                !spec.capabilities(Capability.FileUpload.class).isEmpty());
+                !spec.capabilities(Capability.FileUpload.class).isEmpty(),
+                spec.features().contains(Feature.GRAPHQL));
     }
 }
