@@ -184,6 +184,38 @@ class SecurityMitigationsTest {
     }
 
     @Test
+    void an_owner_check_that_lets_admins_pass_and_hides_other_users_rows_is_a_role_check() {
+        String owned = """
+                from fastapi import APIRouter
+
+                from app.deps import CurrentUser
+                from app.refs import ensure_owner
+
+                router = APIRouter()
+
+
+                @router.delete("/a/{item_id}")
+                async def delete_a(item_id: int, user: CurrentUser) -> None:
+                    ensure_owner(user, 1, "A", item_id)
+                """;
+        String checked = evidence("Privilege escalation", Map.of("backend/app/deps.py", SecurityRouteReviewTest.DEPS_PY,
+                "backend/app/routers/thing.py", owned, "backend/app/refs.py", """
+                        def ensure_owner(principal, owner_id, label, obj_id):
+                            if principal.role != "admin" and owner_id != principal.id:
+                                raise not_found(label, obj_id)
+                        """));
+        String roleless = evidence("Privilege escalation", Map.of("backend/app/deps.py", SecurityRouteReviewTest.DEPS_PY,
+                "backend/app/routers/thing.py", owned, "backend/app/refs.py", """
+                        def ensure_owner(principal, owner_id, label, obj_id):
+                            if owner_id != principal.id:
+                                raise not_found(label, obj_id)
+                        """));
+
+        assertThat(found(checked)).as(checked).isTrue();
+        assertThat(found(roleless)).as(roleless).isFalse();
+    }
+
+    @Test
     void the_last_stage_of_every_dockerfile_must_switch_to_a_non_root_user() {
         String evidence = evidence("Containers running as root", Map.of(
                 "backend/Dockerfile", "FROM python:3.12-slim\nUSER 10001:10001\n",

@@ -104,7 +104,8 @@ public final class Mitigations {
         List<String> paths = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
         for (Route r : deletes) {
-            List<String> checks = r.reached().stream().filter(l -> isRoleCheck(l.function())).map(l -> l.module().path()).toList();
+            List<String> checks = java.util.stream.Stream.concat(r.reached().stream(), r.called().stream())
+                    .filter(l -> isRoleCheck(l.function())).map(l -> l.module().path()).toList();
             paths.addAll(checks);
             paths.add(r.path());
             if (checks.isEmpty()) {
@@ -121,7 +122,10 @@ public final class Mitigations {
         return new Line("Privilege escalation", mitigation, true, files(paths.stream().sorted().toList()));
     }
 
-    /** A function that compares a {@code .role} attribute and answers 403. */
+    /**
+     * A function that compares a {@code .role} attribute and answers 403, or raises {@code not_found(…)}: the owner check
+     * of an owned row, where the admin role passes and another user gets a 404 so that ids reveal nothing.
+     */
     static boolean isRoleCheck(Function f) {
         List<PyToken> b = f.body();
         boolean comparesRole = false;
@@ -133,7 +137,8 @@ public final class Mitigations {
                 PyToken before = i > 1 ? b.get(i - 2) : t;
                 comparesRole |= isComparison(next) || isComparison(before);
             }
-            forbids |= t.kind() == PyToken.Kind.NUMBER && t.text().equals("403") || t.is("HTTP_403_FORBIDDEN");
+            forbids |= t.kind() == PyToken.Kind.NUMBER && t.text().equals("403") || t.is("HTTP_403_FORBIDDEN")
+                    || t.is("raise") && i + 2 < b.size() && b.get(i + 1).is("not_found") && b.get(i + 2).is("(");
         }
         return comparesRole && forbids;
     }

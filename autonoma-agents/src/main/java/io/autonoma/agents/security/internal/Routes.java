@@ -28,11 +28,12 @@ public final class Routes {
     private static final List<String> ROUTE_CALLS = List.of("add_api_route", "add_route", "add_api_websocket_route");
 
     /**
-     * One route. {@code reached} holds every dependency function of the project it runs (for a read,
-     * none: only writes are followed); {@code unreadable} says why the review could not read it.
+     * One route. {@code reached} holds every dependency function of the project it runs and {@code called} the
+     * project functions its handler calls by name (for a read, neither: only writes are followed); {@code unreadable}
+     * says why the review could not read it.
      */
     public record Route(String path, int line, String method, String handler, List<PythonProject.Located> reached,
-            Optional<String> unreadable) {
+            List<PythonProject.Located> called, Optional<String> unreadable) {
         public boolean writes() {
             return WRITES.contains(method);
         }
@@ -47,7 +48,7 @@ public final class Routes {
     /** Every route of the project, and the files it could not read as unreadable routes at their failing line. */
     public static List<Route> of(PythonProject project) {
         List<Route> out = new ArrayList<>();
-        project.unreadable().forEach((path, e) -> out.add(new Route(path, e.line(), "?", "?", List.of(),
+        project.unreadable().forEach((path, e) -> out.add(new Route(path, e.line(), "?", "?", List.of(), List.of(),
                 Optional.of("cannot read this file (" + e.getMessage() + "), so the review cannot check its routes"))));
         for (PythonModule m : project.modules()) {
             for (Function f : m.functions()) {
@@ -57,7 +58,7 @@ public final class Routes {
             }
             for (String name : ROUTE_CALLS) {
                 for (Call c : m.callsTo(name)) {
-                    out.add(new Route(m.path(), c.line(), "?", "?", List.of(), Optional.of("cannot read a route added with "
+                    out.add(new Route(m.path(), c.line(), "?", "?", List.of(), List.of(), Optional.of("cannot read a route added with "
                             + c.callee() + "(...): the review checks routes declared with a decorator such as @router.post(...)")));
                 }
             }
@@ -100,7 +101,7 @@ public final class Routes {
         }
         if (methods.stream().noneMatch(WRITES::contains)) {
             // reads: the method is all the review needs to know
-            return Optional.of(methods.stream().distinct().map(x -> new Route(m.path(), d.line(), x, f.name(), List.of(), Optional.empty()))
+            return Optional.of(methods.stream().distinct().map(x -> new Route(m.path(), d.line(), x, f.name(), List.of(), List.of(), Optional.empty()))
                     .toList());
         }
         List<PythonProject.Name> direct = new ArrayList<>();
@@ -116,15 +117,23 @@ public final class Routes {
         direct.addAll(PythonProject.routerDependencies(m, router));
         f.params().forEach(p -> direct.addAll(project.dependencies(m, p)));
         List<PythonProject.Located> reached = project.closure(direct);
+        List<PythonProject.Located> called = new ArrayList<>();
+        List<PyToken> body = f.body();
+        for (int i = 0; i + 1 < body.size(); i++) {
+            // a plain name called: `ensure_owner(...)`, not `obj.method(...)`
+            if (body.get(i).kind() == PyToken.Kind.NAME && body.get(i + 1).is("(") && (i == 0 || !body.get(i - 1).is("."))) {
+                project.function(new PythonProject.Name(m, body.get(i).text())).filter(l -> !called.contains(l)).ifPresent(called::add);
+            }
+        }
         List<Route> out = new ArrayList<>();
         for (String method : new LinkedHashSet<>(methods)) {
-            out.add(new Route(m.path(), d.line(), method, f.name(), reached, Optional.empty()));
+            out.add(new Route(m.path(), d.line(), method, f.name(), reached, called, Optional.empty()));
         }
         return Optional.of(out);
     }
 
     private static Route unreadable(PythonModule m, Decorator d, Function f, String why) {
-        return new Route(m.path(), d.line(), "?", f.name(), List.of(), Optional.of("cannot read the route of handler '" + f.name()
+        return new Route(m.path(), d.line(), "?", f.name(), List.of(), List.of(), Optional.of("cannot read the route of handler '" + f.name()
                 + "': " + why + ", so the review cannot tell whether it requires an authenticated user"));
     }
 
