@@ -25,11 +25,12 @@ public final class SpecSummary {
      * records them, users may write them); they are kept and reported as not built yet. Ownership: the
      * FastAPI pack's routers and tests/test_ownership.py; short codes: app/short_codes.py, the short-link
      * router and tests/test_short_codes.py; counters: app/counters.py and tests/test_counters.py; ordering:
-     * app/ordering.py, the move endpoints, tests/test_ordering.py and the frontend's board pages.
+     * app/ordering.py, the move endpoints, tests/test_ordering.py and the frontend's board pages;
+     * background jobs: app/worker.py (Celery), app/reminders.py, app/jobs.py and their tests.
      */
     public static final Set<CapabilityType> BUILT = Set.of(CapabilityType.OWNERSHIP, CapabilityType.SHORT_CODE,
             CapabilityType.COUNTER, CapabilityType.WORKFLOW, CapabilityType.LIMIT, CapabilityType.ORDERING,
-            CapabilityType.VOTE);
+            CapabilityType.VOTE, CapabilityType.BACKGROUND_JOB);
 
     private final AppSpec spec;
 
