@@ -126,7 +126,7 @@ async def tables(client: httpx.AsyncClient, user: dict[str, str]) -> None:
                 assert len(lines) == state["total"] + 1, lines[:3]
                 say(f"export: {name} job {state['id']} done {state['done']}/{state['total']}, CSV of {len(lines)} lines")
             if "import" in table.kinds:
-                count = 400
+                count = 200
                 rows = []
                 for _ in range(count):
                     payload = await target.build(client, user)

@@ -4,6 +4,7 @@
 #   frontend: npm install, tsc --noEmit, eslint, next build, Chromium e2e      (ci/check-frontend.sh)
 #   deploy  : kubeconform, actionlint, Dockerfile lint, compose parse          (ci/check-deploy.sh)
 #   redis   : one backend's pytest suite with its read cache on a real Redis   (ci/check-redis-cache.sh)
+#   jobs    : Celery worker and beat, Redis, an SMTP sink: reminders, exports, a killed import (ci/check-jobs.sh)
 # Env: AUTONOMA_BACKEND_APPS / AUTONOMA_FRONTEND_APPS override which apps get the full battery.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,9 +14,9 @@ JAR="$ROOT/samples/cli/target/autonoma-cli.jar"
 PROMPTS="$ROOT/prompts/prompts.jsonl"
 NATURAL="$ROOT/prompts/natural.jsonl"
 # natural-<id>: a prompt as people write it (no field lists), read by the sentence reader
-BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave natural-crowdfund gym natural-recipes-share natural-photos natural-volunteer"}
+BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave natural-crowdfund gym natural-recipes-share natural-photos natural-volunteer natural-reminders"}
 FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example hostile natural-clinic-lab natural-shortener natural-leave gym natural-kanban natural-recipes-share"}
-NATURAL_APPS="chat kanban shortener clinic-lab leave crowdfund recipes-share photos volunteer"
+NATURAL_APPS="chat kanban shortener clinic-lab leave crowdfund recipes-share photos volunteer reminders"
 rm -rf "$OUT" && mkdir -p "$OUT"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package
 [ -f "$PROMPTS" ] || { echo "test-generated: $PROMPTS not found" >&2; exit 1; }
@@ -92,6 +93,11 @@ for id in $FRONTEND_APPS; do step "frontend $id" env SCREENSHOT_DIR="$ROOT/targe
 # 6. One app's tests against a real Redis (a throwaway redis-server on 127.0.0.1), so the read cache
 #    is proven with redis.asyncio too, not only with the in-memory backend the tests use by default.
 step "backend example with Redis" bash ci/check-redis-cache.sh "$OUT/example"
+
+# 7. Background jobs with the real servers (redis-server, an aiosmtpd SMTP sink, a Celery worker and
+#    beat): a reminder reaches the sink once (the reminders prompt); an export downloads and an import
+#    whose worker is killed mid-run completes once (the gym spec's classes).
+for id in natural-reminders gym; do step "background jobs $id" bash ci/check-jobs.sh "$OUT/$id"; done
 
 echo
 [ ${#failures[@]} -eq 0 ] || printf 'failed: %s\n' "${failures[@]}"

@@ -1,6 +1,7 @@
 package io.autonoma.agents.deploy.internal;
 
 import io.autonoma.core.spec.AppSpec;
+import io.autonoma.core.spec.Capability;
 import io.autonoma.core.spec.Feature;
 
 /**
@@ -8,7 +9,8 @@ import io.autonoma.core.spec.Feature;
  * escaped for where the templates put it: {@code *Yaml} fields are complete YAML double-quoted
  * scalars, {@code *Compose} ones are YAML scalars with {@code $} doubled, {@code *Line} ones are
  * safe inside a {@code #} comment, {@code *Md} ones are markdown-safe. Names of resources, images,
- * databases and hosts come from {@link #slug}, never from free text.
+ * databases and hosts come from {@link #slug}, never from free text. With {@code jobs} (the background_job
+ * capability) compose and Kubernetes run Celery workers, and with {@code reminders} one beat and the SMTP settings.
  */
 public record DeployView(
         String slug,
@@ -25,12 +27,17 @@ public record DeployView(
         String imageRegistry,
         String version,
         String k8sVersion,
-        boolean caching) {
+        boolean caching,
+        boolean jobs,
+        boolean reminders) {
 
     /** Image tag the manifests refer to; CI builds {@code <slug>-backend:ci-<sha>}. */
     public static final String VERSION = "0.1.0";
     /** Kubernetes minor the manifests are validated against. */
     public static final String K8S_VERSION = "1.37.0";
+
+    /** This view once when the app runs Celery workers (deploy/k8s/35-workers.yaml), else none. */
+    public java.util.List<DeployView> withJobs() { return jobs ? java.util.List.of(this) : java.util.List.of(); }
 
     public static DeployView of(AppSpec spec) {
         String slug = Text.slug(spec.name());
@@ -54,6 +61,8 @@ public record DeployView(
                 "registry.example.com/" + slug,
                 VERSION,
                 K8S_VERSION,
-                spec.features().contains(Feature.CACHING));
+                spec.features().contains(Feature.CACHING),
+                !spec.capabilities(Capability.BackgroundJob.class).isEmpty(),
+                spec.capabilities(Capability.BackgroundJob.class).stream().anyMatch(j -> "reminder".equals(j.kind())));
     }
 }
