@@ -14,7 +14,12 @@ import java.util.stream.Collectors;
 public record DocsView(String name, String slug, String description, List<EntityView> entities, List<RelView> relations,
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
         List<String> counters, List<String> workflows, List<String> limits,
-        List<String> orderings, List<String> votes) {
+        List<String> orderings, List<String> votes, List<String> jobs) {
+
+    /** Whether some entity has background jobs (the {@code background_job} capability). */
+    public boolean hasJobs() {
+        return !jobs.isEmpty();
+    }
 
     /** Whether some entity has a workflow (the {@code workflow} capability). */
     public boolean hasWorkflows() {
@@ -88,7 +93,19 @@ public record DocsView(String name, String slug, String description, List<Entity
                         + Naming.pluralKebab(o.entity()) + "/board`").orElse("") + "; `POST /api/v1/" + Naming.pluralKebab(o.entity())
                         + "/{id}/move` moves one").toList(),
                 spec.capabilities(Capability.Vote.class).stream().flatMap(v -> v.targetRelation(spec).stream().map(t -> vote(spec, v, t)))
-                        .toList());
+                        .toList(),
+                spec.capabilities(Capability.BackgroundJob.class).stream().map(DocsView::job).toList());
+    }
+
+    /** One background job in a sentence: a reminder's date and window, or an export or import and its endpoint. */
+    private static String job(Capability.BackgroundJob j) {
+        String path = "/api/v1/" + Naming.pluralKebab(j.entity());
+        return switch (j.kind()) {
+            case "reminder" -> j.entity() + ": an e-mail reminder " + j.before() + " (ISO-8601 period) before `" + j.field()
+                    + "`, to the row's owner (else the admins), once per row and date";
+            case "export" -> j.entity() + ": CSV export of the rows the user who starts it may read (`POST " + path + "/export`)";
+            default -> j.entity() + ": CSV import, one row per line through the create checks (`POST " + path + "/import`)";
+        };
     }
 
     /** One vote capability in a sentence: who votes on what, and the tallies the target's reads carry. */

@@ -200,6 +200,11 @@ public final class E2ePlan {
         if (!votes.isEmpty()) {
             m.put("votes", votes);
         }
+        // a CSV export job (the background_job capability): the browser test starts one and downloads its file
+        if (spec.capabilities(Capability.BackgroundJob.class).stream()
+                .anyMatch(j -> j.entity().equals(e.name()) && j.kind().equals("export"))) {
+            m.put("csvExport", true);
+        }
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
                 || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
             m.put("search", "{run}");

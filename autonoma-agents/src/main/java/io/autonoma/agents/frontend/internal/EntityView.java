@@ -21,6 +21,8 @@ import java.util.List;
  * @param boardRoute  {@code /cards/board} when the rows have a board page (see {@link BoardView}), else null
  * @param tallies     read-only counts and averages of the votes on a record (the {@code vote} capability)
  * @param votes       the votes a signed-in user casts on a record from its detail page
+ * @param csvJobsLiteral the {@code CsvJobsMeta} of the list page's Export CSV / Import CSV buttons (the
+ *                    {@code background_job} capability's export and import kinds), else {@code null}
  */
 public record EntityView(String name, String camel, String kebab, String route, String apiName, String apiPath,
                          String labelLiteral, String pluralLabelLiteral, String descriptionLiteral, String docComment,
@@ -28,7 +30,8 @@ public record EntityView(String name, String camel, String kebab, String route, 
                          List<PropertyView> properties, List<FieldView> formFields, List<String> apiImports,
                          List<String> enumImports, boolean ownedRows, String shortLinkLiteral,
                          String workflowLiteral, String limitsLiteral, String limitsApiImport,
-                         String boardRoute, List<PropertyView> tallies, List<VoteControlView> votes) {
+                         String boardRoute, List<PropertyView> tallies, List<VoteControlView> votes,
+                         String csvJobsLiteral) {
     /** A vote offered on the detail page: {@code constName} is its {@code VoteMeta} in the entity module. */
     public record VoteControlView(String constName, String literal, String doc) {}
 
@@ -39,6 +42,11 @@ public record EntityView(String name, String camel, String kebab, String route, 
     /** Whether the detail page shows more than the record: how full it is (limits) or a vote control. */
     public boolean extrasOnDetail() {
         return hasVotes() || limitsLiteral != null;
+    }
+
+    /** Whether the list page shows more than the list: a link to the board, or the CSV jobs. */
+    public boolean listExtras() {
+        return boardRoute != null || csvJobsLiteral != null;
     }
 
     public EntityView {

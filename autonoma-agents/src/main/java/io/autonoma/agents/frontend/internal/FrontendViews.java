@@ -315,7 +315,17 @@ public final class FrontendViews {
                 owned(spec, name), shortLinkLiteral(spec, name), workflowLiteral(spec, name),
                 limitsLiteral(spec, name), limitsApiImport(spec, name),
                 board(spec, name) == null ? null : "/" + route(name) + "/board",
-                tallies, votes);
+                tallies, votes, csvJobsLiteral(spec, name));
+    }
+
+    /** The list page's CSV jobs ({@code CsvJobsMeta}) when the entity is exported or imported, else null. */
+    private static String csvJobsLiteral(AppSpec spec, String name) {
+        List<String> kinds = spec.capabilities(Capability.BackgroundJob.class).stream()
+                .filter(j -> j.entity().equals(name)).map(Capability.BackgroundJob::kind).toList();
+        if (!kinds.contains("export") && !kinds.contains("import")) return null;
+        return "{ path: " + Ts.string("/api/v1/" + route(name)) + ", queryKey: " + Ts.string(route(name)) + ", label: "
+                + Ts.string(Naming.pluralLabel(name).toLowerCase(Locale.ROOT)) + ", exportable: " + kinds.contains("export")
+                + ", importable: " + kinds.contains("import") + " }";
     }
 
     /**
