@@ -2,6 +2,10 @@ package io.autonoma.agents.backend.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autonoma.agents.architecture.DocsPack;
+import io.autonoma.agents.backend.FastApiPack;
+import io.autonoma.agents.deploy.DeployPack;
+import io.autonoma.agents.frontend.NextJsPack;
 import io.autonoma.agents.testkit.Packs;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.Capability;
@@ -66,6 +70,34 @@ class JobsViewTest {
     }
 
     @Test
+    void the_list_page_starts_csv_jobs_and_deploys_run_a_worker_and_one_beat() {
+        Map<String, String> files = Packs.render(bills(true), new NextJsPack(), new DeployPack(), new DocsPack());
+        assertThat(files.get("frontend/src/app/payees/page.tsx")).contains("<CsvJobs jobs={{ path: \"/api/v1/payees\", "
+                + "queryKey: \"payees\", label: \"payees\", exportable: true, importable: true }} />");
+        assertThat(files.get("frontend/src/app/bills/page.tsx")).doesNotContain("CsvJobs");
+        assertThat(files).containsKeys("frontend/src/components/csv-jobs.tsx", "frontend/src/lib/jobs.ts");
+        assertThat(files.get("frontend/e2e/crud.spec.mjs")).contains("\"csvExport\": true", "Export CSV");
+        assertThat(files.get("deploy/docker-compose.yml")).contains("  worker:", "  beat:", "\"app.worker\", \"beat\"");
+        assertThat(files.get("deploy/.env.example")).contains("SMTP_HOST=", "SMTP_PASSWORD=CHANGE_ME");
+        assertThat(files.get("deploy/k8s/35-workers.yaml")).contains("name: bills-worker", "name: bills-beat", "type: Recreate");
+        assertThat(files.get("docs/architecture.md")).contains("### Background jobs (`background_job`)",
+                "Bill: an e-mail reminder P1W (ISO-8601 period) before `due_on`");
+    }
+
+    @Test
+    void without_reminders_there_is_no_beat_and_no_smtp() {
+        AppSpec exportOnly = AppSpec.builder("Shelf")
+                .entity(new Entity("Book", List.of(Field.builder("title", FieldType.STRING).build())))
+                .capability(new Capability.BackgroundJob("Book", "export", null, null)).build();
+        Map<String, String> files = Packs.render(exportOnly, new FastApiPack(), new DeployPack());
+        assertThat(files.get("backend/app/worker.py")).doesNotContain("beat_schedule", "send_reminders");
+        assertThat(files).doesNotContainKeys("backend/app/reminders.py", "backend/app/mailer.py");
+        assertThat(files.get("deploy/docker-compose.yml")).contains("  worker:").doesNotContain("  beat:");
+        assertThat(files.get("deploy/.env.example")).doesNotContain("SMTP");
+        assertThat(files.get("backend/app/routers/jobs.py")).contains("/books/export").doesNotContain("/books/import");
+    }
+
+    @Test
     void apps_without_jobs_have_no_worker_tables_or_settings() {
         Map<String, String> files = Packs.backend(bills(false));
         assertThat(files).doesNotContainKeys("backend/app/worker.py", "backend/app/jobs.py", "backend/app/reminders.py",
@@ -73,5 +105,9 @@ class JobsViewTest {
         assertThat(files.get("backend/app/config.py")).doesNotContain("smtp", "broker");
         assertThat(files.get("backend/requirements.txt")).doesNotContain("celery");
         assertThat(files.get("backend/app/main.py")).doesNotContain("jobs");
+        Map<String, String> rest = Packs.render(bills(false), new NextJsPack(), new DeployPack(), new DocsPack());
+        assertThat(rest).doesNotContainKeys("frontend/src/components/csv-jobs.tsx", "deploy/k8s/35-workers.yaml");
+        assertThat(rest.get("deploy/docker-compose.yml")).doesNotContain("worker", "beat");
+        assertThat(rest.get("docs/architecture.md")).doesNotContain("Background jobs");
     }
 }
