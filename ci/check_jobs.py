@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, os.getcwd())
-from tests.resources import RESOURCES  # noqa: E402
+from tests.resources import RESOURCES
 
 API = os.environ["CHECK_API"]
 MAIL = Path(os.environ["CHECK_MAIL"])
@@ -133,7 +133,7 @@ async def tables(client: httpx.AsyncClient, user: dict[str, str]) -> None:
                     rows.append({k: v for k, v in payload.items() if not isinstance(v, list | dict)})
                 names = list(rows[0])
                 text = ",".join(names) + "\n" + "".join(
-                    ",".join(f'"{str(row[n])}"' for n in names) + "\n" for row in rows)
+                    ",".join(f'"{row[n]!s}"' for n in names) + "\n" for row in rows)
                 before = (await client.get(target.path, headers=user)).json()["total"]
                 r = await client.post(f"{target.path}/import", json={"csv": text}, headers=user)
                 assert r.status_code == 202, r.text
