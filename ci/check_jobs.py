@@ -126,7 +126,7 @@ async def tables(client: httpx.AsyncClient, user: dict[str, str]) -> None:
                 assert len(lines) == state["total"] + 1, lines[:3]
                 say(f"export: {name} job {state['id']} done {state['done']}/{state['total']}, CSV of {len(lines)} lines")
             if "import" in table.kinds:
-                count = 200
+                count = 120
                 rows = []
                 for _ in range(count):
                     payload = await target.build(client, user)
@@ -150,10 +150,17 @@ async def tables(client: httpx.AsyncClient, user: dict[str, str]) -> None:
                 worker = start_worker(2)
                 state = await wait_job(client, user, job, 120)
                 assert state["status"] == "succeeded", state
-                assert (state["done"], state["created"], state["rejected"]) == (count, count, 0), state
+                # every line once: made a row or was rejected by the app's own rules (a limit), reported
+                assert state["done"] == count, state
+                assert state["created"] + state["rejected"] == count, state
+                assert state["created"] > 0, state
+                assert len(state["report"].splitlines()) == state["rejected"], state
                 after = (await client.get(target.path, headers=user)).json()["total"]
-                assert after == before + count, f"{after - before} rows for {count} lines"
-                say(f"import: redelivered after the kill, {state['attempts']} attempts, {after - before} rows for {count} lines (once each)")
+                assert after == before + state["created"], f"{after - before} rows for {state['created']} created"
+                say(
+                    f"import: redelivered after the kill, {state['attempts']} attempts, {after - before} rows"
+                    f" for {count} lines ({state['rejected']} rejected), each line once"
+                )
     finally:
         kill_group(worker, signal.SIGTERM)
 

@@ -39,7 +39,8 @@ generate() { # id
   elif [[ "$id" == natural-* ]]; then
     java -jar "$JAR" generate "$(prompt_of "${id#natural-}" "$NATURAL")" -o "$OUT/$id" -q
   elif [ "$id" = gym ]; then
-    # the limit capability: a class's capacity per class and three booked places per member
+    # the limit capability: a class's capacity per class and three booked places per member;
+    # background_job: the classes export and import as CSV (ci/check-jobs.sh)
     java -jar "$JAR" generate --spec docs/examples/gym-bookings.app-spec.json -o "$OUT/$id" -q
   elif [ "$id" = hostile ]; then
     # quotes, backticks, </script>, {{…}}, ${…}, <% %>, backslashes, newlines and emoji in spec text,
