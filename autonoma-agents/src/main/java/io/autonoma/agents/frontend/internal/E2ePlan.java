@@ -205,6 +205,9 @@ public final class E2ePlan {
                 .anyMatch(j -> j.entity().equals(e.name()) && j.kind().equals("export"))) {
             m.put("csvExport", true);
         }
+        spec.capabilities(Capability.BackgroundJob.class).stream()
+                .filter(j -> j.entity().equals(e.name()) && j.kind().equals("reminder")).findFirst()
+                .ifPresent(j -> m.put("reminderNote", "An e-mail reminder goes out"));
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
                 || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
             m.put("search", "{run}");

@@ -315,7 +315,18 @@ public final class FrontendViews {
                 owned(spec, name), shortLinkLiteral(spec, name), workflowLiteral(spec, name),
                 limitsLiteral(spec, name), limitsApiImport(spec, name),
                 board(spec, name) == null ? null : "/" + route(name) + "/board",
-                tallies, votes, csvJobsLiteral(spec, name));
+                tallies, votes, csvJobsLiteral(spec, name), reminderNoteLiteral(spec, name));
+    }
+
+    /** "An e-mail reminder goes out 3 days before the due date.": the detail page's note on reminders, else null. */
+    private static String reminderNoteLiteral(AppSpec spec, String name) {
+        return spec.capabilities(Capability.BackgroundJob.class).stream()
+                .filter(j -> j.entity().equals(name) && j.kind().equals("reminder")).findFirst().map(j -> {
+                    java.time.Period p = java.time.Period.parse(j.before());
+                    long days = p.toTotalMonths() * 30 + p.getDays();
+                    String when = days == 0 ? "on" : days + (days == 1 ? " day" : " days") + " before";
+                    return Ts.string("An e-mail reminder goes out " + when + " the " + j.field().replace('_', ' ') + ".");
+                }).orElse(null);
     }
 
     /** The list page's CSV jobs ({@code CsvJobsMeta}) when the entity is exported or imported, else null. */

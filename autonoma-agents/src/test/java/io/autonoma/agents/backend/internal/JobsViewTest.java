@@ -75,6 +75,9 @@ class JobsViewTest {
         assertThat(files.get("frontend/src/app/payees/page.tsx")).contains("<CsvJobs jobs={{ path: \"/api/v1/payees\", "
                 + "queryKey: \"payees\", label: \"payees\", exportable: true, importable: true }} />");
         assertThat(files.get("frontend/src/app/bills/page.tsx")).doesNotContain("CsvJobs");
+        assertThat(files.get("frontend/src/app/bills/[id]/page.tsx"))
+                .contains("{\"An e-mail reminder goes out 7 days before the due on.\"}");
+        assertThat(files.get("frontend/src/app/payees/[id]/page.tsx")).doesNotContain("reminder");
         assertThat(files).containsKeys("frontend/src/components/csv-jobs.tsx", "frontend/src/lib/jobs.ts");
         assertThat(files.get("frontend/e2e/crud.spec.mjs")).contains("\"csvExport\": true", "Export CSV");
         assertThat(files.get("deploy/docker-compose.yml")).contains("  worker:", "  beat:", "\"app.worker\", \"beat\"");
