@@ -138,6 +138,19 @@ if [[ -f "$BE/alembic.ini" ]]; then
   done_step
 fi
 
+# Background jobs (app/worker.py): a redis-server as Celery's broker and one worker, so that the
+# browser test's CSV export runs as deployed (CELERY_BROKER_URL only: the read cache stays off).
+if [[ -f "$BE/app/worker.py" ]]; then
+  step "redis-server and a Celery worker for background jobs"
+  REDIS_PORT="$(free_port)"
+  (exec setsid redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --dir "$WORK") >"$WORK/redis.log" 2>&1 &
+  PIDS+=("$!")
+  export CELERY_BROKER_URL="redis://127.0.0.1:$REDIS_PORT/0"
+  (cd "$BE" && exec setsid "$VENV/bin/python" -m celery -A app.worker worker --concurrency 1 --loglevel INFO) >"$WORK/worker.log" 2>&1 &
+  PIDS+=("$!")
+  done_step
+fi
+
 step "start backend on $API_URL"
 (cd "$BE" && exec setsid "$VENV/bin/python" -m uvicorn app.main:app --host 127.0.0.1 --port "$BE_PORT" --log-level warning) >"$WORK/backend.log" 2>&1 &
 PIDS+=("$!")

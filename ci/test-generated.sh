@@ -6,6 +6,7 @@
 #   redis   : one backend's pytest suite with its read cache on a real Redis   (ci/check-redis-cache.sh)
 #   realtime: events across two backend processes through a real Redis        (ci/check-realtime.sh)
 #   files   : one backend's S3 file-storage tests against moto's S3 server       (ci/check-files.sh)
+#   jobs    : Celery worker and beat, Redis, an SMTP sink: reminders, exports, a killed import (ci/check-jobs.sh)
 # Env: AUTONOMA_BACKEND_APPS / AUTONOMA_FRONTEND_APPS override which apps get the full battery.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,9 +16,9 @@ JAR="$ROOT/samples/cli/target/autonoma-cli.jar"
 PROMPTS="$ROOT/prompts/prompts.jsonl"
 NATURAL="$ROOT/prompts/natural.jsonl"
 # natural-<id>: a prompt as people write it (no field lists), read by the sentence reader
-BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave natural-crowdfund gym natural-recipes-share natural-photos natural-volunteer"}
+BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"crm library blog example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave natural-crowdfund gym natural-recipes-share natural-photos natural-volunteer natural-reminders"}
 FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example hostile natural-clinic-lab natural-shortener natural-leave gym natural-kanban natural-recipes-share natural-chat natural-photos"}
-NATURAL_APPS="chat kanban shortener clinic-lab leave crowdfund recipes-share photos volunteer"
+NATURAL_APPS="chat kanban shortener clinic-lab leave crowdfund recipes-share photos volunteer reminders"
 rm -rf "$OUT" && mkdir -p "$OUT"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package
 [ -f "$PROMPTS" ] || { echo "test-generated: $PROMPTS not found" >&2; exit 1; }
@@ -41,7 +42,8 @@ generate() { # id
     java -jar "$JAR" generate "$(prompt_of "${id#natural-}" "$NATURAL")" -o "$OUT/$id" -q
   elif [ "$id" = gym ]; then
     # the limit capability: a class's capacity per class and three booked places per member; bookings
-    # owned by their member; the graphql feature (tests/test_graphql.py)
+    # owned by their member; the graphql feature (tests/test_graphql.py); background_job: the classes
+    # export and import as CSV (ci/check-jobs.sh)
     java -jar "$JAR" generate --spec docs/examples/gym-bookings.app-spec.json -o "$OUT/$id" -q
   elif [ "$id" = hostile ]; then
     # quotes, backticks, </script>, {{…}}, ${…}, <% %>, backslashes, newlines and emoji in spec text,
@@ -102,6 +104,10 @@ step "realtime natural-chat across two processes" bash ci/check-realtime.sh "$OU
 # 8. Uploaded files in an S3-compatible bucket: the photo app's s3_tests against moto's S3 server
 #    (the default pytest run keeps files on local disk).
 step "backend natural-photos with S3" bash ci/check-files.sh "$OUT/natural-photos"
+# 9. Background jobs with the real servers (redis-server, an aiosmtpd SMTP sink, a Celery worker and
+#    beat): a reminder reaches the sink once (the reminders prompt); an export downloads and an import
+#    whose worker is killed mid-run completes once (the gym spec's classes).
+for id in natural-reminders gym; do step "background jobs $id" bash ci/check-jobs.sh "$OUT/$id"; done
 
 echo
 [ ${#failures[@]} -eq 0 ] || printf 'failed: %s\n' "${failures[@]}"

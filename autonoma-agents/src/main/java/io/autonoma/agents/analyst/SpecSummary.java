@@ -26,11 +26,13 @@ public final class SpecSummary {
      * FastAPI pack's routers and tests/test_ownership.py; short codes: app/short_codes.py, the short-link
      * router and tests/test_short_codes.py; counters: app/counters.py and tests/test_counters.py; ordering:
      * app/ordering.py, the move endpoints, tests/test_ordering.py and the frontend's board pages; real time:
-     * app/realtime.py (the events WebSocket), tests/test_realtime.py and the frontend's src/lib/realtime.ts.
+     * app/realtime.py (the events WebSocket), tests/test_realtime.py and the frontend's src/lib/realtime.ts; files:
+     * app/files.py, the files router, tests/test_files.py; background jobs: app/worker.py (Celery), app/reminders.py,
+     * app/jobs.py and their tests.
      */
     public static final Set<CapabilityType> BUILT = Set.of(CapabilityType.OWNERSHIP, CapabilityType.SHORT_CODE,
             CapabilityType.COUNTER, CapabilityType.WORKFLOW, CapabilityType.LIMIT, CapabilityType.ORDERING,
-            CapabilityType.VOTE, CapabilityType.REALTIME, CapabilityType.FILE_UPLOAD);
+            CapabilityType.VOTE, CapabilityType.REALTIME, CapabilityType.FILE_UPLOAD, CapabilityType.BACKGROUND_JOB);
 
     private final AppSpec spec;
 

@@ -1,6 +1,7 @@
 package io.autonoma.agents.analyst;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.Capability;
@@ -82,6 +83,15 @@ class CapabilityReadingTest {
                 + "days before a bill is due."), Capability.BackgroundJob.class);
         assertThat(j.field()).isEqualTo("due_date");
         assertThat(j.before()).isEqualTo("P3D");
+    }
+
+    @Test
+    void an_export_to_csv_and_an_import_from_a_spreadsheet_are_jobs_of_the_entity_they_name() {
+        AppSpec spec = ANALYST.analyze("A contacts app where I keep contacts with a name, an email and a phone. I can "
+                + "export my contacts to CSV and import them from a spreadsheet.");
+        assertThat(spec.capabilities(Capability.BackgroundJob.class)).extracting(Capability.BackgroundJob::entity,
+                Capability.BackgroundJob::kind).containsExactly(tuple("Contact", "export"), tuple("Contact", "import"));
+        assertThat(spec.entities()).extracting(e -> e.name()).containsExactly("Contact");
     }
 
     @Test

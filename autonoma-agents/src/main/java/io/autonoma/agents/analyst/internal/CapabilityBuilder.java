@@ -63,6 +63,7 @@ final class CapabilityBuilder {
                 case "limit" -> limits.add(h);
                 case "file_upload" -> target.ifPresent(e -> fileUpload(e, h.concept().head, h.why()));
                 case "reminder" -> reminder(target, prompt, h.why());
+                case "csv_job" -> csvJob(target, h.params().get("kind"), h.why());
                 default -> { }
             }
         }
@@ -446,6 +447,14 @@ final class CapabilityBuilder {
         add(new Capability.BackgroundJob(e.get(), "reminder", date.name(), "P" + Math.max(0, Math.min(days, 365)) + "D"), why);
     }
 
+    /** An export or import of the named entity's rows, else of the first entity people make (a reference to a user). */
+    private void csvJob(Optional<String> target, String kind, String why) {
+        String e = target.orElseGet(() -> entities.stream().map(Entity::name)
+                .filter(n -> relations.stream().anyMatch(r -> r.from().equals(n) && AppSpec.USER_ENTITY.equals(r.to())))
+                .findFirst().orElse(entities.get(0).name()));
+        add(new Capability.BackgroundJob(e, kind, null, null), why);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private boolean isDate(Field f) {
@@ -456,7 +465,9 @@ final class CapabilityBuilder {
         for (Capability x : capabilities) {
             // one of each kind per entity; limits, one per parent ("per class" and "per member")
             boolean otherParent = x instanceof Capability.Limit a && c instanceof Capability.Limit b && !a.parent().equals(b.parent());
-            if (x.type() == c.type() && x.entity().equals(c.entity()) && !otherParent) return;
+            // background jobs, one of each kind (a reminder, an export, an import)
+            boolean otherJob = x instanceof Capability.BackgroundJob a && c instanceof Capability.BackgroundJob b && !a.kind().equals(b.kind());
+            if (x.type() == c.type() && x.entity().equals(c.entity()) && !otherParent && !otherJob) return;
         }
         capabilities.add(c);
         notes.add("Capability " + c.type().json() + " on " + c.entity() + " (" + why + ").");

@@ -1552,6 +1552,9 @@ final class Reader {
         }
         if (act != null && domain.behaviour("vote", verb)) r.hint("vote", act, Map.of("kind", voteKind(verb)), why);
         if (domain.behaviour("reminder", verb)) r.hint("reminder", target, Map.of(), why);
+        // "export my contacts to CSV", "import them from a spreadsheet": jobs that move rows to and from CSV
+        if (domain.behaviour("export", verb)) r.hint("csv_job", target, Map.of("kind", "export"), why);
+        if (domain.behaviour("import", verb)) r.hint("csv_job", target, Map.of("kind", "import"), why);
         for (Item it : clause) {
             if (it.is(Kind.PREP) || it.is(Kind.SUB)) {
                 int i = clause.indexOf(it);

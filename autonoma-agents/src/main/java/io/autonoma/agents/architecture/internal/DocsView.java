@@ -16,11 +16,16 @@ public record DocsView(String name, String slug, String description, List<Entity
         List<String> notes, String features, List<String> userRelations, List<String> owned, List<String> shortCodes,
         List<String> counters, List<String> workflows, List<String> limits,
         List<String> orderings, List<String> votes, List<String> realtime, List<String> files, List<String> graphql,
-        String graphqlExample) {
+        String graphqlExample, List<String> jobs) {
 
     /** Whether the server pushes some entity's writes to the browsers (the {@code realtime} capability). */
     public boolean hasRealtime() {
         return !realtime.isEmpty();
+    }
+
+    /** Whether some entity has background jobs (the {@code background_job} capability). */
+    public boolean hasJobs() {
+        return !jobs.isEmpty();
     }
 
     /** Whether some entity has a workflow (the {@code workflow} capability). */
@@ -117,7 +122,19 @@ public record DocsView(String name, String slug, String description, List<Entity
                         + "uploads it, GET downloads it").toList(),
                 graphql ? spec.entities().stream().map(e -> e.name() + ": `" + Naming.pluralSnake(e.name()) + "(page, size, sort, q, "
                         + "filters)` and `" + Naming.snake(e.name()) + "(id)`").toList() : List.of(),
-                graphql && !spec.entities().isEmpty() ? Naming.pluralSnake(spec.entities().get(0).name()) : null);
+                graphql && !spec.entities().isEmpty() ? Naming.pluralSnake(spec.entities().get(0).name()) : null,
+                spec.capabilities(Capability.BackgroundJob.class).stream().map(DocsView::job).toList());
+    }
+
+    /** One background job in a sentence: a reminder's date and window, or an export or import and its endpoint. */
+    private static String job(Capability.BackgroundJob j) {
+        String path = "/api/v1/" + Naming.pluralKebab(j.entity());
+        return switch (j.kind()) {
+            case "reminder" -> j.entity() + ": an e-mail reminder " + j.before() + " (ISO-8601 period) before `" + j.field()
+                    + "`, to the row's owner (else the admins), once per row and date";
+            case "export" -> j.entity() + ": CSV export of the rows the user who starts it may read (`POST " + path + "/export`)";
+            default -> j.entity() + ": CSV import, one row per line through the create checks (`POST " + path + "/import`)";
+        };
     }
 
     /** One vote capability in a sentence: who votes on what, and the tallies the target's reads carry. */

@@ -64,7 +64,19 @@ public record BackendView(
         String votingSchemaImports,
         List<FileViews.FileView> files,
         String filesRouterImports,
-        GraphqlView graphql) {
+        GraphqlView graphql,
+        Jobs.View jobs) {
+
+    /** This view once when some entity has a background job (reminders, CSV export or import), else none. */
+    public List<BackendView> withJobs() { return jobs.any() ? List.of(this) : List.of(); }
+    /** This view once when some entity is reminded of (app/reminders.py, tests/test_reminders.py), else none. */
+    public List<BackendView> withReminders() { return jobs.reminders().isEmpty() ? List.of() : List.of(this); }
+    /** This view once when some entity is exported or imported as CSV by jobs (app/jobs.py), else none. */
+    public List<BackendView> withJobTables() { return jobs.tables().isEmpty() ? List.of() : List.of(this); }
+    public List<String> reminderEntries() { return jobs.reminders(); }
+    public String reminderImports() { return jobs.reminderImports(); }
+    public List<Jobs.JobTable> jobTables() { return jobs.tables(); }
+    public String jobImports() { return jobs.jobImports(); }
 
     /**
      * An entity whose rows keep their order in {@code field} (the ordering capability), within the row of
@@ -239,7 +251,8 @@ public record BackendView(
             boolean owned, String ownerFk, String reader, String deleter, String ownerCheckItem, String ownerCheckObj,
             String shortCodeLine, List<String> createHooks, List<String> updateHooks, List<String> deleteHooks,
             String orderCode, String positionLine, MoveView move, List<String> moveSchema,
-            String readerCode, String tableArgs, RealtimeView realtime, List<String> afterDeleteLines) {
+            String readerCode, String tableArgs, RealtimeView realtime, List<String> afterDeleteLines,
+            boolean importable) {
         /** Whether the sample payload has values of its own (not when every field is the server's). */
         public boolean hasSamples() { return !sampleLines.isEmpty(); }
     }
@@ -366,6 +379,10 @@ public record BackendView(
             init.add("app.models." + w.snake() + "_transition", w.transitionClass());
             all.add(w.transitionClass());
         }
+        if (!spec.capabilities(Capability.BackgroundJob.class).isEmpty()) {
+            init.add("app.models.job", "Job", "SentReminder");
+            all.addAll(List.of("Job", "SentReminder"));
+        }
         List<String> allLines = PyImports.sorted(all).stream().map(Py::str).toList();
         String allCode = "__all__ = " + Py.tuple(0, allLines).replaceFirst("^\\(", "[").replaceFirst("\\)$", "]");
         if (allLines.size() == 1) {
@@ -436,6 +453,9 @@ public record BackendView(
         main.addIf(!files.isEmpty(), "app.routers", "files").addIf(!files.isEmpty(), "app.files", "Files", "create_storage");
         GraphqlView graphql = GraphqlView.of(spec, entities);
         main.addIf(graphql != null, "app.graphql_api", "graphql_router");
+        Jobs.View jobs = Jobs.of(spec);
+        main.addIf(!jobs.tables().isEmpty(), "app.routers", "jobs");
+        main.addIf(!jobs.tables().isEmpty(), "app.queue", "celery_sender");
 
         List<M2OView> relTests = new ArrayList<>();
         m2o.values().forEach(relTests::addAll);
@@ -460,7 +480,7 @@ public record BackendView(
                 shortLinksImports.render(), workflows, spec.assignableRoles(),
                 LimitViews.of(spec), LimitViews.moduleImports(spec), LimitViews.testImports(spec),
                 orderingViews(spec), votes, votingImports.render(), votingSchemaImports.render(), files, filesImports.render(),
-                graphql);
+                graphql, jobs);
     }
 
     /** The {@code exclude=} argument of {@code model_dump}: the many-to-many ids, which are not columns. */
@@ -1000,6 +1020,10 @@ public record BackendView(
         Optional<M2OView> owner = refs.stream().filter(M2OView::owner).findFirst();
         boolean owned = owner.isPresent();
         ri.add("app.deps", owned ? "CurrentUser" : "AdminUser");
+        // an imported entity: the import job creates rows through stage_<entity>, the create route's checks
+        boolean importable = spec.capabilities(Capability.BackgroundJob.class).stream()
+                .anyMatch(j -> j.entity().equals(name) && j.kind().equals("import"));
+        ri.addIf(importable, "sqlalchemy.ext.asyncio", "AsyncSession").addIf(importable, "app.security", "Principal");
         if (owned) ri.add("app.user_refs", "ensure_owner", "owner_filter", "owner_variant");
         String ownerFk = owner.map(M2OView::fk).orElse("");
         String idName = snake + "_id";
@@ -1107,7 +1131,7 @@ public record BackendView(
                 owned, ownerFk, owned ? "user" : "_user",
                 (owned ? "    user: CurrentUser," : "    _admin: AdminUser,") + (afterDelete.isEmpty() ? "" : "\n    files: FilesDep,"),
                 ownerCheckItem, ownerCheckObj, shortCodeLine, createHooks, updateHooks, deleteHooks, orderCode, positionLine, move,
-                moveSchema, readerCode, tableArgs, realtime, afterDelete);
+                moveSchema, readerCode, tableArgs, realtime, afterDelete, importable);
     }
 
     /** The event lines of a real-time entity, else null; an owned row's event names its owner. */

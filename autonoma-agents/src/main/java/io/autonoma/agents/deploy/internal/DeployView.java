@@ -10,7 +10,8 @@ import java.util.List;
  * escaped for where the templates put it: {@code *Yaml} fields are complete YAML double-quoted
  * scalars, {@code *Compose} ones are YAML scalars with {@code $} doubled, {@code *Line} ones are
  * safe inside a {@code #} comment, {@code *Md} ones are markdown-safe. Names of resources, images,
- * databases and hosts come from {@link #slug}, never from free text.
+ * databases and hosts come from {@link #slug}, never from free text. With {@code jobs} (the background_job
+ * capability) compose and Kubernetes run Celery workers, and with {@code reminders} one beat and the SMTP settings.
  */
 public record DeployView(
         String slug,
@@ -30,7 +31,9 @@ public record DeployView(
         boolean caching,
         boolean realtime,
         boolean files,
-        boolean graphql) {
+        boolean graphql,
+        boolean jobs,
+        boolean reminders) {
 
     /** This view once when the backend pushes real-time events (a Redis for pub/sub between pods), else none. */
     public List<DeployView> withRealtime() {
@@ -41,6 +44,9 @@ public record DeployView(
     public static final String VERSION = "0.1.0";
     /** Kubernetes minor the manifests are validated against. */
     public static final String K8S_VERSION = "1.37.0";
+
+    /** This view once when the app runs Celery workers (deploy/k8s/35-workers.yaml), else none. */
+    public java.util.List<DeployView> withJobs() { return jobs ? java.util.List.of(this) : java.util.List.of(); }
 
     public static DeployView of(AppSpec spec) {
         String slug = Text.slug(spec.name());
@@ -67,6 +73,8 @@ public record DeployView(
                 spec.features().contains(Feature.CACHING),
                 !spec.capabilities(Capability.Realtime.class).isEmpty(),
                 !spec.capabilities(Capability.FileUpload.class).isEmpty(),
-                spec.features().contains(Feature.GRAPHQL));
+                spec.features().contains(Feature.GRAPHQL),
+                !spec.capabilities(Capability.BackgroundJob.class).isEmpty(),
+                spec.capabilities(Capability.BackgroundJob.class).stream().anyMatch(j -> "reminder".equals(j.kind())));
     }
 }

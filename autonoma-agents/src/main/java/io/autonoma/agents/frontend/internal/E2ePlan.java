@@ -219,6 +219,14 @@ public final class E2ePlan {
         if (!files.isEmpty()) {
             m.put("files", files);
         }
+        // a CSV export job (the background_job capability): the browser test starts one and downloads its file
+        if (spec.capabilities(Capability.BackgroundJob.class).stream()
+                .anyMatch(j -> j.entity().equals(e.name()) && j.kind().equals("export"))) {
+            m.put("csvExport", true);
+        }
+        spec.capabilities(Capability.BackgroundJob.class).stream()
+                .filter(j -> j.entity().equals(e.name()) && j.kind().equals("reminder")).findFirst()
+                .ifPresent(j -> m.put("reminderNote", "An e-mail reminder goes out"));
         if (FrontendViews.searchable(e) && e.fields().stream().anyMatch(f -> (f.type() == FieldType.STRING || f.type() == FieldType.TEXT
                 || f.type() == FieldType.EMAIL) && String.valueOf(value(e, f, f.name().equals(display))).contains("{run}"))) {
             m.put("search", "{run}");

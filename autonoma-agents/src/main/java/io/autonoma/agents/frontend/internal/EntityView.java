@@ -23,6 +23,10 @@ import java.util.List;
  * @param votes       the votes a signed-in user casts on a record from its detail page
  * @param files       the fields that hold an uploaded file ({@code FileMeta} literals: a file input in the form, the
  *                    file on the detail page)
+ * @param csvJobsLiteral the {@code CsvJobsMeta} of the list page's Export CSV / Import CSV buttons (the
+ *                    {@code background_job} capability's export and import kinds), else {@code null}
+ * @param reminderNoteLiteral the detail page's note on the e-mail reminders of a record (the {@code background_job}
+ *                    capability's reminder kind), a TS string literal, else {@code null}
  */
 public record EntityView(String name, String camel, String kebab, String route, String apiName, String apiPath,
                          String labelLiteral, String pluralLabelLiteral, String descriptionLiteral, String docComment,
@@ -31,7 +35,7 @@ public record EntityView(String name, String camel, String kebab, String route, 
                          List<String> enumImports, boolean ownedRows, String shortLinkLiteral,
                          String workflowLiteral, String limitsLiteral, String limitsApiImport,
                          String boardRoute, List<PropertyView> tallies, List<VoteControlView> votes,
-                         List<String> files) {
+                         List<String> files, String csvJobsLiteral, String reminderNoteLiteral) {
     /** A vote offered on the detail page: {@code constName} is its {@code VoteMeta} in the entity module. */
     public record VoteControlView(String constName, String literal, String doc) {}
 
@@ -43,9 +47,14 @@ public record EntityView(String name, String camel, String kebab, String route, 
         return !files.isEmpty();
     }
 
-    /** Whether the detail page shows more than the record: how full it is (limits), a vote control or its files. */
+    /** Whether the detail page shows more than the record: how full it is (limits), a vote control, its files, a reminder note. */
     public boolean extrasOnDetail() {
-        return hasVotes() || limitsLiteral != null || hasFiles();
+        return hasVotes() || limitsLiteral != null || hasFiles() || reminderNoteLiteral != null;
+    }
+
+    /** Whether the list page shows more than the list: a link to the board, or the CSV jobs. */
+    public boolean listExtras() {
+        return boardRoute != null || csvJobsLiteral != null;
     }
 
     public EntityView {

@@ -48,6 +48,16 @@ public record FrontendView(String appName, String appNameLiteral, String appDesc
         return realtimeLiteral == null ? List.of() : List.of(this);
     }
 
+    /** This view once when some list page starts CSV export or import jobs (for {@code each=withJobs}), else none. */
+    public List<FrontendView> withJobs() {
+        return entities.stream().anyMatch(e -> e.csvJobsLiteral() != null) ? List.of(this) : List.of();
+    }
+
+    /** This view once when some detail page says when e-mail reminders go out (for the browser step), else none. */
+    public List<FrontendView> withReminderNotes() {
+        return entities.stream().anyMatch(e -> e.reminderNoteLiteral() != null) ? List.of(this) : List.of();
+    }
+
     /** This view once when some record offers a vote (for {@code each=withVotes}), else none. */
     public List<FrontendView> withVotes() {
         return entities.stream().anyMatch(EntityView::hasVotes) ? List.of(this) : List.of();

@@ -333,7 +333,28 @@ public final class FrontendViews {
                 owned(spec, name), shortLinkLiteral(spec, name), workflowLiteral(spec, name),
                 limitsLiteral(spec, name), limitsApiImport(spec, name),
                 board(spec, name) == null ? null : "/" + route(name) + "/board",
-                tallies, votes, files);
+                tallies, votes, files, csvJobsLiteral(spec, name), reminderNoteLiteral(spec, name));
+    }
+
+    /** "An e-mail reminder goes out 3 days before the due date.": the detail page's note on reminders, else null. */
+    private static String reminderNoteLiteral(AppSpec spec, String name) {
+        return spec.capabilities(Capability.BackgroundJob.class).stream()
+                .filter(j -> j.entity().equals(name) && j.kind().equals("reminder")).findFirst().map(j -> {
+                    java.time.Period p = java.time.Period.parse(j.before());
+                    long days = p.toTotalMonths() * 30 + p.getDays();
+                    String when = days == 0 ? "on" : days + (days == 1 ? " day" : " days") + " before";
+                    return Ts.string("An e-mail reminder goes out " + when + " the " + j.field().replace('_', ' ') + ".");
+                }).orElse(null);
+    }
+
+    /** The list page's CSV jobs ({@code CsvJobsMeta}) when the entity is exported or imported, else null. */
+    private static String csvJobsLiteral(AppSpec spec, String name) {
+        List<String> kinds = spec.capabilities(Capability.BackgroundJob.class).stream()
+                .filter(j -> j.entity().equals(name)).map(Capability.BackgroundJob::kind).toList();
+        if (!kinds.contains("export") && !kinds.contains("import")) return null;
+        return "{ path: " + Ts.string("/api/v1/" + route(name)) + ", queryKey: " + Ts.string(route(name)) + ", label: "
+                + Ts.string(Naming.pluralLabel(name).toLowerCase(Locale.ROOT)) + ", exportable: " + kinds.contains("export")
+                + ", importable: " + kinds.contains("import") + " }";
     }
 
     /**
