@@ -122,7 +122,7 @@ class FrontendAgentTest {
         Map<String, String> files = run(TestContext.exampleSpec(), "inventory").texts();
         assertThat(files.get("frontend/src/components/entity-list.tsx")).contains("data-testid={`row-${record.id}`}").contains("New {config.label.toLowerCase()}");
         assertThat(files.get("frontend/src/components/confirm-dialog.tsx")).contains(">\n        Delete\n");
-        assertThat(files.get("frontend/src/components/confirm-delete-dialog.tsx")).contains("\"Confirm delete\"").contains(">\n                Cancel\n");
+        assertThat(files.get("frontend/src/components/confirm-delete-dialog.tsx")).contains("\"Confirm delete\"").contains(">\n                      Cancel\n");
         assertThat(files.get("frontend/src/components/field-input.tsx")).contains("id: field.name").contains("role=\"alert\"").contains("htmlFor={field.name}");
         assertThat(files.get("frontend/src/components/entity-form.tsx")).contains("\"Save\"");
         assertThat(files.get("frontend/src/components/app-shell.tsx")).contains("Log out");
