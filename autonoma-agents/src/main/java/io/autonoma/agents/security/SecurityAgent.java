@@ -30,8 +30,9 @@ public final class SecurityAgent implements Agent {
      * {@code require_admin(user: CurrentUser)}).
      */
     public static final Set<String> AUTH_DEPENDENCIES = Set.of("get_current_user");
-    /** Handlers that must work without a session. */
-    public static final Set<String> PUBLIC_HANDLERS = Set.of("register", "login", "refresh", "logout");
+    /** Handlers that must work without a session (the *_session ones are the browser's, cookie-based). */
+    public static final Set<String> PUBLIC_HANDLERS =
+            Set.of("register", "login", "refresh", "logout", "open_session", "refresh_session", "close_session");
 
     private final Set<String> dependsOn;
 

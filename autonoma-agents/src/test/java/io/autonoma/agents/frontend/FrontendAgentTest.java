@@ -118,11 +118,23 @@ class FrontendAgentTest {
     }
 
     @Test
+    void keeps_tokens_out_of_web_storage() throws Exception {
+        Map<String, String> files = run(TestContext.exampleSpec(), "inventory").texts();
+        files.forEach((path, text) -> {
+            if (path.startsWith("frontend/src/")) {
+                assertThat(text).as(path).doesNotContain("localStorage").doesNotContain("sessionStorage").doesNotContain("document.cookie");
+            }
+        });
+        assertThat(files.get("frontend/src/lib/auth-store.ts")).doesNotContain("persist").contains("accessToken: null");
+        assertThat(files.get("frontend/src/lib/http.ts")).contains("credentials: \"include\"").contains("\"X-CSRF\": \"1\"");
+    }
+
+    @Test
     void keeps_the_contracts_test_selectors() throws Exception {
         Map<String, String> files = run(TestContext.exampleSpec(), "inventory").texts();
         assertThat(files.get("frontend/src/components/entity-list.tsx")).contains("data-testid={`row-${record.id}`}").contains("New {config.label.toLowerCase()}");
         assertThat(files.get("frontend/src/components/confirm-dialog.tsx")).contains(">\n        Delete\n");
-        assertThat(files.get("frontend/src/components/confirm-delete-dialog.tsx")).contains("\"Confirm delete\"").contains(">\n                Cancel\n");
+        assertThat(files.get("frontend/src/components/confirm-delete-dialog.tsx")).contains("\"Confirm delete\"").contains(">\n                      Cancel\n");
         assertThat(files.get("frontend/src/components/field-input.tsx")).contains("id: field.name").contains("role=\"alert\"").contains("htmlFor={field.name}");
         assertThat(files.get("frontend/src/components/entity-form.tsx")).contains("\"Save\"");
         assertThat(files.get("frontend/src/components/app-shell.tsx")).contains("Log out");

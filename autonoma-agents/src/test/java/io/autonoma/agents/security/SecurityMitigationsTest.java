@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * keyword in a comment, a string, a docstring or a longer identifier).
  */
 class SecurityMitigationsTest {
-    static final List<String> THREATS = List.of("Stolen or guessed passwords", "Session hijacking", "Privilege escalation",
+    static final List<String> THREATS = List.of("Stolen or guessed passwords", "Session hijacking",
+            "Token theft by injected scripts", "Privilege escalation",
             "Brute force and abuse", "Cross-origin attacks", "Clickjacking, MIME sniffing", "Malformed or hostile input",
             "SQL injection", "Leaked secrets", "Cross-site scripting", "Containers running as root");
 
@@ -90,6 +91,12 @@ class SecurityMitigationsTest {
 
                         # token = jwt.encode(claims, key)
                         EXAMPLE = "jwt.decode(token, key)"
+                        """),
+                decoy("Token theft by injected scripts", "backend/app/routers/auth.py", """
+                        # response.set_cookie("refresh_token", token, httponly=True, samesite="strict")
+                        EXAMPLE = 'response.set_cookie("t", value, httponly=True, samesite="lax")'
+                        response.set_cookie("refresh_token", token, httponly=False, samesite="strict")
+                        response.set_cookie("refresh_token", token, httponly=True)
                         """),
                 decoy("Privilege escalation", "backend/app/deps.py", """
                         # Only an admin may delete.

@@ -37,6 +37,10 @@ public final class Mitigations {
                 line("Stolen or guessed passwords", "passwords hashed with argon2 (PasswordHasher) or bcrypt (hashpw)",
                         modulesCalling(project, "argon2.PasswordHasher", "bcrypt.hashpw"), "no argon2 or bcrypt hashing call"),
                 sessions(project),
+                line("Token theft by injected scripts", "the browser's refresh token in an httpOnly, SameSite cookie (set_cookie with "
+                        + "httponly=True and samesite), the access token in memory only",
+                        modulesWith(project, m -> m.calls().stream().anyMatch(Mitigations::setsHttpOnlyCookie)),
+                        "no set_cookie call with httponly=True and samesite"),
                 roles(routes),
                 line("Brute force and abuse", "per-client rate-limiting middleware that answers 429 with Retry-After",
                         middleware(project, (m, c) -> mentions429(c) && classStrings(m, c).contains("retry-after")),
@@ -96,6 +100,12 @@ public final class Mitigations {
         List<String> both = issue.isEmpty() || verify.isEmpty() ? List.of() : concat(issue, verify);
         return line("Session hijacking", "signed JWT access tokens: jwt.encode issues them, jwt.decode with a fixed list of algorithms "
                 + "verifies them", both, issue.isEmpty() ? "no jwt.encode call" : "no jwt.decode call with a fixed algorithms list");
+    }
+
+    private static boolean setsHttpOnlyCookie(Call c) {
+        return c.callee().endsWith(".set_cookie")
+                && c.keyword("httponly").filter(v -> v.size() == 1 && v.get(0).is("True")).isPresent()
+                && c.keyword("samesite").isPresent();
     }
 
     private static Line roles(List<Route> routes) {
