@@ -97,7 +97,7 @@ async def reminders(client: httpx.AsyncClient, user: dict[str, str]) -> None:
 async def wait_job(client: httpx.AsyncClient, user: dict[str, str], job: int, seconds: float):  # type: ignore[no-untyped-def]
     began = time.monotonic()
     while time.monotonic() - began < seconds:
-        state = (await client.get(f"/api/v1/jobs/{job}", headers=user)).json()
+        state = (await client.get(f"/api/v1/background-jobs/{job}", headers=user)).json()
         if state["status"] in ("succeeded", "failed"):
             return state
         await asyncio.sleep(0.3)
@@ -120,7 +120,7 @@ async def tables(client: httpx.AsyncClient, user: dict[str, str]) -> None:
                 state = await wait_job(client, user, r.json()["id"], 60)
                 assert state["status"] == "succeeded", state
                 assert state["done"] == state["total"] >= 3, state
-                csv = await client.get(f"/api/v1/jobs/{state['id']}/result", headers=user)
+                csv = await client.get(f"/api/v1/background-jobs/{state['id']}/result", headers=user)
                 assert csv.status_code == 200, csv.text
                 lines = csv.text.strip().splitlines()
                 assert len(lines) == state["total"] + 1, lines[:3]
@@ -138,13 +138,13 @@ async def tables(client: httpx.AsyncClient, user: dict[str, str]) -> None:
                 r = await client.post(f"{target.path}/import", json={"csv": text}, headers=user)
                 assert r.status_code == 202, r.text
                 job = r.json()["id"]
-                while (state := (await client.get(f"/api/v1/jobs/{job}", headers=user)).json())["done"] < 40:
+                while (state := (await client.get(f"/api/v1/background-jobs/{job}", headers=user)).json())["done"] < 40:
                     await asyncio.sleep(0.1)
                 kill_group(worker, signal.SIGKILL)
-                killed = (await client.get(f"/api/v1/jobs/{job}", headers=user)).json()
+                killed = (await client.get(f"/api/v1/background-jobs/{job}", headers=user)).json()
                 assert killed["status"] == "running" and killed["done"] < count, killed
                 await asyncio.sleep(1)
-                still = (await client.get(f"/api/v1/jobs/{job}", headers=user)).json()
+                still = (await client.get(f"/api/v1/background-jobs/{job}", headers=user)).json()
                 assert still["done"] == killed["done"], (killed, still)
                 say(f"import: worker killed (SIGKILL) at line {killed['done']} of {count}")
                 worker = start_worker(2)

@@ -50,7 +50,7 @@ class GeneratedAppsReviewTest {
             GenerationResult result = autonoma.generate(request);
 
             assertThat(result.succeeded()).as(result.error().orElse("")).isTrue();
-            assertThat(result.agentResults().get(io.autonoma.agents.AgentIds.SECURITY.name()).summary()).isEqualTo("no blocking findings; 11/11 mitigations found");
+            assertThat(result.agentResults().get(io.autonoma.agents.AgentIds.SECURITY.name()).summary()).isEqualTo("no blocking findings; 12/12 mitigations found");
         }
     }
 }

@@ -380,8 +380,8 @@ public record BackendView(
             all.add(w.transitionClass());
         }
         if (!spec.capabilities(Capability.BackgroundJob.class).isEmpty()) {
-            init.add("app.models.job", "Job", "SentReminder");
-            all.addAll(List.of("Job", "SentReminder"));
+            init.add("app.models.background_job", "BackgroundJob", "SentReminder");
+            all.addAll(List.of("BackgroundJob", "SentReminder"));
         }
         List<String> allLines = PyImports.sorted(all).stream().map(Py::str).toList();
         String allCode = "__all__ = " + Py.tuple(0, allLines).replaceFirst("^\\(", "[").replaceFirst("\\)$", "]");
@@ -454,7 +454,7 @@ public record BackendView(
         GraphqlView graphql = GraphqlView.of(spec, entities);
         main.addIf(graphql != null, "app.graphql_api", "graphql_router");
         Jobs.View jobs = Jobs.of(spec);
-        main.addIf(!jobs.tables().isEmpty(), "app.routers", "jobs");
+        main.addIf(!jobs.tables().isEmpty(), "app.routers", "background_jobs");
         main.addIf(!jobs.tables().isEmpty(), "app.queue", "celery_sender");
 
         List<M2OView> relTests = new ArrayList<>();

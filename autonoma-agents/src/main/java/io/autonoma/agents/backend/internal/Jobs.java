@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the background_job capability places: reminders (app/reminders.py) and CSV jobs (app/jobs.py, app/routers/jobs.py). */
+/** What the background_job capability places: reminders (app/reminders.py) and CSV jobs (app/jobs.py, app/routers/background_jobs.py). */
 final class Jobs {
     private Jobs() {}
 
@@ -34,7 +34,7 @@ final class Jobs {
     static View of(AppSpec spec) {
         List<Capability.BackgroundJob> jobs = spec.capabilities(Capability.BackgroundJob.class);
         PyImports reminderImports = new PyImports().add("app.config", "Settings").add("app.mailer", "Mailer", "message")
-                .add("app.models.job", "SentReminder").add("app.models.user", "User");
+                .add("app.models.background_job", "SentReminder").add("app.models.user", "User");
         List<String> reminders = new ArrayList<>();
         Map<String, boolean[]> kinds = new LinkedHashMap<>();
         for (Capability.BackgroundJob j : jobs) {
@@ -56,7 +56,7 @@ final class Jobs {
                 k[j.kind().equals("export") ? 0 : 1] = true;
             }
         }
-        PyImports jobImports = new PyImports().add("app.config", "Settings").add("app.models.job", "Job")
+        PyImports jobImports = new PyImports().add("app.config", "Settings").add("app.models.background_job", "BackgroundJob")
                 .add("app.models.user", "User").add("app.read_cache", "ReadCache").add("app.rules", "RuleViolation")
                 .add("app.security", "Principal");
         List<JobTable> tables = new ArrayList<>();

@@ -60,13 +60,13 @@ class JobsViewTest {
                 "        frozenset({\"export\", \"import\"}),", "from app.routers.payee import stage_payee");
         assertThat(files.get("backend/app/routers/payee.py")).contains("async def stage_payee(");
         assertThat(files.get("backend/app/routers/bill.py")).doesNotContain("stage_bill");
-        assertThat(files.get("backend/app/routers/jobs.py")).contains("@router.post(\"/payees/export\"",
-                "@router.post(\"/payees/import\"", "async def get_job_result(").doesNotContain("/bills/");
-        assertThat(files.get("backend/app/main.py")).contains("app.include_router(jobs.router)",
+        assertThat(files.get("backend/app/routers/background_jobs.py")).contains("    \"/payees/export\",",
+                "    \"/payees/import\",", "async def get_job_result(").doesNotContain("/bills/");
+        assertThat(files.get("backend/app/main.py")).contains("app.include_router(background_jobs.router)",
                 "app.state.job_sender = celery_sender if settings.broker_url else None");
         String migration = files.entrySet().stream().filter(e -> e.getKey().startsWith("backend/alembic/versions/"))
                 .findFirst().orElseThrow().getValue();
-        assertThat(migration).contains("\"jobs\",", "\"sent_reminders\",", "op.drop_table(\"jobs\")");
+        assertThat(migration).contains("\"background_jobs\",", "\"sent_reminders\",", "op.drop_table(\"background_jobs\")");
     }
 
     @Test
@@ -97,14 +97,14 @@ class JobsViewTest {
         assertThat(files).doesNotContainKeys("backend/app/reminders.py", "backend/app/mailer.py");
         assertThat(files.get("deploy/docker-compose.yml")).contains("  worker:").doesNotContain("  beat:");
         assertThat(files.get("deploy/.env.example")).doesNotContain("SMTP");
-        assertThat(files.get("backend/app/routers/jobs.py")).contains("/books/export").doesNotContain("/books/import");
+        assertThat(files.get("backend/app/routers/background_jobs.py")).contains("/books/export").doesNotContain("/books/import");
     }
 
     @Test
     void apps_without_jobs_have_no_worker_tables_or_settings() {
         Map<String, String> files = Packs.backend(bills(false));
         assertThat(files).doesNotContainKeys("backend/app/worker.py", "backend/app/jobs.py", "backend/app/reminders.py",
-                "backend/app/models/job.py", "backend/tests/test_jobs.py", "backend/tests/test_reminders.py");
+                "backend/app/models/background_job.py", "backend/tests/test_jobs.py", "backend/tests/test_reminders.py");
         assertThat(files.get("backend/app/config.py")).doesNotContain("smtp", "broker");
         assertThat(files.get("backend/requirements.txt")).doesNotContain("celery");
         assertThat(files.get("backend/app/main.py")).doesNotContain("jobs");
@@ -112,5 +112,20 @@ class JobsViewTest {
         assertThat(rest).doesNotContainKeys("frontend/src/components/csv-jobs.tsx", "deploy/k8s/35-workers.yaml");
         assertThat(rest.get("deploy/docker-compose.yml")).doesNotContain("worker", "beat");
         assertThat(rest.get("docs/architecture.md")).doesNotContain("Background jobs");
+    }
+
+    @Test
+    void an_entity_named_job_keeps_its_module_table_and_routes_beside_the_background_jobs() {
+        AppSpec board = AppSpec.builder("Board")
+                .entity(new Entity("Job", List.of(Field.builder("title", FieldType.STRING).build(),
+                        Field.builder("deadline", FieldType.DATE).required(false).build())))
+                .capability(new Capability.BackgroundJob("Job", "reminder", "deadline", "P3D"))
+                .capability(new Capability.BackgroundJob("Job", "export", null, null))
+                .build();
+        Map<String, String> files = Packs.backend(board);
+        assertThat(files.get("backend/app/models/job.py")).contains("class Job(", "__tablename__ = \"jobs\"");
+        assertThat(files.get("backend/app/models/background_job.py")).contains("class BackgroundJob(",
+                "__tablename__ = \"background_jobs\"");
+        assertThat(files.get("backend/app/routers/background_jobs.py")).contains("\"/background-jobs/{job_id}\"", "    \"/jobs/export\",");
     }
 }

@@ -65,7 +65,7 @@ class RealtimeViewTest {
     void the_frontend_opens_the_socket_when_signed_in_and_the_browser_test_measures_it() {
         Map<String, String> front = Packs.render(chat(), new NextJsPack(), new DocsPack(), new DeployPack());
         assertThat(front.get("frontend/src/lib/realtime.ts")).contains("export const REALTIME_RESOURCES: readonly string[] = [\"messages\", \"notes\"];");
-        assertThat(front.get("frontend/src/components/app-shell.tsx")).contains("useRealtime(hydrated && Boolean(accessToken));");
+        assertThat(front.get("frontend/src/components/app-shell.tsx")).contains("useRealtime(sessionChecked && Boolean(accessToken));");
         assertThat(front.get("frontend/e2e/crud.spec.mjs")).contains("if (entity.realtime) {", "\"realtime\": true");
         assertThat(front.get("docs/architecture.md")).contains("### Real time (`realtime`)", "A plain WebSocket, not Socket.IO",
                 "- Note: each created, updated or deleted row is announced as `{\"type\": …, \"resource\": \"notes\", \"id\": …}` to its owner and the admins");
