@@ -27,15 +27,10 @@ cleanup() {
 trap cleanup EXIT
 
 [ -d "$BACKEND/s3_tests" ] || fail "no backend/s3_tests under $PROJECT (an app without file uploads?)"
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV" || fail "creating the venv $VENV"
-fi
-"$VENV/bin/pip" install -q --disable-pip-version-check -r "$BACKEND/requirements.txt" \
-  -r "$BACKEND/requirements-dev.txt" "moto[server]==$MOTO_VERSION" >"$WORK/pip.log" 2>&1 \
-  || { tail -20 "$WORK/pip.log"; fail "pip install"; }
-PY="$VENV/bin/python"
+. "$(dirname "${BASH_SOURCE[0]}")/backend-env.sh"
+backend_venv "moto[server]==$MOTO_VERSION"
 
-PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+PORT="$(free_port)"
 "$VENV/bin/moto_server" -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
 MOTO_PID=$!
 export S3_ENDPOINT_URL="http://127.0.0.1:$PORT" S3_BUCKET="uploads" S3_REGION="us-east-1"

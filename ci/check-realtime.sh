@@ -31,19 +31,11 @@ cleanup() {
 trap cleanup EXIT
 
 [ -f "$BACKEND/app/realtime.py" ] || fail "no backend/app/realtime.py under $PROJECT (no realtime capability)"
-[ -x "$REDIS_SERVER" ] || fail "redis-server not found (ci/setup-machine.sh installs Debian's redis-server)"
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV" || fail "creating the venv $VENV"
-fi
-"$VENV/bin/pip" install -q --disable-pip-version-check -r "$BACKEND/requirements.txt" \
-  -r "$BACKEND/requirements-dev.txt" >"$WORK/pip.log" 2>&1 || { tail -20 "$WORK/pip.log"; fail "pip install"; }
-PY="$VENV/bin/python"
-free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+. "$(dirname "${BASH_SOURCE[0]}")/backend-env.sh"
+backend_venv
 
-REDIS_PORT="$(free_port)"
-"$REDIS_SERVER" --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --dir "$WORK" \
-  --logfile "$WORK/redis.log" &
-PIDS+=($!)
+start_redis
+PIDS+=("$REDIS_PID")
 
 cd "$BACKEND" || fail "cd $BACKEND"
 export PYTHONDONTWRITEBYTECODE=1

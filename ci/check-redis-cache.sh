@@ -27,26 +27,18 @@ cleanup() {
 trap cleanup EXIT
 
 [ -f "$BACKEND/requirements.txt" ] || fail "no backend/requirements.txt under $PROJECT"
-[ -x "$REDIS_SERVER" ] || fail "redis-server not found (ci/setup-machine.sh installs Debian's redis-server)"
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV" || fail "creating the venv $VENV"
-fi
-"$VENV/bin/pip" install -q --disable-pip-version-check -r "$BACKEND/requirements.txt" \
-  -r "$BACKEND/requirements-dev.txt" >"$WORK/pip.log" 2>&1 || { tail -20 "$WORK/pip.log"; fail "pip install"; }
-PY="$VENV/bin/python"
+. "$(dirname "${BASH_SOURCE[0]}")/backend-env.sh"
+backend_venv
 
-PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-"$REDIS_SERVER" --bind 127.0.0.1 --port "$PORT" --save "" --appendonly no --dir "$WORK" \
-  --logfile "$WORK/redis.log" &
-REDIS_PID=$!
-export REDIS_URL="redis://127.0.0.1:$PORT/0"
+start_redis
+export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 ping() { "$PY" -c 'import redis, sys; sys.exit(0 if redis.Redis.from_url(sys.argv[1]).ping() else 1)' "$REDIS_URL" 2>/dev/null; }
 for _ in $(seq 1 50); do
   ping && break
   kill -0 "$REDIS_PID" 2>/dev/null || { cat "$WORK/redis.log"; fail "redis-server exited at start"; }
   sleep 0.1
 done
-ping || { cat "$WORK/redis.log"; fail "redis-server did not answer PING on port $PORT"; }
+ping || { cat "$WORK/redis.log"; fail "redis-server did not answer PING on port $REDIS_PORT"; }
 echo "redis-server $("$REDIS_SERVER" --version | grep -o 'v=[0-9.]*') on $REDIS_URL (pid $REDIS_PID)"
 
 cd "$BACKEND" || fail "cd $BACKEND"
