@@ -166,10 +166,6 @@ public record BackendView(
     public List<BackendView> withVotes() { return votes.isEmpty() ? List.of() : List.of(this); }
     /** This view once when some field holds an uploaded file (the file_upload capability), else none. */
     public List<BackendView> withFiles() { return files.isEmpty() ? List.of() : List.of(this); }
-    /** This view once when some file field belongs to an owned entity (tests/test_files.py's foreign-user test). */
-    public List<BackendView> withOwnedFiles() {
-        return files.stream().anyMatch(FileViews.FileView::owned) ? List.of(this) : List.of();
-    }
     /** This view once when the app has the {@code graphql} feature (app/graphql_api.py, its tests), else none. */
     public List<BackendView> withGraphql() { return graphql == null ? List.of() : List.of(this); }
     /** This view once when a pinned requirement needs python-dateutil (boto3 for files, Strawberry), else none. */
