@@ -28,7 +28,25 @@ import io.autonoma.core.pipeline.RunHandle;
 import io.autonoma.core.pipeline.RunStore;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.template.TemplateIndex;
+import io.autonoma.agents.backend.FastApiPack;
+import io.autonoma.agents.change.ChangePlan;
+import io.autonoma.agents.change.ChangeRequest;
+import io.autonoma.agents.change.ChangeResult;
+import io.autonoma.agents.change.DestructiveChangeException;
+import io.autonoma.agents.change.GenerationRecord;
+import io.autonoma.agents.change.internal.ChangeMigration;
+import io.autonoma.agents.change.internal.Evolution;
+import io.autonoma.agents.pack.PackAgent;
+import io.autonoma.core.artifact.Artifact;
+import io.autonoma.core.change.ChangeReader;
+import io.autonoma.core.change.SpecDelta;
+import io.autonoma.core.spec.AppSpecJson;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +83,7 @@ public final class Autonoma implements AutoCloseable {
     private final Budget budget;
     private final PromptGuard guard;
     private final TemplatePacks packs;
+    private final ChangeReader changeReader;
 
     private Autonoma(Builder b, Pipeline pipeline, boolean ownsPipeline, Engine engine, TemplateIndex templateIndex, TemplatePacks packs) {
         this.pipeline = pipeline;
@@ -75,6 +94,13 @@ public final class Autonoma implements AutoCloseable {
         this.runs = b.runs;
         this.budget = b.budget;
         this.guard = PromptGuard.withMaxChars(b.maxPromptChars);
+        this.changeReader = b.changeReader != null ? b.changeReader : engineChangeReader(engine);
+    }
+
+    private static ChangeReader engineChangeReader(Engine engine) {
+        return (base, text) -> {
+            throw new IllegalArgumentException("the " + engine.name() + " engine reads no change requests yet; give the changed spec");
+        };
     }
 
     public static Builder builder() {
@@ -226,9 +252,90 @@ public final class Autonoma implements AutoCloseable {
         return runs == null ? List.of() : runs.unfinished();
     }
 
-    /** Writes the latest files of a project into a directory; returns the number of files. */
+    /**
+     * Writes the latest files of a project into a directory; returns the number of files. A generated app (it has an
+     * {@code app-spec.json}) also gets its {@link GenerationRecord} ({@value GenerationRecord#PATH}), which
+     * {@link #change} needs to keep the user's edits.
+     */
     public int export(String projectId, Path directory) {
-        return store().exportTo(projectId, directory);
+        int written = store().exportTo(projectId, directory);
+        Map<String, String> files = textFiles(projectId);
+        String spec = files.get("app-spec.json");
+        if (spec != null) {
+            new GenerationRecord(AppSpecJson.read(spec), files, ChangeMigration.initialPath(files).map(files::get).orElse(null))
+                    .write(directory);
+        }
+        return written;
+    }
+
+    /**
+     * Changes a generated app in place: reads the request into a {@link SpecDelta} (the engine's change reader, or the
+     * difference to a given spec), generates the new spec as one run (same events, budget and run tracking as a
+     * generation), and writes it over the app three ways: files the user never touched are updated, the user's edits
+     * are kept or merged, clashes are left between conflict markers (see {@link ChangeResult#conflicts()}), files the
+     * user added are never touched. The database follows through a new Alembic revision chained on the app's current
+     * head; the initial migration is never rewritten.
+     *
+     * @throws DestructiveChangeException when the delta would drop data and the request does not allow it (nothing is
+     *     written)
+     * @throws IllegalArgumentException when the app has no record of its generation and no app-spec.json, the request
+     *     cannot be read, or the changed spec is invalid (nothing is written)
+     */
+    public ChangeResult change(Path appDir, ChangeRequest request, GenerationListener listener) {
+        Objects.requireNonNull(appDir, "appDir");
+        Objects.requireNonNull(request, "request");
+        GenerationRecord base = Evolution.base(appDir, spec -> generatedFiles(spec, listener));
+        SpecDelta delta;
+        AppSpec next;
+        if (request.spec() != null) {
+            next = request.spec();
+            delta = SpecDelta.between(base.spec(), next);
+        } else {
+            String text = guard.apply(GenerationRequest.builder().prompt(request.text()).build()).prompt();
+            delta = changeReader.read(base.spec(), text);
+            next = delta.apply(base.spec());
+        }
+        packs.validate(next).throwIfInvalid();
+        if (delta.isEmpty()) {
+            return new ChangeResult(delta, base.spec(), new ChangePlan(List.of()), Optional.empty(), null);
+        }
+        if (delta.destructive() && !request.allowDestructive()) {
+            throw new DestructiveChangeException(delta.losses());
+        }
+        GenerationResult generated = start(request(next), listener).await();
+        if (!generated.succeeded()) {
+            return new ChangeResult(delta, base.spec(), new ChangePlan(List.of()), Optional.empty(), generated);
+        }
+        AppSpec renamed = Evolution.renamesOnly(base.spec(), delta);
+        String renamedSchema = renamed.equals(base.spec()) ? null : packs.named(FastApiPack.NAME)
+                .map(pack -> new PackAgent(pack, new TemplateRenderer()).render(renamed))
+                .flatMap(files -> ChangeMigration.initialPath(files).map(files::get)).orElse(null);
+        Evolution.Composed composed = Evolution.compose(appDir, base, next, delta, textFiles(generated.projectId()), renamedSchema);
+        ChangePlan plan = ChangePlan.of(base.files(), Evolution.current(appDir, base, composed.files()), composed.files());
+        Evolution.apply(appDir, plan);
+        new GenerationRecord(next, composed.files(), composed.schema()).write(appDir);
+        return new ChangeResult(delta, next, plan, Optional.ofNullable(composed.migration()), generated);
+    }
+
+    private Map<String, String> generatedFiles(AppSpec spec, GenerationListener listener) {
+        GenerationResult r = start(request(spec), listener).await();
+        if (!r.succeeded()) {
+            throw new AutonomaException("regenerating the app's recorded spec failed: " + r.error().orElse("no reason given"));
+        }
+        return textFiles(r.projectId());
+    }
+
+    /** The project's latest files that are UTF-8 text (binary files are not merged). */
+    private Map<String, String> textFiles(String projectId) {
+        Map<String, String> out = new TreeMap<>();
+        for (Artifact a : store().list(projectId)) {
+            try {
+                out.put(a.path(), StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(a.content())).toString());
+            } catch (CharacterCodingException binary) {
+                // left out of the record: a binary file is regenerated, never merged
+            }
+        }
+        return out;
     }
 
     /** Closes the pipeline this instance built (cancelling runs in progress) and the engine. */
@@ -284,6 +391,7 @@ public final class Autonoma implements AutoCloseable {
         private Pipeline pipeline;
         private final List<GenerationListener> listeners = new ArrayList<>();
         private Duration agentTimeout = Duration.ofMinutes(10);
+        private ChangeReader changeReader;
 
         private Builder() {}
 
@@ -348,6 +456,9 @@ public final class Autonoma implements AutoCloseable {
 
         /** Receives the events of every run. */
         public Builder listener(GenerationListener listener) { listeners.add(Objects.requireNonNull(listener, "listener")); return this; }
+
+        /** What reads change requests for {@link Autonoma#change}; default the engine's. */
+        public Builder changeReader(ChangeReader reader) { this.changeReader = Objects.requireNonNull(reader, "reader"); return this; }
 
         /** Limit for one attempt of one agent; default 10 minutes. */
         public Builder agentTimeout(Duration timeout) { this.agentTimeout = timeout; return this; }

@@ -3,6 +3,7 @@ package io.autonoma.agents.change;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autonoma.core.artifact.ArtifactPaths;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
 import java.io.IOException;
@@ -16,16 +17,19 @@ import java.util.TreeMap;
 
 /**
  * What the generator last wrote into an app: the spec and the content of every file, kept inside the app
- * ({@value #PATH}) so that a later change can merge three ways (see {@link ChangePlan}). The format carries a
- * version; a record of a newer format than this release reads is refused with a message, never misread.
+ * ({@value #PATH}) so that a later change can merge three ways (see {@link ChangePlan}), and the full schema of
+ * the spec as one create-everything migration ({@code schema}, null for an app without the FastAPI backend), which
+ * is what the app's database holds once its migrations ran: a change's revision starts from it. The format carries
+ * a version; a record of a newer format than this release reads is refused with a message, never misread.
  */
-public record GenerationRecord(AppSpec spec, Map<String, String> files) {
+public record GenerationRecord(AppSpec spec, Map<String, String> files, String schema) {
 
     public static final String PATH = ".autonoma/generation.json";
     public static final int FORMAT = 1;
 
     public GenerationRecord {
         files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+        files.keySet().forEach(ArtifactPaths::normalize); // a record is read from disk: no path in it may leave the app
     }
 
     /** Writes the record under {@code appDir} (a temporary file renamed into place: never half-written). */
@@ -36,6 +40,9 @@ public record GenerationRecord(AppSpec spec, Map<String, String> files) {
         try {
             root.set("spec", json.readTree(AppSpecJson.write(spec)));
             root.set("files", json.valueToTree(files));
+            if (schema != null) {
+                root.put("schema", schema);
+            }
             Path file = appDir.resolve(PATH);
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "generation", ".tmp");
@@ -65,7 +72,12 @@ public record GenerationRecord(AppSpec spec, Map<String, String> files) {
             }
             Map<String, String> files = new TreeMap<>();
             root.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
-            return new GenerationRecord(AppSpecJson.read(root.path("spec").toString()), files);
+            JsonNode schema = root.path("schema");
+            return new GenerationRecord(AppSpecJson.read(root.path("spec").toString()), files,
+                    schema.isTextual() ? schema.asText() : null);
+        } catch (io.autonoma.core.artifact.UnsafePathException e) {
+            throw new IllegalArgumentException(file + " names a file outside the app (" + e.getMessage() + "); "
+                    + "it was not written by Autonoma: restore it from version control", e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " is not a readable generation record: " + e.getMessage(), e);
         }

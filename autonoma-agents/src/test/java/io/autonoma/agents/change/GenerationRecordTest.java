@@ -21,7 +21,7 @@ class GenerationRecordTest {
 
     @Test
     void a_written_record_reads_back_equal(@TempDir Path app) {
-        GenerationRecord record = new GenerationRecord(SPEC, Map.of("backend/app/main.py", "print('hi')\n", "README.md", "# Notes\n"));
+        GenerationRecord record = new GenerationRecord(SPEC, Map.of("backend/app/main.py", "print('hi')\n", "README.md", "# Notes\n"), "def upgrade() -> None:\n    pass\n");
 
         record.write(app);
 
