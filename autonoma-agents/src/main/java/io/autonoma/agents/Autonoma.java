@@ -302,7 +302,7 @@ public final class Autonoma implements AutoCloseable {
         if (delta.destructive() && !request.allowDestructive()) {
             throw new DestructiveChangeException(delta.losses());
         }
-        GenerationResult generated = start(request(next), listener).await();
+        GenerationResult generated = start(fresh(request(next)), listener).await();
         if (!generated.succeeded()) {
             return new ChangeResult(delta, base.spec(), new ChangePlan(List.of()), Optional.empty(), generated);
         }
@@ -318,11 +318,16 @@ public final class Autonoma implements AutoCloseable {
     }
 
     private Map<String, String> generatedFiles(AppSpec spec, GenerationListener listener) {
-        GenerationResult r = start(request(spec), listener).await();
+        GenerationResult r = start(fresh(request(spec)), listener).await();
         if (!r.succeeded()) {
             throw new AutonomaException("regenerating the app's recorded spec failed: " + r.error().orElse("no reason given"));
         }
         return textFiles(r.projectId());
+    }
+
+    /** The request in a project of its own: a project keeps the files of earlier runs, which a change must not see. */
+    private static GenerationRequest fresh(GenerationRequest request) {
+        return request.toBuilder().projectId("change-" + UUID.randomUUID()).build();
     }
 
     /** The project's latest files that are UTF-8 text (binary files are not merged). */
