@@ -1,6 +1,7 @@
 package io.autonoma.cli;
 
 import io.autonoma.agents.Autonoma;
+import io.autonoma.agents.change.GenerationRecord;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.pipeline.Budget;
 import io.autonoma.core.pipeline.CheckpointStore;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  autonoma generate \"a todo app with tasks that have a title, a due date and a priority (low, medium, high)\" -o todo",
                 "  autonoma generate --spec todo/app-spec.json -o todo --force",
+                "  autonoma generate --spec edited-app-spec.json -o todo     # an app generated before: changed in place (autonoma change)",
                 "  AUTONOMA_API_KEY=... autonoma generate \"a library where a member can have at most 3 active loans\" \\",
                 "      --engine llm --base-url http://127.0.0.1:8080/v1 --model my-model -o library",
                 "  AUTONOMA_DB_URL=jdbc:postgresql://... autonoma generate \"...\" --store postgres -o app   # prints the run id",
@@ -73,6 +75,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Write into a non-empty directory, replacing files with the same paths (others are kept).")
     boolean force;
+
+    @Option(names = "--allow-destructive", description = "With --spec into an app generated before: apply a change that drops "
+            + "tables or columns or narrows a type (see autonoma change).")
+    boolean allowDestructive;
 
     @Option(names = "--engine", defaultValue = "offline", paramLabel = "ENGINE",
             description = "offline (default: no network, deterministic) or llm.")
@@ -130,6 +136,16 @@ final class GenerateCommand implements Callable<Integer> {
         List<LlmCallRecord> calls = new CopyOnWriteArrayList<>();
         LlmClient llm = null;
         Autonoma autonoma;
+        if (specFile != null && !force && resume == null && Files.isRegularFile(output.resolve(GenerationRecord.PATH))) {
+            // an app generated before: the edited spec is a change, with the user's edits and data kept
+            ChangeCommand change = new ChangeCommand();
+            change.spec = spec;
+            change.app = output;
+            change.specFile = specFile;
+            change.allowDestructive = allowDestructive;
+            change.quiet = quiet;
+            return change.call();
+        }
         try {
             checkArguments();
             checkOutputDirectory();
@@ -307,7 +323,8 @@ final class GenerateCommand implements Callable<Integer> {
             try (Stream<Path> entries = Files.list(output)) {
                 if (entries.findAny().isPresent()) {
                     throw new IllegalArgumentException("output directory " + output
-                            + " is not empty; choose another directory or pass --force to replace generated files");
+                            + " is not empty; choose another directory, pass --force to replace generated files, or change "
+                            + "an app generated before with: autonoma change " + output + " \"<what to change>\"");
                 }
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read output directory " + output + ": " + e.getMessage());
