@@ -4,6 +4,8 @@ import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.Capability;
 import io.autonoma.core.spec.Entity;
 import io.autonoma.core.spec.Field;
+import io.autonoma.core.spec.Page;
+import io.autonoma.core.spec.Role;
 import io.autonoma.core.spec.Relation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +85,8 @@ public record SpecDelta(List<SpecChange> changes) {
         List<Entity> entities = new ArrayList<>(base.entities());
         List<Relation> relations = new ArrayList<>(base.relations());
         List<Capability> capabilities = new ArrayList<>(base.capabilities());
+        List<Page> pages = new ArrayList<>(base.pages());
+        List<Role> roles = new ArrayList<>(base.roles());
         for (SpecChange c : changes) {
             if (c instanceof SpecChange.AddEntity a) {
                 require(index(entities, a.entity().name()) < 0, c, "entity " + a.entity().name() + " already exists");
@@ -91,12 +95,18 @@ public record SpecDelta(List<SpecChange> changes) {
                 entities.remove(entity(entities, r.entity(), c));
                 relations.removeIf(rel -> rel.from().equals(r.entity()) || rel.to().equals(r.entity()));
                 capabilities.removeIf(cap -> r.entity().equals(cap.entity()));
+                pages.removeIf(p -> r.entity().equals(p.entity()));
             } else if (c instanceof SpecChange.RenameEntity r) {
                 Entity e = entity(entities, r.from(), c);
                 require(index(entities, r.to()) < 0, c, "entity " + r.to() + " already exists");
                 entities.set(entities.indexOf(e), new Entity(r.to(), e.description(), e.fields()));
                 relations.replaceAll(rel -> new Relation(rename(rel.from(), r), rename(rel.to(), r), rel.kind(), rel.name(),
                         rel.required()));
+                capabilities.replaceAll(cap -> CapabilityRenames.entity(cap, r.from(), r.to()));
+                pages.replaceAll(p -> new Page(p.name(), p.kind(), rename(p.entity(), r), p.route()));
+                roles.replaceAll(role -> new Role(role.name(), role.permissions().stream()
+                        .map(perm -> perm.endsWith(":" + r.from()) ? perm.substring(0, perm.length() - r.from().length()) + r.to() : perm)
+                        .toList()));
             } else if (c instanceof SpecChange.AddField a) {
                 editFields(entities, a.entity(), c, fs -> {
                     require(fs.stream().noneMatch(f -> f.name().equals(a.field().name())), c, "field already exists");
@@ -112,6 +122,7 @@ public record SpecDelta(List<SpecChange> changes) {
                     fs.set(i, new Field(r.to(), f.type(), f.required(), f.unique(), f.defaultValue(), f.enumValues(),
                             f.maxLength(), f.min(), f.max(), f.description()));
                 });
+                capabilities.replaceAll(cap -> CapabilityRenames.field(cap, r.entity(), r.from(), r.to(), relations));
             } else if (c instanceof SpecChange.ChangeField ch) {
                 editFields(entities, ch.entity(), c, fs -> fs.set(fieldIndex(fs, ch.before().name(), c), ch.after()));
             } else if (c instanceof SpecChange.AddRelation a) {
@@ -124,12 +135,12 @@ public record SpecDelta(List<SpecChange> changes) {
                 require(capabilities.remove(r.capability()), c, "no such capability");
             }
         }
-        return new AppSpec(base.name(), base.description(), entities, relations, capabilities, base.roles(), base.pages(),
+        return new AppSpec(base.name(), base.description(), entities, relations, capabilities, roles, pages,
                 base.features(), base.notes());
     }
 
     private static String rename(String name, SpecChange.RenameEntity r) {
-        return name.equals(r.from()) ? r.to() : name;
+        return r.from().equals(name) ? r.to() : name;
     }
 
     private static void editFields(List<Entity> entities, String name, SpecChange c, java.util.function.Consumer<List<Field>> edit) {
