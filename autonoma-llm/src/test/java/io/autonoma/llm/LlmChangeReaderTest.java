@@ -134,6 +134,16 @@ class LlmChangeReaderTest {
     }
 
     @Test
+    void the_llm_engine_reads_changes_with_its_model() {
+        model.answer(REVIEWS);
+        try (LlmEngine engine = LlmEngine.builder().client(client).build()) {
+            assertThat(engine.changeReader()).isInstanceOf(LlmChangeReader.class);
+            assertThat(engine.changeReader().read(library, "let members review books").changes()).hasSize(7);
+        }
+        assertThat(model.calls()).isEqualTo(1);
+    }
+
+    @Test
     void the_schema_reuses_the_app_spec_definitions() throws Exception {
         var schema = AppSpecJson.mapper().readTree(LlmChangeReader.jsonSchema());
         assertThat(schema.path("$defs").has("field")).isTrue();
