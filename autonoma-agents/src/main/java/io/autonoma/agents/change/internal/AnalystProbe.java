@@ -120,7 +120,7 @@ final class AnalystProbe {
         }
     }
 
-    /** "An app to keep posts with a title and a body. Comments have a body." */
+    /** "An app to keep recipes with a name and a cooking time. Ingredients have a quantity." */
     static String describe(List<Entity> entities, boolean withFields) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < entities.size(); i++) {
