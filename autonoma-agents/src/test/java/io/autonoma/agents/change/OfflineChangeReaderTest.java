@@ -127,6 +127,13 @@ class OfflineChangeReaderTest {
     }
 
     @Test
+    void a_field_asked_for_comes_without_behaviour_nobody_asked_for() {
+        SpecDelta d = delta(SHOP, "add a birthday to customers");
+        assertThat(d.changes()).singleElement().isInstanceOf(SpecChange.AddField.class);
+        assertThat(delta(TASKS, "give tasks a due date").changes()).singleElement().isInstanceOf(SpecChange.AddField.class);
+    }
+
+    @Test
     void renames_of_fields_and_entities() {
         assertThat(delta(SHOP, "rename customer phone to mobile").changes())
                 .containsExactly(new SpecChange.RenameField("Customer", "phone", "mobile"));
@@ -224,6 +231,8 @@ class OfflineChangeReaderTest {
             assertThat(field(changed(base, one + " titles are optional", null), e, "title").required()).isFalse();
         }
         assertThat(field(changed(RECIPES, "make the recipe name optional", null), "Recipe", "name").required()).isFalse();
+        assertThat(field(changed(SHOP, "make the product name unique", null), "Product", "name").unique()).isTrue();
+        assertThat(field(changed(SHOP, "the product price is optional", null), "Product", "price").required()).isFalse();
     }
 
     @Test
@@ -242,6 +251,8 @@ class OfflineChangeReaderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invoices").hasMessageContaining("Customer, Product, Order");
         assertThatThrownBy(() -> reader.read(TASKS, "rename the colour of tasks to hue"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour").hasMessageContaining("title, description, status");
+        assertThatThrownBy(() -> reader.read(SHOP, "make the customer email unique"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Customer.email is unique already");
         assertThatThrownBy(() -> reader.read(TASKS, "remove 'zzz' from task status"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("todo, doing, done");
     }

@@ -173,8 +173,11 @@ public final class ChangeRules {
         return Optional.empty();
     }
 
+    /** A field or entity asked for: behaviour the analyst would add to an existing entity for it is left out. */
     private List<SpecChange> have(Entity e, String what, String clause) {
-        return probe(capitalize(phrase(e)) + " have " + what.strip() + ".", clause);
+        List<String> names = current.entities().stream().map(Entity::name).toList();
+        return probe(capitalize(phrase(e)) + " have " + what.strip() + ".", clause).stream()
+                .filter(c -> !(c instanceof SpecChange.AddCapability a && names.contains(a.capability().entity()))).toList();
     }
 
     /** The additions the analyst reads from {@code sentence}, people in "with" lists made relations to the user. */
@@ -288,7 +291,11 @@ public final class ChangeRules {
         String def = field.defaultValue() != null && !next.contains(field.defaultValue()) ? next.get(0) : field.defaultValue();
         Field after = new Field(field.name(), field.type(), field.required(), field.unique(), def, next, field.maxLength(),
                 field.min(), field.max(), field.description());
-        return after.equals(field) ? List.of() : List.of(new SpecChange.ChangeField(entity.name(), field, after));
+        if (after.equals(field)) {
+            throw new IllegalArgumentException("\"" + clause + "\": " + entity.name() + "." + field.name() + " has those values already: "
+                    + field.enumValues());
+        }
+        return List.of(new SpecChange.ChangeField(entity.name(), field, after));
     }
 
     private List<SpecChange> remove(String what, String clause) {
@@ -320,7 +327,6 @@ public final class ChangeRules {
         Field.Builder b = Field.builder(f.name(), f.type()).required(f.required()).unique(f.unique()).defaultValue(f.defaultValue())
                 .enumValues(f.enumValues()).maxLength(f.maxLength()).description(f.description());
         b.min(f.min()).max(f.max());
-        FieldType type = f.type();
         if (h.startsWith("optional") || h.startsWith("not required")) {
             b.required(false);
         } else if (h.startsWith("required") || h.startsWith("mandatory")) {
@@ -341,8 +347,11 @@ public final class ChangeRules {
             b.maxLength(Integer.parseInt(n.group(1).replace(",", "")));
         }
         Field after = b.build();
-        if (type != after.type()) throw new IllegalStateException();
-        return after.equals(f) ? List.of() : List.of(new SpecChange.ChangeField(t.entity().name(), f, after));
+        if (after.equals(f)) {
+            throw new IllegalArgumentException("\"" + clause + "\": " + t.entity().name() + "." + f.name() + " is " + how.strip()
+                    + " already");
+        }
+        return List.of(new SpecChange.ChangeField(t.entity().name(), f, after));
     }
 
     private static IllegalArgumentException unknownField(Entity e, String phrase) {
