@@ -96,6 +96,13 @@ class OfflineChangeReaderTest {
         assertThat(d.changes().get(1)).isEqualTo(new SpecChange.RenameEntity("Project", "Board"));
         SpecDelta blog = delta(BLOG, "give posts a summary; remove the body from posts");
         assertThat(blog.changes()).extracting(c -> c.getClass().getSimpleName()).containsExactly("AddField", "RemoveField");
+        // a later clause names what an earlier one renamed or added
+        SpecDelta renamed = delta(BLOG, "rename posts to articles. Give articles a summary; articles can be liked");
+        assertThat(renamed.changes().get(1)).isInstanceOf(SpecChange.AddField.class)
+                .satisfies(c -> assertThat(((SpecChange.AddField) c).entity()).isEqualTo("Article"));
+        SpecDelta added = delta(TASKS, "add comments to tasks with a body. Comments can be liked");
+        assertThat(added.apply(TASKS).capabilities(Capability.Vote.class)).singleElement()
+                .satisfies(v -> assertThat(v.targetRelation(added.apply(TASKS)).orElseThrow().to()).isEqualTo("Comment"));
     }
 
     @Test

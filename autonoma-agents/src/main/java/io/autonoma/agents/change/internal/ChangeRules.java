@@ -37,7 +37,8 @@ public final class ChangeRules {
     private static final TemplatePacks PACKS = TemplatePacks.defaults();
 
     private final AppSpec base;
-    private final SpecNames names;
+    /** Names of {@link #current}: a later clause names what an earlier one renamed or added. */
+    private SpecNames names;
     private final List<SpecChange> steps = new ArrayList<>();
     private AppSpec current;
 
@@ -73,6 +74,7 @@ public final class ChangeRules {
         }
         try {
             current = new SpecDelta(found).apply(current);
+            names = new SpecNames(current);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + clause + "\": " + e.getMessage(), e);
         }
