@@ -228,6 +228,19 @@ class OfflineChangeReaderTest {
     }
 
     @Test
+    void a_removal_takes_the_capabilities_built_on_what_it_removes() {
+        AppSpec liked = changed(RECIPES, "recipes can be liked. email me a day before a recipe's due date", null);
+        SpecDelta noDate = delta(liked, "remove the due date from recipes");
+        assertThat(noDate.changes()).first().isInstanceOf(SpecChange.RemoveCapability.class);
+        assertThat(noDate.apply(liked).capabilities(Capability.BackgroundJob.class)).isEmpty();
+        // the likes point at recipes: dropping recipes drops the vote on likes too
+        SpecDelta noRecipes = delta(liked, "drop the recipes entity");
+        assertThat(noRecipes.apply(liked).capabilities(Capability.Vote.class)).isEmpty();
+        AppSpec blog = changed(BLOG, "posts can be liked", null);
+        assertThat(delta(blog, "likes no longer need a post").apply(blog).capabilities(Capability.Vote.class)).isEmpty();
+    }
+
+    @Test
     void simple_type_and_constraint_changes() {
         for (AppSpec base : List.of(BLOG, TASKS)) {
             String e = base == BLOG ? "Post" : "Task";

@@ -153,7 +153,7 @@ final class AnalystProbe {
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
-    private static boolean mentionsField(Capability c, String field) {
+    static boolean mentionsField(Capability c, String field) {
         Set<String> names = new LinkedHashSet<>();
         if (c instanceof Capability.Workflow w) names.add(w.field());
         if (c instanceof Capability.Vote v) names.add(v.value());
@@ -166,7 +166,7 @@ final class AnalystProbe {
         return names.contains(field);
     }
 
-    private static boolean mentionsRelation(Capability c, String relation) {
+    static boolean mentionsRelation(Capability c, String relation) {
         if (c instanceof Capability.Vote v) return relation.equals(v.target()) || relation.equals(v.voter());
         if (c instanceof Capability.Ordering o) return relation.equals(o.parent());
         if (c instanceof Capability.Limit l) return relation.equals(l.parent());

@@ -303,7 +303,17 @@ public final class ChangeRules {
     private List<SpecChange> remove(String what, String clause) {
         SpecNames now = new SpecNames(current);
         Optional<Entity> e = now.entity(what);
-        if (e.isPresent()) return List.of(new SpecChange.RemoveEntity(e.get().name()));
+        if (e.isPresent()) {
+            String gone = e.get().name();
+            List<SpecChange> out = new ArrayList<>();
+            // capabilities of other entities that lean on a relation to it go with it
+            current.relations().stream().filter(r -> r.to().equals(gone) && !r.from().equals(gone))
+                    .forEach(r -> dependents(r).forEach(c -> addOnce(out, new SpecChange.RemoveCapability(c))));
+            current.capabilities().stream().filter(c -> c instanceof io.autonoma.core.spec.Capability.Counter n && gone.equals(n.source()))
+                    .forEach(c -> addOnce(out, new SpecChange.RemoveCapability(c)));
+            out.add(new SpecChange.RemoveEntity(gone));
+            return out;
+        }
         Optional<SpecNames.Target> t = now.target(what);
         if (t.isPresent()) return removeFrom(t.get().entity(), t.get().phrase(), clause);
         throw new IllegalArgumentException("\"" + clause + "\": no entity or field '" + what.strip() + "' in the spec; it has "
@@ -314,10 +324,39 @@ public final class ChangeRules {
         SpecNames now = new SpecNames(current);
         Entity e = now.entity(entity.name()).orElse(entity);
         Optional<Field> f = now.field(e, what);
-        if (f.isPresent()) return List.of(new SpecChange.RemoveField(e.name(), f.get().name()));
+        List<SpecChange> out = new ArrayList<>();
+        if (f.isPresent()) {
+            // a capability built on the field (a reminder on a due date, a workflow on a status) goes with it
+            current.capabilities().stream().filter(c -> c.entity().equals(e.name()) && AnalystProbe.mentionsField(c, f.get().name()))
+                    .forEach(c -> out.add(new SpecChange.RemoveCapability(c)));
+            out.add(new SpecChange.RemoveField(e.name(), f.get().name()));
+            return out;
+        }
         Optional<Relation> r = now.relation(e, what);
-        if (r.isPresent()) return List.of(new SpecChange.RemoveRelation(r.get()));
+        if (r.isPresent()) {
+            dependents(r.get()).forEach(c -> out.add(new SpecChange.RemoveCapability(c)));
+            out.add(new SpecChange.RemoveRelation(r.get()));
+            return out;
+        }
         throw unknownField(e, what);
+    }
+
+    /** The capabilities that need relation {@code r}: they name it, count through it, or take it as the owner. */
+    private List<io.autonoma.core.spec.Capability> dependents(Relation r) {
+        List<io.autonoma.core.spec.Capability> out = new ArrayList<>();
+        for (io.autonoma.core.spec.Capability c : current.capabilities()) {
+            boolean named = c.entity().equals(r.from()) && AnalystProbe.mentionsRelation(c, r.name());
+            boolean counted = c instanceof io.autonoma.core.spec.Capability.Counter n && r.from().equals(n.source())
+                    && r.to().equals(n.entity());
+            boolean owner = c instanceof io.autonoma.core.spec.Capability.Ownership o
+                    && o.owner(current.relations()).map(r::equals).orElse(false);
+            if (named || counted || owner) out.add(c);
+        }
+        return out;
+    }
+
+    private static void addOnce(List<SpecChange> steps, SpecChange step) {
+        if (!steps.contains(step)) steps.add(step);
     }
 
     private List<SpecChange> constraint(String where, String how, String clause) {
