@@ -155,6 +155,18 @@ class OfflineChangeReaderTest {
     }
 
     @Test
+    void a_rename_carries_the_capabilities_that_name_what_it_renames() {
+        AppSpec live = changed(TASKS, "tasks update in real time. Email me a day before a task's due date", null);
+        AppSpec renamed = changed(live, "rename tasks to chores. Rename the due date of chores to deadline", null);
+        assertThat(renamed.capabilities()).contains(new Capability.Realtime("Chore"));
+        assertThat(renamed.capabilities(Capability.BackgroundJob.class)).singleElement()
+                .satisfies(j -> assertThat(j.entity() + "." + j.field()).isEqualTo("Chore.deadline"));
+        AppSpec liked = changed(BLOG, "posts can be liked", null);
+        assertThat(changed(liked, "rename likes to hearts", null).capabilities(Capability.Vote.class)).singleElement()
+                .satisfies(v -> assertThat(v.entity()).isEqualTo("Heart"));
+    }
+
+    @Test
     void enum_values_added_and_removed() {
         assertThat(field(changed(TASKS, "add 'archived' to the status values", null), "Task", "status").enumValues())
                 .containsExactly("todo", "doing", "done", "archived");
