@@ -100,6 +100,15 @@ public final class LlmEngine implements Engine {
         return agents(context.offlineAgents(), index != null ? index : context.templateIndex(), context.packs());
     }
 
+    /**
+     * An {@link LlmChangeReader} on this engine's client (3 answers, the built-in packs' reserved names): the model
+     * reads change requests, validated and repaired like the spec it writes.
+     */
+    @Override
+    public io.autonoma.core.change.ChangeReader changeReader() {
+        return new LlmChangeReader(client);
+    }
+
     /** Closes the client when this engine made it ({@link Builder#closeClient}). */
     @Override
     public void close() {

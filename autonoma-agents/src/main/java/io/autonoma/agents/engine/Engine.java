@@ -1,5 +1,7 @@
 package io.autonoma.agents.engine;
 
+import io.autonoma.agents.change.OfflineChangeReader;
+import io.autonoma.core.change.ChangeReader;
 import io.autonoma.core.pipeline.Agent;
 import java.util.List;
 
@@ -28,6 +30,15 @@ public interface Engine extends AutoCloseable {
      * @throws IllegalArgumentException when the context lacks an agent this engine needs to replace
      */
     List<Agent> agents(EngineContext context);
+
+    /**
+     * What reads a change request ("give tasks a due date") against an app's spec for {@code autonoma change}. Default:
+     * the offline engine's rules ({@link OfflineChangeReader}); autonoma-llm's {@code LlmEngine} asks its model instead.
+     * An engine that only replaces generation agents need not override it.
+     */
+    default ChangeReader changeReader() {
+        return new OfflineChangeReader();
+    }
 
     /** Releases what the engine holds (model clients, caches); idempotent; called by {@code Autonoma.close()}. Default: nothing. */
     @Override

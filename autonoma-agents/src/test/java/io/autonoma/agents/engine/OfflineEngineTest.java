@@ -23,4 +23,9 @@ class OfflineEngineTest extends EngineContract {
         assertThat(Engine.offline().agents(context)).containsExactlyElementsOf(context.offlineAgents());
         assertThat(Engine.offline().name()).isEqualTo("offline");
     }
+
+    @Test
+    void reads_change_requests_with_the_offline_rules() {
+        assertThat(Engine.offline().changeReader()).isInstanceOf(io.autonoma.agents.change.OfflineChangeReader.class);
+    }
 }

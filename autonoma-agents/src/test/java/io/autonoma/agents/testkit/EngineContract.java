@@ -62,6 +62,19 @@ public abstract class EngineContract {
     }
 
     @Test
+    void has_a_change_reader_that_refuses_a_blank_request() throws Exception {
+        try (Engine engine = engine()) {
+            io.autonoma.core.change.ChangeReader reader = engine.changeReader();
+            assertThat(reader).isNotNull();
+            io.autonoma.core.spec.AppSpec spec = io.autonoma.core.spec.AppSpec.builder("Notes")
+                    .entity(new io.autonoma.core.spec.Entity("Note", List.of(io.autonoma.core.spec.Field.builder("title",
+                            io.autonoma.core.spec.FieldType.STRING).maxLength(200).build()))).build();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(spec, "  "))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void can_be_closed_twice() throws Exception {
         Engine engine = engine();
         engine.close();
