@@ -94,13 +94,7 @@ public final class Autonoma implements AutoCloseable {
         this.runs = b.runs;
         this.budget = b.budget;
         this.guard = PromptGuard.withMaxChars(b.maxPromptChars);
-        this.changeReader = b.changeReader != null ? b.changeReader : engineChangeReader(engine);
-    }
-
-    private static ChangeReader engineChangeReader(Engine engine) {
-        return (base, text) -> {
-            throw new IllegalArgumentException("the " + engine.name() + " engine reads no change requests yet; give the changed spec");
-        };
+        this.changeReader = b.changeReader != null ? b.changeReader : engine.changeReader();
     }
 
     public static Builder builder() {

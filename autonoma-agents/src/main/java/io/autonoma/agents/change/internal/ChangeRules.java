@@ -221,31 +221,14 @@ public final class ChangeRules {
             String name = Inflector.pascal(singularWords(target));
             if (name.isEmpty()) return List.of();
             String old = now.entity(from).get().name();
-            return withCapabilities(new SpecChange.RenameEntity(old, name), c -> Renames.entity(c, old, name));
+            return List.of(new SpecChange.RenameEntity(old, name)); // apply renames it wherever the spec names it
         }
         SpecNames.Target t = now.target(from).orElseThrow(() -> new IllegalArgumentException("\"rename " + from + "\": no entity or field '"
                 + from.strip() + "' in the spec; it has " + now.entityNames()));
         Field f = now.field(t.entity(), t.phrase()).orElseThrow(() -> unknownField(t.entity(), t.phrase()));
         String name = Inflector.snake(SpecNames.words(target));
         if (name.isEmpty()) return List.of();
-        return withCapabilities(new SpecChange.RenameField(t.entity().name(), f.name(), name),
-                c -> Renames.field(c, t.entity().name(), f.name(), name));
-    }
-
-    /** {@code step}, with each capability it renames removed before and added back, renamed, after. */
-    private List<SpecChange> withCapabilities(SpecChange step, java.util.function.UnaryOperator<io.autonoma.core.spec.Capability> rename) {
-        List<SpecChange> out = new ArrayList<>();
-        List<SpecChange> after = new ArrayList<>();
-        for (io.autonoma.core.spec.Capability c : current.capabilities()) {
-            io.autonoma.core.spec.Capability r = rename.apply(c);
-            if (!r.equals(c)) {
-                out.add(new SpecChange.RemoveCapability(c));
-                after.add(new SpecChange.AddCapability(r));
-            }
-        }
-        out.add(step);
-        out.addAll(after);
-        return out;
+        return List.of(new SpecChange.RenameField(t.entity().name(), f.name(), name));
     }
 
     private List<SpecChange> enumValues(String where, List<String> values, boolean add, String clause) {
