@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  *   <li>At most {@code maxConcurrentRuns} runs at once; one more throws {@link TooManyRunsException}.</li>
  *   <li>At most {@code maxRetainedRuns} finished runs are remembered; the oldest are forgotten first
  *       (their files stay in the store).</li>
+ *   <li>A successful generation keeps its record (what {@link Autonoma#export} writes as
+ *       {@code .autonoma/generation.json}) in the store, in the project {@link #recordProject(String)};
+ *       {@link #change} applies a change to a stored project against it.</li>
  * </ul>
  */
 public final class Generations implements AutoCloseable {
