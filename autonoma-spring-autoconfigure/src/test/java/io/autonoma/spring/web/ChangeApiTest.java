@@ -119,6 +119,24 @@ class ChangeApiTest {
     }
 
     @Test
+    void edit_of_a_line_the_change_also_changes_is_a_conflict_reported_and_written_with_markers() throws Exception {
+        String id = generate();
+        String main = text(store.get(id, "backend/app/main.py").orElseThrow());
+        String imports = main.lines().filter(l -> l.startsWith("from app.routers import ")).findFirst().orElseThrow();
+        store.put(id, "backend/app/main.py", main.replace(imports, imports + "  # mine"), "user");
+
+        change(id, "{\"spec\": " + grown() + "}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("conflicted"))
+                .andExpect(jsonPath("$.conflicts").value(hasItem("backend/app/main.py")))
+                .andExpect(jsonPath("$.files[?(@.path == 'backend/app/main.py')].action").value(hasItem("conflict")));
+        String now = text(store.get(id, "backend/app/main.py").orElseThrow());
+        assertThat(now).contains("<<<<<<<", ">>>>>>>", imports + "  # mine").containsIgnoringCase("warehouse");
+        assertThat(store.history(id, "backend/app/main.py")).hasSize(3);
+        assertThat(text(store.get(id, "app-spec.json").orElseThrow())).contains("Warehouse"); // every other file updated
+    }
+
+    @Test
     void destructive_change_is_refused_with_the_losses_and_writes_nothing_unless_allowed() throws Exception {
         String id = generate();
         int specVersion = store.get(id, "app-spec.json").orElseThrow().version();
