@@ -9,8 +9,8 @@ import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.artifact.ArtifactPaths;
 import io.autonoma.core.artifact.ArtifactStore;
 import io.autonoma.core.artifact.ArtifactWrite;
-import io.autonoma.core.pipeline.GenerationEvent;
 import io.autonoma.core.guard.PromptGuard;
+import io.autonoma.core.pipeline.GenerationEvent;
 import io.autonoma.core.pipeline.GenerationRequest;
 import io.autonoma.core.pipeline.GenerationResult;
 import io.autonoma.core.pipeline.Pipeline;
@@ -22,9 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,10 +134,11 @@ public final class Generations implements AutoCloseable {
 
     /**
      * Changes a project of the store as {@link Autonoma#change} changes an app on disk: the project's latest files are
-     * exported into a temporary directory (without a generation record: the base is the project's
-     * {@code app-spec.json} regenerated, so edits saved into the store count as the user's), the change is applied
-     * there, and every file it created, updated, merged or left with conflict markers is put back into the project as
-     * a new version of that path (so each file keeps its history). Nothing is deleted: paths the new spec no longer
+     * exported into a temporary directory with the project's kept record ({@link #recordProject(String)}: what the
+     * generator last wrote, so edits saved into the store since then count as the user's; a project without one is
+     * changed against its {@code app-spec.json} regenerated), the change is applied there, and every file it created,
+     * updated, merged or left with conflict markers is put back into the project as a new version of that path (so
+     * each file keeps its history); the new record is kept. Nothing is deleted: paths the new spec no longer
      * generates are reported in {@link ProjectChange#noLongerGenerated()}. The change's run is remembered like a
      * generation (source {@code "change"}, its events replayed to subscribers), so it is listed and its status and
      * events are served by id. Changes run one at a time (each takes a run slot too) and block until done.
