@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * One run started through {@link Generations}: its events so far (for replay), the state of each
- * agent, and the result once it has ended. Thread-safe. The id is also the project id in the store.
+ * agent, and the result once it has ended. Thread-safe. For a generation the id is also the project id in the
+ * store; a change ({@link Generations#change}) is a run of its own whose {@link #projectId()} is the project it changed.
  */
 public final class Generation {
 
@@ -30,6 +31,7 @@ public final class Generation {
     public record AgentState(String name, AgentStatus status, int attempt, long durationMillis, String summary, String error) {}
 
     private final String id;
+    private final String projectId;
     private final Instant createdAt;
     private final String source;
     private final String promptNote;
@@ -43,7 +45,12 @@ public final class Generation {
     private String message = "";
 
     Generation(String id, Instant createdAt, String source, String promptNote) {
+        this(id, id, createdAt, source, promptNote);
+    }
+
+    Generation(String id, String projectId, Instant createdAt, String source, String promptNote) {
         this.id = id;
+        this.projectId = projectId;
         this.createdAt = createdAt;
         this.source = source;
         this.promptNote = promptNote == null ? "" : promptNote;
@@ -51,12 +58,15 @@ public final class Generation {
 
     public String id() { return id; }
 
-    /** The project id in the store (same as {@link #id()}). */
-    public String projectId() { return id; }
+    /**
+     * The project id in the store: the same as {@link #id()} for a generation; for a change, the project it changed
+     * (its files are that project's files).
+     */
+    public String projectId() { return projectId; }
 
     public Instant createdAt() { return createdAt; }
 
-    /** {@code "prompt"} or {@code "spec"}. */
+    /** {@code "prompt"} or {@code "spec"} for a generation, {@code "change"} for a change of a project. */
     public String source() { return source; }
 
     /** What {@link io.autonoma.core.guard.PromptGuard} removed from the prompt, e.g. "removed code fences from the prompt"; empty when nothing. */

@@ -1,14 +1,30 @@
 package io.autonoma.spring.generation;
 
 import io.autonoma.agents.Autonoma;
+import io.autonoma.agents.change.ChangePlan;
+import io.autonoma.agents.change.ChangeRequest;
+import io.autonoma.agents.change.ChangeResult;
+import io.autonoma.agents.change.GenerationRecord;
+import io.autonoma.core.artifact.Artifact;
+import io.autonoma.core.artifact.ArtifactPaths;
+import io.autonoma.core.artifact.ArtifactStore;
+import io.autonoma.core.artifact.ArtifactWrite;
 import io.autonoma.core.guard.PromptGuard;
+import io.autonoma.core.pipeline.GenerationEvent;
 import io.autonoma.core.pipeline.GenerationRequest;
 import io.autonoma.core.pipeline.GenerationResult;
 import io.autonoma.core.pipeline.Pipeline;
 import io.autonoma.core.pipeline.RunHandle;
 import io.autonoma.core.spec.AppSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +50,9 @@ import org.slf4j.LoggerFactory;
  *   <li>At most {@code maxConcurrentRuns} runs at once; one more throws {@link TooManyRunsException}.</li>
  *   <li>At most {@code maxRetainedRuns} finished runs are remembered; the oldest are forgotten first
  *       (their files stay in the store).</li>
+ *   <li>A successful generation keeps its record (what {@link Autonoma#export} writes as
+ *       {@code .autonoma/generation.json}) in the store, in the project {@link #recordProject(String)};
+ *       {@link #change} applies a change to a stored project against it.</li>
  * </ul>
  */
 public final class Generations implements AutoCloseable {
@@ -45,6 +65,7 @@ public final class Generations implements AutoCloseable {
     private final Semaphore slots;
     private final Clock clock = Clock.systemUTC();
     private final LinkedHashMap<String, Generation> runs = new LinkedHashMap<>();
+    private final Object changeLock = new Object();
 
     private Generations(Builder b) {
         this.autonoma = b.autonoma;
@@ -93,7 +114,12 @@ public final class Generations implements AutoCloseable {
         }
         RunHandle handle;
         try {
-            handle = autonoma.start(request, generation::onEvent);
+            handle = autonoma.start(request, e -> {
+                if (e instanceof GenerationEvent.RunFinished f && "succeeded".equals(f.status())) {
+                    keepRecord(id); // before the run shows as succeeded: no edit can have been saved yet
+                }
+                generation.onEvent(e);
+            });
         } catch (RuntimeException e) {
             slots.release();
             synchronized (runs) {
@@ -104,6 +130,178 @@ public final class Generations implements AutoCloseable {
         generation.attach(handle);
         handle.result().whenComplete((result, error) -> ended(generation, request, result, error));
         return generation;
+    }
+
+    /**
+     * Changes a project of the store as {@link Autonoma#change} changes an app on disk: the project's latest files are
+     * exported into a temporary directory with the project's kept record ({@link #recordProject(String)}: what the
+     * generator last wrote, so edits saved into the store since then count as the user's; a project without one is
+     * changed against its {@code app-spec.json} regenerated), the change is applied there, and every file it created,
+     * updated, merged or left with conflict markers is put back into the project as a new version of that path (so
+     * each file keeps its history); the new record is kept. Nothing is deleted: paths the new spec no longer
+     * generates are reported in {@link ProjectChange#noLongerGenerated()}. The change's run is remembered like a
+     * generation (source {@code "change"}, its events replayed to subscribers), so it is listed and its status and
+     * events are served by id. Changes run one at a time (each takes a run slot too) and block until done.
+     *
+     * @throws TooManyRunsException when the concurrency limit is reached
+     * @throws io.autonoma.agents.change.DestructiveChangeException when the change would drop data and the request
+     *     does not allow it (nothing written)
+     * @throws IllegalArgumentException when the project holds no files, has no app-spec.json, or the request cannot
+     *     be read (nothing written)
+     * @throws io.autonoma.core.spec.InvalidSpecException when the changed spec is invalid (nothing written)
+     */
+    public ProjectChange change(String projectId, ChangeRequest request) {
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(request, "request");
+        if (!slots.tryAcquire()) {
+            throw new TooManyRunsException(maxConcurrentRuns);
+        }
+        try {
+            synchronized (changeLock) {
+                return changeNow(projectId, request);
+            }
+        } finally {
+            slots.release();
+            evict();
+        }
+    }
+
+    private ProjectChange changeNow(String projectId, ChangeRequest request) {
+        ArtifactStore store = pipeline().store();
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("autonoma-change-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the change", e);
+        }
+        try {
+            if (store.exportTo(projectId, dir) == 0) {
+                throw new IllegalArgumentException("project '" + projectId + "' holds no files");
+            }
+            String recordProject = recordProject(projectId);
+            Optional<Artifact> record = recordProject == null ? Optional.empty() : store.get(recordProject, RECORD_FILE);
+            if (record.isPresent()) {
+                Path file = dir.resolve(GenerationRecord.PATH);
+                Files.createDirectories(file.getParent());
+                Files.write(file, record.get().content());
+            }
+            Instant createdAt = clock.instant();
+            List<GenerationEvent> events = Collections.synchronizedList(new ArrayList<>());
+            ChangeResult result = autonoma.change(dir, request, events::add);
+            List<ProjectChange.FileChange> files = new ArrayList<>();
+            List<String> gone = new ArrayList<>();
+            if (result.succeeded()) {
+                for (ChangePlan.Step step : result.plan().steps()) {
+                    int version;
+                    if (step.content() != null && writes(step.action())) {
+                        version = store.put(projectId, step.path(), step.content(), "change").version();
+                    } else {
+                        version = store.get(projectId, step.path()).map(Artifact::version).orElse(0);
+                    }
+                    if (step.action() == ChangePlan.Action.DELETE || step.action() == ChangePlan.Action.KEEP_REMOVED) {
+                        gone.add(step.path());
+                    }
+                    files.add(new ProjectChange.FileChange(step.path(), step.action(), version));
+                }
+            }
+            if (result.generation() != null && result.succeeded() && recordProject != null) {
+                keep(store, recordProject, dir);
+            }
+            Optional<Generation> run = Optional.ofNullable(result.generation())
+                    .map(r -> remember(r, projectId, createdAt, events));
+            return new ProjectChange(projectId, result, run, files, gone);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare project '" + projectId + "' for the change: " + e.getMessage(), e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * The project where the generation record of {@code projectId} is kept ({@value #RECORD_FILE}, one version per
+     * generation or change), or null when the id is too long to derive one. Records cannot live in the project
+     * itself: the store reserves {@code .autonoma/}.
+     */
+    public static String recordProject(String projectId) {
+        String p = projectId + RECORD_PROJECT_SUFFIX;
+        return ArtifactPaths.isValidProjectId(p) ? p : null;
+    }
+
+    /** The suffix of {@link #recordProject(String)}. */
+    public static final String RECORD_PROJECT_SUFFIX = ".autonoma-record";
+    /** The file of a record project. */
+    public static final String RECORD_FILE = "generation.json";
+
+    /** Keeps what a successful generation wrote as the project's record (what {@link Autonoma#export} writes). */
+    private void keepRecord(String projectId) {
+        ArtifactStore store = pipeline().store();
+        String recordProject = recordProject(projectId);
+        if (recordProject == null || store.get(projectId, "app-spec.json").isEmpty()) {
+            return;
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("autonoma-record-");
+            autonoma.export(projectId, dir);
+            keep(store, recordProject, dir);
+        } catch (IOException | RuntimeException e) {
+            log.info("no generation record kept for project {} (a change of it will regenerate its app-spec.json as the base): {}",
+                    projectId, e.toString());
+        } finally {
+            if (dir != null) deleteTree(dir);
+        }
+    }
+
+    private static void keep(ArtifactStore store, String recordProject, Path appDir) throws IOException {
+        Path record = appDir.resolve(GenerationRecord.PATH);
+        if (Files.isRegularFile(record)) {
+            byte[] bytes = Files.readAllBytes(record);
+            boolean same = store.get(recordProject, RECORD_FILE).map(a -> java.util.Arrays.equals(a.content(), bytes)).orElse(false);
+            if (!same) {
+                store.put(new ArtifactWrite(recordProject, RECORD_FILE, bytes, "autonoma"));
+            }
+        }
+    }
+
+    private static boolean writes(ChangePlan.Action action) {
+        return action == ChangePlan.Action.CREATE || action == ChangePlan.Action.UPDATE
+                || action == ChangePlan.Action.MERGE || action == ChangePlan.Action.CONFLICT;
+    }
+
+    /** The change's run as a finished {@link Generation}: its own events (not those of the base's regeneration). */
+    private Generation remember(GenerationResult r, String projectId, Instant createdAt, List<GenerationEvent> events) {
+        Generation g = new Generation(r.runId(), projectId, createdAt, "change", "");
+        List<GenerationEvent> own;
+        synchronized (events) {
+            own = events.stream().filter(e -> r.runId().equals(e.runId())).toList();
+        }
+        own.forEach(g::onEvent);
+        g.finish(r);
+        synchronized (runs) {
+            runs.put(g.id(), g);
+        }
+        for (RunResultListener l : resultListeners) {
+            try {
+                l.onResult(r);
+            } catch (RuntimeException e) {
+                log.warn("result listener {} failed for change {}", l, g.id(), e);
+            }
+        }
+        return g;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    log.warn("cannot delete {}", p, e);
+                }
+            });
+        } catch (IOException e) {
+            log.warn("cannot delete the change's temporary directory {}", dir, e);
+        }
     }
 
     private void ended(Generation generation, GenerationRequest request, GenerationResult result, Throwable error) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
+import io.autonoma.agents.change.ChangeRequest;
+import io.autonoma.core.change.SpecChange;
 import io.autonoma.spring.generation.Generation;
+import io.autonoma.spring.generation.ProjectChange;
 import io.autonoma.spring.web.internal.ApiException;
 import io.autonoma.spring.web.internal.Json;
 import java.util.Iterator;
@@ -62,11 +65,106 @@ public final class GenerationApi {
         }
     }
 
+    /**
+     * {@code POST /api/generations/{id}/changes}: {@code {"change": "..."}} (a request in plain language, read by the
+     * engine's change reader) or {@code {"spec": {...AppSpec...}}} (the spec the app should have now), exactly one, and
+     * optionally {@code "allowDestructive": true} to let the change drop tables or columns.
+     */
+    public record ChangeBody(ChangeRequest request) {
+
+        /**
+         * @throws ApiException (400 {@code bad_request}) for anything but an object with exactly one of
+         *     {@code change} and {@code spec}, a change that is not a non-blank string, a spec that is not an object,
+         *     or an {@code allowDestructive} that is not a boolean
+         * @throws io.autonoma.core.spec.InvalidSpecException for a spec that is not a valid AppSpec
+         */
+        public static ChangeBody from(JsonNode body) {
+            String shape = "send {\"change\": \"give tasks a due date\"} or {\"spec\": {...}}, optionally with \"allowDestructive\": true";
+            if (!body.isObject()) {
+                throw ApiException.badRequest("the body must be a JSON object: " + shape);
+            }
+            for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!f.equals("change") && !f.equals("spec") && !f.equals("allowDestructive")) {
+                    throw new ApiException(400, "bad_request", "unknown field '" + f + "'; " + shape, List.of(f + ": unknown field"));
+                }
+            }
+            boolean hasChange = body.has("change") && !body.get("change").isNull();
+            boolean hasSpec = body.has("spec") && !body.get("spec").isNull();
+            if (hasChange == hasSpec) {
+                throw ApiException.badRequest(hasChange ? "give either a change or a spec, not both" : "the body needs a change; " + shape);
+            }
+            boolean allow = false;
+            JsonNode a = body.get("allowDestructive");
+            if (a != null && !a.isNull()) {
+                if (!a.isBoolean()) {
+                    throw new ApiException(400, "bad_request", "allowDestructive must be true or false",
+                            List.of("allowDestructive: must be a boolean"));
+                }
+                allow = a.asBoolean();
+            }
+            ChangeRequest request;
+            if (hasChange) {
+                JsonNode c = body.get("change");
+                if (!c.isTextual() || c.asText().isBlank()) {
+                    throw new ApiException(400, "bad_request", "change must be a non-blank string, e.g. \"give tasks a due date\"",
+                            List.of("change: must be a non-blank string"));
+                }
+                request = ChangeRequest.of(c.asText());
+            } else {
+                JsonNode s = body.get("spec");
+                if (!s.isObject()) {
+                    throw new ApiException(400, "invalid_spec", "spec must be a JSON object (an AppSpec)", List.of("spec: must be an object"));
+                }
+                request = ChangeRequest.to(AppSpecJson.read(Json.write(s)));
+            }
+            return new ChangeBody(allow ? request.allowingDestructive() : request);
+        }
+    }
+
+    /** One path in {@link Changed}: {@code action} is one of {@code create}, {@code update}, {@code keep}, {@code merge},
+     * {@code conflict}, {@code delete}, {@code keep_removed}, {@code keep_deleted}; {@code version} the store's now. */
+    public record ChangedFile(String path, String action, int version) {}
+
+    /**
+     * 200 answer to a change. {@code status}: {@code succeeded}, {@code conflicted} (files written with conflict
+     * markers, listed in {@code conflicts}), {@code unchanged} (the request changes nothing; no run) or {@code failed}
+     * (the generation failed; nothing written, {@code error} says why). {@code delta}: each step of the spec delta in
+     * words; {@code losses}: what those steps drop (only when the change was allowed to); {@code noLongerGenerated}:
+     * paths the new spec does not generate, still in the store (it deletes nothing); {@code migration}: the path of the
+     * new Alembic revision, when the schema changed; {@code runId} and {@code links}: the change's run (absent when
+     * unchanged), served like a generation's.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Changed(String projectId, String status, String runId, List<String> delta, List<String> losses,
+                          List<ChangedFile> files, List<String> conflicts, List<String> noLongerGenerated, String migration,
+                          String error, Links links) {
+        static Changed of(ProjectChange c) {
+            var r = c.result();
+            String status;
+            if (r.generation() == null) {
+                status = "unchanged";
+            } else if (!r.succeeded()) {
+                status = "failed";
+            } else {
+                status = r.conflicted() ? "conflicted" : "succeeded";
+            }
+            String runId = c.run().map(Generation::id).orElse(null);
+            return new Changed(c.projectId(), status, runId,
+                    r.delta().changes().stream().map(SpecChange::describe).toList(),
+                    r.delta().losses(),
+                    c.files().stream().map(f -> new ChangedFile(f.path(), lower(f.action()), f.version())).toList(),
+                    r.conflicts(), c.noLongerGenerated(), r.migration().orElse(null),
+                    r.generation() == null || r.succeeded() ? null : r.generation().error().orElse("the generation failed"),
+                    runId == null ? null : Links.of(runId));
+        }
+    }
+
     /** Where a generation's resources are. */
-    public record Links(String self, String events, String files, String zip) {
+    public record Links(String self, String events, String files, String zip, String changes) {
         static Links of(String id) {
             String self = "/api/generations/" + id;
-            return new Links(self, self + "/events", self + "/files", self + "/zip");
+            return new Links(self, self + "/events", self + "/files", self + "/zip", self + "/changes");
         }
     }
 

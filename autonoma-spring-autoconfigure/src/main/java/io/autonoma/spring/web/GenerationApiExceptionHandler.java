@@ -1,5 +1,6 @@
 package io.autonoma.spring.web;
 
+import io.autonoma.agents.change.DestructiveChangeException;
 import io.autonoma.core.artifact.UnsafePathException;
 import io.autonoma.core.guard.PromptGuard;
 import io.autonoma.core.spec.InvalidSpecException;
@@ -21,8 +22,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code type} {@code urn:autonoma:problem:<code>}, {@code title}, {@code status}, {@code detail} (what was
  * wrong and what to do), and two extension members: {@code error}, the stable code
  * ({@code invalid_prompt}, {@code invalid_spec}, {@code bad_request}, {@code unsafe_path}, {@code not_found},
- * {@code conflict}, {@code payload_too_large}, {@code unsupported_media_type}, {@code too_many_runs}), and
- * {@code problems}, one line per problem (for a spec, the JSON path of each). Only for
+ * {@code conflict}, {@code destructive_change}, {@code payload_too_large}, {@code unsupported_media_type}, {@code too_many_runs}), and
+ * {@code problems}, one line per problem (for a spec, the JSON path of each; for a refused destructive change, what
+ * would be lost). Only for
  * {@link GenerationController}: the application's other controllers keep their own error handling.
  */
 @RestControllerAdvice(assignableTypes = GenerationController.class)
@@ -52,6 +54,13 @@ public class GenerationApiExceptionHandler {
     @ExceptionHandler(UnsafePathException.class)
     public ResponseEntity<ProblemDetail> onPath(UnsafePathException e) {
         return problem(400, "unsafe_path", e.getMessage(), List.of());
+    }
+
+    /** 409: the change would drop data and was not allowed to; {@code problems} lists what would be lost. */
+    @ExceptionHandler(DestructiveChangeException.class)
+    public ResponseEntity<ProblemDetail> onDestructive(DestructiveChangeException e) {
+        return problem(409, "destructive_change", e.getMessage().replace("autonoma change --allow-destructive, or ChangeRequest.allowingDestructive()",
+                "send \"allowDestructive\": true"), e.losses());
     }
 
     @ExceptionHandler(TooManyRunsException.class)

@@ -8,6 +8,7 @@ import io.autonoma.core.artifact.ArtifactStore;
 import io.autonoma.core.artifact.UnsafePathException;
 import io.autonoma.spring.generation.Generation;
 import io.autonoma.spring.generation.Generations;
+import io.autonoma.spring.generation.ProjectChange;
 import io.autonoma.spring.web.internal.ApiException;
 import io.autonoma.spring.web.internal.Json;
 import io.autonoma.spring.web.internal.SseSubscriber;
@@ -147,6 +148,43 @@ public class GenerationController implements org.springframework.beans.factory.D
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".zip").build().toString())
                 .body(out.toByteArray());
+    }
+
+    /**
+     * Changes the app of generation {@code id} (its project in the store; the id of an earlier change of it works
+     * too, and so does the id of a project the store holds but this application has forgotten): body
+     * {@link GenerationApi.ChangeBody}, answer 200 {@link GenerationApi.Changed} once the change is done (it blocks;
+     * its run is then served under {@code /api/generations/{runId}} like a generation, events replayed).
+     * 404 unknown id, 409 {@code conflict} while a run of the project is in progress, 409
+     * {@code destructive_change} (the losses in {@code problems}) for a change that would drop data without
+     * {@code allowDestructive}, 400 for an unreadable request or an invalid spec.
+     */
+    @PostMapping("/{id}/changes")
+    public ResponseEntity<String> change(@PathVariable("id") String id, HttpServletRequest request) throws IOException {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            throw new ApiException(415, "unsupported_media_type",
+                    "send the change as JSON with Content-Type: application/json, e.g. {\"change\": \"give tasks a due date\"}");
+        }
+        String projectId = generations.find(id).map(Generation::projectId)
+                .orElseGet(() -> id.endsWith(Generations.RECORD_PROJECT_SUFFIX) || store.list(id).isEmpty() ? null : id);
+        if (projectId == null) {
+            throw ApiException.notFound(id);
+        }
+        GenerationApi.ChangeBody body = GenerationApi.ChangeBody.from(parse(readLimited(request)));
+        if (generations.list().stream().anyMatch(g -> g.projectId().equals(projectId) && !g.finished())) {
+            throw new ApiException(409, "conflict", "a run of project '" + projectId + "' is still in progress; "
+                    + "change it once it has ended (GET /api/generations/" + id + ")");
+        }
+        ProjectChange change;
+        try {
+            change = generations.change(projectId, body.request());
+        } catch (io.autonoma.core.spec.InvalidSpecException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        return ok(GenerationApi.Changed.of(change));
     }
 
     /** Cancels a run in progress: 202; 409 when it has already ended. */
