@@ -139,6 +139,26 @@ class ChangeFlowTest {
     }
 
     @Test
+    void a_removed_entity_takes_its_untouched_files_and_folders_and_leaves_the_changed_ones(@TempDir Path dir) throws IOException {
+        Path app = dir.resolve("blog");
+        try (Autonoma autonoma = Autonoma.builder().semanticSearch(false).build()) {
+            autonoma.export(autonoma.generate(withComments(BLOG)).projectId(), app);
+            Path model = app.resolve("backend/app/models/comment.py");
+            Files.writeString(model, Files.readString(model) + "# mine\n");
+
+            ChangeResult result = autonoma.change(app, ChangeRequest.to(BLOG).allowingDestructive(), null);
+
+            assertThat(result.delta().losses()).anyMatch(l -> l.contains("Comment"));
+            assertThat(app.resolve("frontend/src/app/comments")).doesNotExist();
+            assertThat(app.resolve("backend/app/routers/comment.py")).doesNotExist();
+            assertThat(model).exists();
+            assertThat(result.plan().steps()).anyMatch(s -> s.path().equals("backend/app/models/comment.py")
+                    && s.action() == ChangePlan.Action.KEEP_REMOVED);
+            assertThat(Files.readString(app.resolve(result.migration().orElseThrow()))).contains("op.drop_table(\"comments\")");
+        }
+    }
+
+    @Test
     void a_clash_with_a_hand_edit_leaves_markers_and_updates_the_other_files(@TempDir Path dir) throws IOException {
         Path app = dir.resolve("blog");
         try (Autonoma autonoma = Autonoma.builder().semanticSearch(false).build()) {

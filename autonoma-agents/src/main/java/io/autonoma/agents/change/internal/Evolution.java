@@ -121,12 +121,26 @@ public final class Evolution {
                         Files.writeString(tmp, s.content(), StandardCharsets.UTF_8);
                         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     }
-                    case DELETE -> Files.deleteIfExists(file);
+                    case DELETE -> {
+                        Files.deleteIfExists(file);
+                        // the folders the generator made for it go with it, once empty (a removed entity's pages)
+                        Path root = appDir.toAbsolutePath().normalize();
+                        for (Path dir = file.toAbsolutePath().normalize().getParent(); dir.startsWith(root) && !dir.equals(root)
+                                && isEmpty(dir); dir = dir.getParent()) {
+                            Files.delete(dir);
+                        }
+                    }
                     default -> { }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the change into " + appDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
         }
     }
 
