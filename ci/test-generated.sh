@@ -8,6 +8,7 @@
 #   files   : one backend's S3 file-storage tests against moto's S3 server       (ci/check-files.sh)
 #   jobs    : Celery worker and beat, Redis, an SMTP sink: reminders, exports, a killed import (ci/check-jobs.sh)
 #   evolve  : five change requests on a generated blog with live data and hand edits     (ci/check-evolution.sh)
+#   verify  : autonoma generate --verify / autonoma verify through the real CLI           (ci/check-verify.sh)
 # Env: AUTONOMA_BACKEND_APPS / AUTONOMA_FRONTEND_APPS override which apps get the full battery.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -122,6 +123,9 @@ for id in natural-reminders gym; do step "background jobs $id" bash ci/check-job
 # 10. Evolving an app as a user would (autonoma change): a blog with rows in PostgreSQL and two hand edits takes
 #     five change requests in words; after each the data, the edits and the batteries hold (ci/check-evolution.sh).
 step "evolution blog (five changes on live data and hand edits)" bash ci/check-evolution.sh
+# 11. The verify stage through the CLI: generate --verify (cold and warm cache), a broken test caught (exit 5), no
+#     toolchain reported as not verified (exit 6) (ci/check-verify.sh).
+step "verify stage (generate --verify, a broken test, no toolchain)" bash ci/check-verify.sh "$OUT/verify-stage"
 
 echo
 [ ${#failures[@]} -eq 0 ] || printf 'failed: %s\n' "${failures[@]}"

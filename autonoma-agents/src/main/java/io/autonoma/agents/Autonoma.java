@@ -37,6 +37,9 @@ import io.autonoma.agents.change.GenerationRecord;
 import io.autonoma.agents.change.internal.ChangeMigration;
 import io.autonoma.agents.change.internal.Evolution;
 import io.autonoma.agents.pack.PackAgent;
+import io.autonoma.agents.verify.Verifier;
+import io.autonoma.agents.verify.VerifyAgent;
+import io.autonoma.core.pipeline.AgentId;
 import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.change.ChangeReader;
 import io.autonoma.core.change.SpecDelta;
@@ -391,6 +394,7 @@ public final class Autonoma implements AutoCloseable {
         private final List<GenerationListener> listeners = new ArrayList<>();
         private Duration agentTimeout = Duration.ofMinutes(10);
         private ChangeReader changeReader;
+        private Verifier verifier;
 
         private Builder() {}
 
@@ -456,6 +460,12 @@ public final class Autonoma implements AutoCloseable {
         /** Receives the events of every run. */
         public Builder listener(GenerationListener listener) { listeners.add(Objects.requireNonNull(listener, "listener")); return this; }
 
+        /**
+         * Adds the verify stage ({@link VerifyAgent}) after every other agent: the app's own checks run on the files of
+         * each run with {@code verifier}; results are {@code ValidationReport} events and the agent's output. Default none.
+         */
+        public Builder verify(Verifier verifier) { this.verifier = Objects.requireNonNull(verifier, "verifier"); return this; }
+
         /** What reads change requests for {@link Autonoma#change}; default the engine's. */
         public Builder changeReader(ChangeReader reader) { this.changeReader = Objects.requireNonNull(reader, "reader"); return this; }
 
@@ -475,8 +485,10 @@ public final class Autonoma implements AutoCloseable {
             if (index != null && embeddingModel != null) {
                 throw new IllegalArgumentException("give either a template index or an embedding model for the default index, not both");
             }
-            if (pipeline != null && (store != null || agents != null || executor != null || runs != null || !listeners.isEmpty())) {
-                throw new IllegalArgumentException("a ready pipeline brings its own store, agents, executor, checkpoints and listeners; "
+            if (pipeline != null && (store != null || agents != null || executor != null || runs != null || !listeners.isEmpty()
+                    || verifier != null)) {
+                throw new IllegalArgumentException("a ready pipeline brings its own store, agents, executor, checkpoints, listeners "
+                        + "and verify stage; "
                         + "set them on the pipeline, not on Autonoma.builder()");
             }
             if (maxPromptChars < 10) {
@@ -490,9 +502,13 @@ public final class Autonoma implements AutoCloseable {
                 return new Autonoma(this, pipeline, false, e, idx, packs);
             }
             try {
+                List<Agent> all = new ArrayList<>(agents != null ? agents : e.agents(new EngineContext(offlineAgents(idx, packs), idx, packs)));
+                if (verifier != null) {
+                    all.add(new VerifyAgent(all.stream().map(a -> AgentId.of(a.name())).toList(), verifier));
+                }
                 DefaultPipeline.Builder b = DefaultPipeline.builder()
                         .store(store != null ? store : new InMemoryArtifactStore())
-                        .agents(agents != null ? agents : e.agents(new EngineContext(offlineAgents(idx, packs), idx, packs)))
+                        .agents(all)
                         .agentTimeout(agentTimeout)
                         .executor(executor);
                 if (runs != null) {

@@ -58,6 +58,10 @@ final class ChangeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and the final summary.")
     boolean quiet;
 
+    @Option(names = "--verify", description = "Then run the changed app's own checks, your edits included (see autonoma verify); "
+            + "exit code 5 when one fails, 6 when one could not run.")
+    boolean verify;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -104,9 +108,15 @@ final class ChangeCommand implements Callable<Integer> {
                 err.println("conflicts: your edits and the change clash in " + result.conflicts().size() + " file(s); resolve the "
                         + "<<<<<<< yours / >>>>>>> generated now markers in:");
                 result.conflicts().forEach(p -> err.println("  " + p));
+                if (verify) {
+                    err.println("not verified: resolve the conflicts first, then run autonoma verify " + app);
+                }
                 return CONFLICT;
             }
-            return 0;
+            return verify ? VerifyCommand.verifyCopy(app, false, out, err) : 0;
+        } catch (java.io.IOException e) {
+            err.println("error: verifying " + app + ": " + e.getMessage());
+            return GenerateCommand.BAD_INPUT;
         } catch (DestructiveChangeException e) {
             err.println("refused: " + e.getMessage());
             return REFUSED;

@@ -53,6 +53,10 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
     static final int BAD_INPUT = 2;
     static final int GENERATION_FAILED = 1;
+    /** The app was written, and a check of --verify failed. */
+    static final int VERIFY_FAILED = 5;
+    /** The app was written, nothing failed, but a check could not run (its toolchain is missing): not verified. */
+    static final int NOT_VERIFIED = 6;
     /** Environment variable holding the JDBC URL of the run store (it may carry a password: never a flag). */
     static final String DB_URL_ENV = "AUTONOMA_DB_URL";
 
@@ -95,6 +99,14 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and the final summary.")
     boolean quiet;
+
+    @Option(names = "--verify", description = "Run the app's own checks on the files (backend: ruff, ruff format, mypy, pytest; "
+            + "frontend: tsc, ESLint) before writing them; dependencies are cached per lockfile in ~/.cache/autonoma/verify. "
+            + "The app is written either way; exit code 5 when a check failed, 6 when one could not run (no python3 or node).")
+    boolean verify;
+
+    @Option(names = "--next-build", description = "With --verify: also run next build (slow).")
+    boolean nextBuild;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "llm engine: OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (the key comes from AUTONOMA_API_KEY).")
@@ -188,9 +200,10 @@ final class GenerateCommand implements Callable<Integer> {
             result.spec().ifPresent(s -> printSummary(out, s, quiet));
             int files = autonoma.export(result.projectId(), output);
             out.printf("%nWrote %d files to %s in %.1f s.%n", files, output, result.duration().toMillis() / 1000.0);
+            int code = verify ? VerifyTable.print(result, out, err) : 0;
             out.printf("Next: see %s/README.md (backend: uvicorn, frontend: npm run dev).%n", output);
             out.flush();
-            return 0;
+            return code;
         } catch (AutonomaException e) {
             err.println("error: " + e.getMessage());
             return GENERATION_FAILED;
@@ -259,6 +272,9 @@ final class GenerateCommand implements Callable<Integer> {
     /** Flags → {@link Autonoma#builder()}: engine, budget and, for a durable run, the PostgreSQL store and run store. */
     private Autonoma autonoma(LlmClient llm) {
         Autonoma.Builder b = Autonoma.builder();
+        if (verify) {
+            b.verify(io.autonoma.agents.verify.Verifier.builder().nextBuild(nextBuild).build());
+        }
         if (llm != null) {
             b.engine(LlmEngine.builder().client(llm).build()).budget(Budget.of(maxTokens, Math.round(maxCostUsd * 1_000_000)));
         }

@@ -1,0 +1,24 @@
+package io.autonoma.agents.verify;
+
+import java.util.Objects;
+
+/**
+ * One check of a generated app (ruff, mypy, pytest, tsc, ESLint, next build) as it ran on the files: passed, failed,
+ * or not verified (its toolchain is missing on this machine: never counted as a pass). {@code counts} is what the tool
+ * counted (e.g. {@code 109 passed}); {@code excerpt} a trimmed excerpt of the first failures (empty when it passed).
+ */
+public record CheckResult(String check, Status status, String counts, long durationMillis, String excerpt) {
+
+    public enum Status { PASSED, FAILED, NOT_VERIFIED }
+
+    public CheckResult {
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(status, "status");
+        counts = counts == null ? "" : counts;
+        excerpt = excerpt == null ? "" : excerpt;
+    }
+
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
+}

@@ -1,0 +1,72 @@
+package io.autonoma.agents.verify;
+
+import io.autonoma.agents.verify.internal.Checks;
+import io.autonoma.agents.verify.internal.ProcessRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Runs a generated app's own checks on its files: backend — the pinned requirements installed into a virtualenv, then
+ * ruff, ruff format, mypy and pytest; frontend — the lockfile installed, then {@code tsc --noEmit}, ESLint and, if
+ * asked, {@code next build}. Dependencies are installed once per requirements or lockfile hash into
+ * {@link Builder#cacheDir} and reused, so a second verification of an app with the same dependencies installs nothing.
+ * A check whose toolchain is missing (no python3, no node) is {@link CheckResult.Status#NOT_VERIFIED}, never a pass.
+ *
+ * <pre>{@code
+ * List<CheckResult> results = Verifier.builder().build().verify(Path.of("todo"), r -> System.out.println(r));
+ * }</pre>
+ */
+public final class Verifier {
+    private final Path cacheDir;
+    private final boolean nextBuild;
+    private final Duration timeout;
+    private final java.util.Map<String, String> environment;
+
+    private Verifier(Builder b) {
+        this.environment = b.environment;
+        this.cacheDir = b.cacheDir;
+        this.nextBuild = b.nextBuild;
+        this.timeout = b.timeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs every check of the app in {@code appDir}; each result goes to {@code onResult} as it finishes. */
+    public List<CheckResult> verify(Path appDir, Consumer<CheckResult> onResult) {
+        Objects.requireNonNull(appDir, "appDir");
+        return new Checks(new ProcessRunner(environment), cacheDir, timeout, nextBuild).run(appDir, onResult == null ? r -> {} : onResult);
+    }
+
+    public static final class Builder {
+        private Path cacheDir = Path.of(System.getProperty("user.home"), ".cache", "autonoma", "verify");
+        private boolean nextBuild;
+        private Duration timeout = Duration.ofMinutes(10);
+        private java.util.Map<String, String> environment = System.getenv();
+
+        private Builder() {}
+
+        /**
+         * The environment the checks' allow-list is taken from and tools are looked up in ({@code PATH}); default this
+         * process's. Only PATH, locale, TZ and TERM pass to the checks: never keys, tokens or credentials.
+         */
+        public Builder environment(java.util.Map<String, String> env) { this.environment = java.util.Map.copyOf(env); return this; }
+
+        /** Where installed dependencies are kept, per requirements or lockfile hash; default {@code ~/.cache/autonoma/verify}. */
+        public Builder cacheDir(Path dir) { this.cacheDir = Objects.requireNonNull(dir, "dir"); return this; }
+
+        /** Also run {@code next build} (slow); default false. */
+        public Builder nextBuild(boolean run) { this.nextBuild = run; return this; }
+
+        /** Longest run of one check or install; default 10 minutes. */
+        public Builder timeout(Duration timeout) { this.timeout = Objects.requireNonNull(timeout, "timeout"); return this; }
+
+        public Verifier build() {
+            return new Verifier(this);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.autonoma.agents.verify;
+
+import io.autonoma.core.artifact.Artifact;
+import io.autonoma.core.artifact.ArtifactPaths;
+import io.autonoma.core.pipeline.Agent;
+import io.autonoma.core.pipeline.AgentContext;
+import io.autonoma.core.pipeline.AgentId;
+import io.autonoma.core.pipeline.AgentResult;
+import io.autonoma.core.pipeline.OutputKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The verify stage: after every other agent, writes the project's files into a temporary directory and runs the app's
+ * own checks there with a {@link Verifier}. Each check is published as a {@code ValidationReport} (tool
+ * {@code verify:<check>}; problems: the counts, the duration, the excerpt of the first failures, or why it was not
+ * verified) as it finishes. A failing check does not fail the run: the app is still written, and the results are this
+ * agent's output ({@link #RESULTS}) for the caller to act on (the CLI exits with its own code).
+ */
+public final class VerifyAgent implements Agent {
+    public static final String NAME = "verify";
+    /** The results of every check, in the order they ran. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static final OutputKey<List<CheckResult>> RESULTS = (OutputKey) OutputKey.of("verify-results", List.class);
+
+    private final Set<String> after;
+    private final Verifier verifier;
+
+    public VerifyAgent(Collection<AgentId> after, Verifier verifier) {
+        this.after = AgentId.names(after);
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return after;
+    }
+
+    @Override
+    public AgentResult run(AgentContext ctx) throws IOException {
+        Path dir = Files.createTempDirectory("autonoma-verify-app");
+        try {
+            for (Artifact a : ctx.artifacts().list()) {
+                Path file = ArtifactPaths.resolveInside(dir, a.path());
+                Files.createDirectories(file.getParent());
+                Files.write(file, a.content());
+            }
+            List<CheckResult> results = verifier.verify(dir, r -> {
+                ctx.log(r.check() + ": " + r.status().name().toLowerCase().replace('_', ' ') + (r.counts().isEmpty() ? "" : " (" + r.counts() + ")")
+                        + " in " + String.format(java.util.Locale.ROOT, "%.1f s", r.durationMillis() / 1000.0));
+                ctx.report(NAME + ":" + r.check(), r.passed(), problems(r));
+            });
+            long failed = results.stream().filter(r -> r.status() == CheckResult.Status.FAILED).count();
+            long notVerified = results.stream().filter(r -> r.status() == CheckResult.Status.NOT_VERIFIED).count();
+            String summary = results.size() - failed - notVerified + " of " + results.size() + " checks passed"
+                    + (failed > 0 ? ", " + failed + " failed" : "") + (notVerified > 0 ? ", " + notVerified + " not verified" : "");
+            return AgentResult.of(summary, RESULTS.name(), List.copyOf(results));
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static List<String> problems(CheckResult r) {
+        if (r.passed()) {
+            return List.of();
+        }
+        return List.of((r.status() == CheckResult.Status.NOT_VERIFIED ? "not verified: " : "failed: ") + r.counts()
+                + " (" + r.durationMillis() + " ms)\n" + r.excerpt());
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory: best effort
+        }
+    }
+}

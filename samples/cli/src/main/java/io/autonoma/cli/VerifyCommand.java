@@ -1,0 +1,86 @@
+package io.autonoma.cli;
+
+import io.autonoma.agents.verify.CheckResult;
+import io.autonoma.agents.verify.Verifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code autonoma verify}: runs an app's own checks on a copy of it (so nothing is written into the app), e.g. after
+ * editing it or after {@code autonoma change}. Exit codes: 0 all passed, 5 a check failed, 6 a check could not run.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Run a generated app's own checks (ruff, ruff format, mypy, pytest, tsc, ESLint) and report them.",
+        footer = {"", "Examples:", "  autonoma verify todo", "  autonoma verify todo --next-build",
+                "", "Dependencies are installed once per requirements/lockfile hash into ~/.cache/autonoma/verify.",
+                "Exit codes: 0 all passed, 5 a check failed, 6 a check could not run (no python3 or node on the PATH)."})
+final class VerifyCommand implements Callable<Integer> {
+    private static final Set<String> SKIP = Set.of("node_modules", ".next", "__pycache__", ".venv", ".mypy_cache", ".ruff_cache",
+            ".pytest_cache", ".git");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The app to verify.")
+    Path app;
+
+    @Option(names = "--next-build", description = "Also run next build (slow).")
+    boolean nextBuild;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(app.resolve("backend")) && !Files.isDirectory(app.resolve("frontend"))) {
+            err.println("error: " + app + " has neither backend/ nor frontend/; give the directory of a generated app");
+            return GenerateCommand.BAD_INPUT;
+        }
+        return verifyCopy(app, nextBuild, out, err);
+    }
+
+    /** Verifies a copy of {@code app}; prints progress and the table; returns 0, 5 or 6. */
+    static int verifyCopy(Path app, boolean nextBuild, PrintWriter out, PrintWriter err) throws IOException {
+        Path copy = Files.createTempDirectory("autonoma-verify");
+        try {
+            copyTree(app, copy);
+            out.println("Verifying " + app + " (a copy in " + copy + ")");
+            out.flush();
+            List<CheckResult> results = Verifier.builder().nextBuild(nextBuild).build().verify(copy, r -> {
+                out.printf("  %s: %s%n", r.check(), r.status().name().toLowerCase().replace('_', ' '));
+                out.flush();
+            });
+            return VerifyTable.print(results, out, err);
+        } finally {
+            try (Stream<Path> walk = Files.walk(copy)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(p -> from.relativize(p).toString().isEmpty()
+                    || java.util.stream.StreamSupport.stream(from.relativize(p).spliterator(), false)
+                            .noneMatch(seg -> SKIP.contains(seg.toString()))).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (Files.isRegularFile(p)) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
