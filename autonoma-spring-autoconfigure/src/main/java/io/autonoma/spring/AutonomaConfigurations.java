@@ -54,6 +54,9 @@ abstract class AutonomaConfigurations {
                 .budget(properties.toBudget())
                 .maxPromptChars(properties.getApi().getMaxPromptChars());
         packs.orderedStream().forEach(b::pack);
+        if (properties.isVerify()) {
+            b.verify(io.autonoma.agents.verify.Verifier.builder().build());
+        }
         return b;
     }
 }

@@ -32,6 +32,13 @@ public class AutonomaProperties {
     /** Time limit for one attempt of one agent. */
     private Duration agentTimeout = Duration.ofMinutes(10);
 
+    /**
+     * Run the verify stage after every generation: the app's own checks (ruff, mypy, pytest, tsc, ESLint) on the files,
+     * each published as a ValidationReport event on the run's stream. Needs python3 and node on the server; slow the
+     * first time (dependencies are cached per lockfile in ~/.cache/autonoma/verify). Default false.
+     */
+    private boolean verify;
+
     private final Store store = new Store();
     private final Budget budget = new Budget();
     private final Templates templates = new Templates();
@@ -60,6 +67,9 @@ public class AutonomaProperties {
         /** The seed in PostgreSQL with pgvector (autonoma-store), loaded on first use. */
         POSTGRES
     }
+
+    public boolean isVerify() { return verify; }
+    public void setVerify(boolean verify) { this.verify = verify; }
 
     public static class Store {
         /**
