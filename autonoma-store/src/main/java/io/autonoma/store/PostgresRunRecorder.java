@@ -208,6 +208,11 @@ public final class PostgresRunRecorder implements GenerationListener {
             agent = v.agent();
             message = v.tool() + (v.passed() ? " passed" : " failed");
             details = Map.of("tool", v.tool(), "passed", v.passed(), "problems", v.problems());
+        } else if (e instanceof GenerationEvent.CheckFinished c) {
+            agent = c.agent();
+            message = c.check() + " " + c.status() + (c.counts().isEmpty() ? "" : " (" + c.counts() + ")");
+            details = Map.of("check", c.check(), "status", c.status(), "counts", c.counts(), "durationMillis", c.durationMillis(),
+                    "excerpt", c.excerpt());
         } else if (e instanceof RunFinished f) {
             message = f.status() + (f.message() == null ? "" : ": " + f.message());
             details = Map.of("status", f.status(), "durationMillis", f.durationMillis());

@@ -17,9 +17,8 @@ import java.util.Set;
 
 /**
  * The verify stage: after every other agent, writes the project's files into a temporary directory and runs the app's
- * own checks there with a {@link Verifier}. Each check is published as a {@code ValidationReport} (tool
- * {@code verify:<check>}; problems: the counts, the duration, the excerpt of the first failures, or why it was not
- * verified) as it finishes. A failing check does not fail the run: the app is still written, and the results are this
+ * own checks there with a {@link Verifier}. Each check is published as a {@code CheckFinished} event (check, status,
+ * counts, duration, the excerpt of the first failures or why it was not verified) as it finishes. A failing check does not fail the run: the app is still written, and the results are this
  * agent's output ({@link #RESULTS}) for the caller to act on (the CLI exits with its own code).
  */
 public final class VerifyAgent implements Agent {
@@ -55,11 +54,8 @@ public final class VerifyAgent implements Agent {
                 Files.createDirectories(file.getParent());
                 Files.write(file, a.content());
             }
-            List<CheckResult> results = verifier.verify(dir, r -> {
-                ctx.log(r.check() + ": " + r.status().name().toLowerCase().replace('_', ' ') + (r.counts().isEmpty() ? "" : " (" + r.counts() + ")")
-                        + " in " + String.format(java.util.Locale.ROOT, "%.1f s", r.durationMillis() / 1000.0));
-                ctx.report(NAME + ":" + r.check(), r.passed(), problems(r));
-            });
+            List<CheckResult> results = verifier.verify(dir, r -> ctx.checked(r.check(), r.status().name().toLowerCase(java.util.Locale.ROOT),
+                    r.counts(), r.durationMillis(), r.excerpt()));
             long failed = results.stream().filter(r -> r.status() == CheckResult.Status.FAILED).count();
             long notVerified = results.stream().filter(r -> r.status() == CheckResult.Status.NOT_VERIFIED).count();
             String summary = results.size() - failed - notVerified + " of " + results.size() + " checks passed"
@@ -68,14 +64,6 @@ public final class VerifyAgent implements Agent {
         } finally {
             deleteTree(dir);
         }
-    }
-
-    private static List<String> problems(CheckResult r) {
-        if (r.passed()) {
-            return List.of();
-        }
-        return List.of((r.status() == CheckResult.Status.NOT_VERIFIED ? "not verified: " : "failed: ") + r.counts()
-                + " (" + r.durationMillis() + " ms)\n" + r.excerpt());
     }
 
     private static void deleteTree(Path dir) {

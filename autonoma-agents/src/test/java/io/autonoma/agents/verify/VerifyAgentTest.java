@@ -33,10 +33,12 @@ class VerifyAgentTest {
             List<CheckResult> checks = (List<CheckResult>) result.agentResults().get(VerifyAgent.NAME).outputs().get(VerifyAgent.RESULTS.name());
             assertThat(checks).extracting(CheckResult::check).containsExactly("ruff", "ruff format", "mypy", "pytest", "tsc", "eslint");
             assertThat(checks).allMatch(c -> c.status() == CheckResult.Status.NOT_VERIFIED);
-            List<GenerationEvent.ValidationReport> reports = events.stream().filter(GenerationEvent.ValidationReport.class::isInstance)
-                    .map(GenerationEvent.ValidationReport.class::cast).filter(r -> r.agent().equals(VerifyAgent.NAME)).toList();
-            assertThat(reports).extracting(GenerationEvent.ValidationReport::tool).contains("verify:pytest", "verify:tsc");
-            assertThat(reports).allMatch(r -> !r.passed() && r.problems().get(0).startsWith("not verified"));
+            List<GenerationEvent.CheckFinished> reports = events.stream().filter(GenerationEvent.CheckFinished.class::isInstance)
+                    .map(GenerationEvent.CheckFinished.class::cast).toList();
+            assertThat(reports).extracting(GenerationEvent.CheckFinished::check)
+                    .containsExactly("ruff", "ruff format", "mypy", "pytest", "tsc", "eslint");
+            assertThat(reports).allMatch(r -> r.agent().equals(VerifyAgent.NAME) && r.status().equals("not_verified")
+                    && r.excerpt().contains("not on the PATH"));
             // it ran last: after the security review
             List<String> started = events.stream().filter(GenerationEvent.AgentStarted.class::isInstance)
                     .map(e -> ((GenerationEvent.AgentStarted) e).agent()).toList();

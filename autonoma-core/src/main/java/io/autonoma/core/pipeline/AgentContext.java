@@ -45,6 +45,14 @@ public interface AgentContext {
         log(tool + (passed ? " passed" : " found " + problems.size() + " problem(s): " + String.join("; ", problems)));
     }
 
+    /**
+     * Publishes a {@code CheckFinished} event: one of the app's own checks ran ({@code status} passed, failed or
+     * not_verified). The default implementation reports it as a {@link #report validation report}.
+     */
+    default void checked(String check, String status, String counts, long durationMillis, String excerpt) {
+        report(check, "passed".equals(status), "passed".equals(status) ? List.of() : List.of(status + ": " + counts + "\n" + excerpt));
+    }
+
     CancellationToken cancellation();
 
     Budget budget();

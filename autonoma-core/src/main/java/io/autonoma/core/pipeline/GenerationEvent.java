@@ -33,6 +33,13 @@ public sealed interface GenerationEvent {
     record ValidationReport(String runId, long seq, Instant at, String agent, String tool, boolean passed, List<String> problems)
             implements GenerationEvent {}
 
+    /**
+     * One check of the app's own tools (the verify stage): {@code status} is passed, failed or not_verified (its
+     * toolchain was missing: never a pass); {@code counts} what the tool counted; {@code excerpt} the first failures.
+     */
+    record CheckFinished(String runId, long seq, Instant at, String agent, String check, String status, String counts,
+            long durationMillis, String excerpt) implements GenerationEvent {}
+
     /** {@code status} is one of succeeded, failed, cancelled. */
     record RunFinished(String runId, long seq, Instant at, String status, String message, long durationMillis)
             implements GenerationEvent {}

@@ -41,6 +41,9 @@ final class ProgressPrinter implements GenerationListener {
                     e.summary().isBlank() ? "" : ": " + e.summary(), n, e.durationMillis(), done.incrementAndGet(), total));
         } else if (event instanceof GenerationEvent.AgentFailed e) {
             line(e.agent(), "FAILED: " + e.error() + (e.willRetry() ? " (will retry)" : ""));
+        } else if (event instanceof GenerationEvent.CheckFinished e) {
+            line(e.agent(), String.format("%s %s%s (%.1f s)", e.check(), e.status().replace('_', ' '),
+                    e.counts().isEmpty() ? "" : ", " + e.counts(), e.durationMillis() / 1000.0));
         } else if (event instanceof GenerationEvent.ValidationReport e) {
             line(e.agent(), e.tool() + (e.passed() ? " passed" : " found " + e.problems().size() + " problems"));
         } else if (event instanceof GenerationEvent.RunFinished e) {

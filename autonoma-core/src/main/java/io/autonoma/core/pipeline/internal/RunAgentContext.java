@@ -9,6 +9,7 @@ import io.autonoma.core.pipeline.CancellationToken;
 import io.autonoma.core.pipeline.CancelledException;
 import io.autonoma.core.pipeline.GenerationEvent.AgentLog;
 import io.autonoma.core.pipeline.GenerationEvent.ArtifactWritten;
+import io.autonoma.core.pipeline.GenerationEvent;
 import io.autonoma.core.pipeline.GenerationEvent.ValidationReport;
 import io.autonoma.core.pipeline.GenerationRequest;
 import io.autonoma.core.spec.AppSpec;
@@ -103,6 +104,19 @@ final class RunAgentContext implements AgentContext {
             return;
         }
         run.dispatcher().enqueue((seq, at) -> new ValidationReport(run.runId(), seq, at, name, t, passed, p));
+        run.dispatcher().drain();
+    }
+
+    @Override
+    public void checked(String check, String status, String counts, long durationMillis, String excerpt) {
+        if (!attempt.active()) {
+            return;
+        }
+        String c = check == null ? "" : check;
+        String st = status == null ? "" : status;
+        String n = counts == null ? "" : counts;
+        String x = excerpt == null ? "" : excerpt;
+        run.dispatcher().enqueue((seq, at) -> new GenerationEvent.CheckFinished(run.runId(), seq, at, name, c, st, n, durationMillis, x));
         run.dispatcher().drain();
     }
 
