@@ -6,7 +6,10 @@ import io.autonoma.agents.backend.FastApiPack;
 import io.autonoma.agents.pack.PackAgent;
 import io.autonoma.agents.pack.TemplatePack;
 import io.autonoma.agents.security.SecurityAgent;
+import io.autonoma.agents.testkit.SandboxContract;
 import io.autonoma.agents.testkit.TemplatePackContract;
+import io.autonoma.agents.verify.ProcessSandbox;
+import io.autonoma.agents.verify.Sandbox;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.template.TemplateIndex;
 import io.autonoma.test.AgentContract;
@@ -16,7 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every {@link Agent}, {@link TemplateIndex} and {@link TemplatePack} implementation of this module has a test class
+ * Every {@link Agent}, {@link TemplateIndex}, {@link TemplatePack} and {@link Sandbox} implementation of this module has a test class
  * that extends its contract ({@link AgentContract}, {@link TemplateIndexContract}, {@link TemplatePackContract}), so a
  * new implementation without one fails here.
  */
@@ -45,5 +48,13 @@ class ContractCoverageTest {
 
         assertThat(indexes).contains("io.autonoma.agents.analyst.internal.KeywordTemplateIndex");
         assertThat(MODULE.covered(TemplateIndexContract.class, "newIndex")).containsAll(indexes);
+    }
+
+    @Test
+    void every_sandbox_implementation_extends_the_sandbox_contract() throws Exception {
+        Set<String> sandboxes = MODULE.implementations(Sandbox.class);
+
+        assertThat(sandboxes).contains(ProcessSandbox.class.getName());
+        assertThat(MODULE.covered(SandboxContract.class, "sandbox")).containsAll(sandboxes);
     }
 }
