@@ -39,6 +39,7 @@ cat "$WORK/broken.out"; head -20 "$WORK/broken.err"
 grep -q "verification failed: pytest (1 failed" "$WORK/broken.err" || fail "the failure does not name pytest with its counts"
 grep -q "FAILED tests/test_crud.py::test_create_and_read" "$WORK/broken.err" || fail "the excerpt does not name the failing test"
 grep -qE "^  ruff +passed" "$WORK/broken.out" || fail "the other checks were not reported as passed"
+grep -q "sandbox: NETWORK_NAMESPACE" "$WORK/broken.out" || fail "the checks did not run in a network namespace (see the sandbox line)"
 
 echo "== no toolchain: checks are not verified, never passed"
 JAVA_BIN="$(dirname "$(readlink -f "$(command -v java)")")"

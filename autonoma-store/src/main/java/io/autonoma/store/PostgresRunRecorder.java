@@ -212,7 +212,7 @@ public final class PostgresRunRecorder implements GenerationListener {
             agent = c.agent();
             message = c.check() + " " + c.status() + (c.counts().isEmpty() ? "" : " (" + c.counts() + ")");
             details = Map.of("check", c.check(), "status", c.status(), "counts", c.counts(), "durationMillis", c.durationMillis(),
-                    "excerpt", c.excerpt());
+                    "excerpt", c.excerpt(), "isolation", c.isolation());
         } else if (e instanceof RunFinished f) {
             message = f.status() + (f.message() == null ? "" : ": " + f.message());
             details = Map.of("status", f.status(), "durationMillis", f.durationMillis());

@@ -55,7 +55,7 @@ public final class VerifyAgent implements Agent {
                 Files.write(file, a.content());
             }
             List<CheckResult> results = verifier.verify(dir, r -> ctx.checked(r.check(), r.status().name().toLowerCase(java.util.Locale.ROOT),
-                    r.counts(), r.durationMillis(), r.excerpt()));
+                    r.counts(), r.durationMillis(), r.excerpt(), r.isolation()));
             long failed = results.stream().filter(r -> r.status() == CheckResult.Status.FAILED).count();
             long notVerified = results.stream().filter(r -> r.status() == CheckResult.Status.NOT_VERIFIED).count();
             String summary = results.size() - failed - notVerified + " of " + results.size() + " checks passed"

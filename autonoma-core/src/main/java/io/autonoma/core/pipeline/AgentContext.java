@@ -49,7 +49,7 @@ public interface AgentContext {
      * Publishes a {@code CheckFinished} event: one of the app's own checks ran ({@code status} passed, failed or
      * not_verified). The default implementation reports it as a {@link #report validation report}.
      */
-    default void checked(String check, String status, String counts, long durationMillis, String excerpt) {
+    default void checked(String check, String status, String counts, long durationMillis, String excerpt, String isolation) {
         report(check, "passed".equals(status), "passed".equals(status) ? List.of() : List.of(status + ": " + counts + "\n" + excerpt));
     }
 

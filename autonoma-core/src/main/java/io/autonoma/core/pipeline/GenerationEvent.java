@@ -35,10 +35,11 @@ public sealed interface GenerationEvent {
 
     /**
      * One check of the app's own tools (the verify stage): {@code status} is passed, failed or not_verified (its
-     * toolchain was missing: never a pass); {@code counts} what the tool counted; {@code excerpt} the first failures.
+     * toolchain was missing: never a pass); {@code counts} what the tool counted; {@code excerpt} the first failures;
+     * {@code isolation} what the sandbox enforced while it ran (e.g. whether the network was cut), empty if it did not run.
      */
     record CheckFinished(String runId, long seq, Instant at, String agent, String check, String status, String counts,
-            long durationMillis, String excerpt) implements GenerationEvent {}
+            long durationMillis, String excerpt, String isolation) implements GenerationEvent {}
 
     /** {@code status} is one of succeeded, failed, cancelled. */
     record RunFinished(String runId, long seq, Instant at, String status, String message, long durationMillis)

@@ -27,6 +27,8 @@ final class VerifyTable {
             out.printf("  %-12s %-13s %7.1fs  %s%n", c.check(), c.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     c.durationMillis() / 1000.0, c.counts());
         }
+        checks.stream().map(CheckResult::isolation).filter(i -> !i.isEmpty()).distinct()
+                .forEach(i -> out.println("  sandbox: " + i));
         List<CheckResult> failed = checks.stream().filter(c -> c.status() == CheckResult.Status.FAILED).toList();
         List<CheckResult> missing = checks.stream().filter(c -> c.status() == CheckResult.Status.NOT_VERIFIED).toList();
         if (checks.isEmpty()) {

@@ -129,13 +129,13 @@ public final class Checks {
 
     private CheckResult check(String name, List<String> argv, Path dir, Map<String, String> env,
             java.util.function.Function<ProcessRunner.Run, String> counts) {
-        ProcessRunner.Run r = runner.run(argv, dir, env, timeout);
+        ProcessRunner.Run r = runner.isolated(argv, dir, env, timeout);
         if (r.ok()) {
-            return new CheckResult(name, Status.PASSED, counts.apply(r), r.millis(), "");
+            return new CheckResult(name, Status.PASSED, counts.apply(r), r.millis(), "", r.isolation());
         }
         String what = r.timedOut() ? "timed out after " + timeout.toSeconds() + " s\n" : "";
         String c = name.equals("pytest") ? pytestCounts(r.output()) : "exit " + r.exit();
-        return new CheckResult(name, Status.FAILED, c, r.millis(), what + excerpt(r.output()));
+        return new CheckResult(name, Status.FAILED, c, r.millis(), what + excerpt(r.output()), r.isolation());
     }
 
     static String pytestCounts(String output) {

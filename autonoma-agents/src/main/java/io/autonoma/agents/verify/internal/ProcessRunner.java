@@ -19,8 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 public class ProcessRunner {
 
-    /** What a command did: exit code (-1 on timeout), its combined output, how long it took. */
-    public record Run(int exit, boolean timedOut, String output, long millis) {
+    /** What a command did: exit code (-1 on timeout), its combined output, how long it took, the isolation in force. */
+    public record Run(int exit, boolean timedOut, String output, long millis, String isolation) {
+        public Run(int exit, boolean timedOut, String output, long millis) {
+            this(exit, timedOut, output, millis, "none: an install, which needs the package registries");
+        }
+
         public boolean ok() {
             return exit == 0 && !timedOut;
         }
@@ -29,6 +33,7 @@ public class ProcessRunner {
     private static final List<String> PASS = List.of("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TERM");
 
     private final Map<String, String> parent;
+    private final io.autonoma.agents.verify.Sandbox sandbox;
 
     public ProcessRunner() {
         this(System.getenv());
@@ -36,6 +41,22 @@ public class ProcessRunner {
 
     public ProcessRunner(Map<String, String> parentEnvironment) {
         this.parent = Map.copyOf(parentEnvironment);
+        this.sandbox = new io.autonoma.agents.verify.ProcessSandbox(parentEnvironment);
+    }
+
+    /**
+     * Runs a check of the app's code in the {@link io.autonoma.agents.verify.ProcessSandbox}: no network but loopback
+     * where the kernel allows a namespace (the run says which isolation was in force), the same scrubbed environment,
+     * the process group killed after the run.
+     */
+    public Run isolated(List<String> argv, Path dir, Map<String, String> extraEnv, Duration timeout) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.putIfAbsent("PYTHONDONTWRITEBYTECODE", "1");
+        env.putIfAbsent("NEXT_TELEMETRY_DISABLED", "1");
+        io.autonoma.agents.verify.Sandbox.Result r = sandbox.run(io.autonoma.agents.verify.SandboxedCommand.builder(dir, argv)
+                .env(env).timeout(timeout).build());
+        String out = r.stdout() + (r.stderr().isEmpty() ? "" : (r.stdout().isEmpty() ? "" : "\n") + r.stderr());
+        return new Run(r.timedOut() ? -1 : r.exitCode(), r.timedOut(), out, r.duration().toMillis(), r.isolation().describe());
     }
 
     /** The parent environment the allow-list is taken from (and the PATH tools are looked up on). */

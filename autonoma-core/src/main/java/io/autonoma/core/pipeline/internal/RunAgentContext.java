@@ -108,7 +108,7 @@ final class RunAgentContext implements AgentContext {
     }
 
     @Override
-    public void checked(String check, String status, String counts, long durationMillis, String excerpt) {
+    public void checked(String check, String status, String counts, long durationMillis, String excerpt, String isolation) {
         if (!attempt.active()) {
             return;
         }
@@ -116,7 +116,8 @@ final class RunAgentContext implements AgentContext {
         String st = status == null ? "" : status;
         String n = counts == null ? "" : counts;
         String x = excerpt == null ? "" : excerpt;
-        run.dispatcher().enqueue((seq, at) -> new GenerationEvent.CheckFinished(run.runId(), seq, at, name, c, st, n, durationMillis, x));
+        String iso = isolation == null ? "" : isolation;
+        run.dispatcher().enqueue((seq, at) -> new GenerationEvent.CheckFinished(run.runId(), seq, at, name, c, st, n, durationMillis, x, iso));
         run.dispatcher().drain();
     }
 
