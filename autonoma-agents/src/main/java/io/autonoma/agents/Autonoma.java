@@ -44,9 +44,6 @@ import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.change.ChangeReader;
 import io.autonoma.core.change.SpecDelta;
 import io.autonoma.core.spec.AppSpecJson;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -331,11 +328,7 @@ public final class Autonoma implements AutoCloseable {
     private Map<String, String> textFiles(String projectId) {
         Map<String, String> out = new TreeMap<>();
         for (Artifact a : store().list(projectId)) {
-            try {
-                out.put(a.path(), StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(a.content())).toString());
-            } catch (CharacterCodingException binary) {
-                // left out of the record: a binary file is regenerated, never merged
-            }
+            Evolution.text(a.content()).ifPresent(text -> out.put(a.path(), text)); // a binary file is regenerated, never merged
         }
         return out;
     }

@@ -98,15 +98,23 @@ public final class Evolution {
             Path file = ArtifactPaths.resolveInside(appDir, path);
             if (Files.isRegularFile(file)) {
                 try {
-                    out.put(path, StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
-                } catch (CharacterCodingException binary) {
-                    out.put(path, "\u0000binary " + path); // never equal to generated text: counts as the user's
+                    // a binary file is never equal to generated text: it counts as the user's
+                    out.put(path, text(Files.readAllBytes(file)).orElse("\u0000binary " + path));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + file, e);
                 }
             }
         }
         return out;
+    }
+
+    /** {@code bytes} as UTF-8 text, or empty when they are not (a binary file is never merged). */
+    public static Optional<String> text(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException binary) {
+            return Optional.empty();
+        }
     }
 
     /** Writes the plan's files (each through a temporary file renamed into place) and deletes what it deletes. */
