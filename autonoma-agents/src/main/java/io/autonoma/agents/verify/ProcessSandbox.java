@@ -45,6 +45,7 @@ public final class ProcessSandbox implements Sandbox {
     private final Path unshare;
     private final Path tempDirectory;
     private final boolean requireNetworkIsolation;
+    private final String hostNetwork;
     private final int excerptBytes;
 
     /** A sandbox whose commands get the allow-listed variables of this JVM's environment. */
@@ -65,6 +66,7 @@ public final class ProcessSandbox implements Sandbox {
         this.unshare = b.unshare;
         this.tempDirectory = b.tempDirectory;
         this.requireNetworkIsolation = b.requireNetworkIsolation;
+        this.hostNetwork = b.hostNetwork;
         this.excerptBytes = b.excerptBytes;
     }
 
@@ -90,6 +92,9 @@ public final class ProcessSandbox implements Sandbox {
     }
 
     private NamespaceProbe probe() {
+        if (hostNetwork != null) {
+            return NamespaceProbe.hostNetwork(hostNetwork);
+        }
         String path = parentEnvironment.get("PATH");
         return NamespaceProbe.of(unshare, Executables.find("ip", path), shell());
     }
@@ -209,6 +214,7 @@ public final class ProcessSandbox implements Sandbox {
         private Path unshare = Path.of("/usr/bin/unshare");
         private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private boolean requireNetworkIsolation;
+        private String hostNetwork;
         private int excerptBytes = 16 * 1024;
 
         private Builder() {
@@ -238,6 +244,16 @@ public final class ProcessSandbox implements Sandbox {
             return this;
         }
 
+        /**
+         * Commands share the machine's network, because of {@code why} (an install needs the package registries); the
+         * isolation says so. Everything else stays: the allow-listed environment, a fresh HOME, the limits, the tree
+         * killed after the run. Default: a network namespace where the kernel allows one.
+         */
+        public Builder hostNetwork(String why) {
+            this.hostNetwork = Objects.requireNonNull(why, "why");
+            return this;
+        }
+
         /** How many bytes of the start and of the end of each output a result keeps (default 16 KiB each). */
         public Builder excerptBytes(int bytes) {
             this.excerptBytes = bytes;
@@ -248,6 +264,9 @@ public final class ProcessSandbox implements Sandbox {
             Objects.requireNonNull(parentEnvironment, "parentEnvironment");
             Objects.requireNonNull(unshare, "unshare");
             Objects.requireNonNull(tempDirectory, "tempDirectory");
+            if (requireNetworkIsolation && hostNetwork != null) {
+                throw new IllegalArgumentException("a sandbox cannot both require network isolation and share the machine's network");
+            }
             if (excerptBytes < 0) {
                 throw new IllegalArgumentException("excerptBytes must not be negative: " + excerptBytes);
             }

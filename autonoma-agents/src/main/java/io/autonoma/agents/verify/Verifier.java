@@ -2,6 +2,14 @@ package io.autonoma.agents.verify;
 
 import io.autonoma.agents.verify.internal.Checks;
 import io.autonoma.agents.verify.internal.ProcessRunner;
+import io.autonoma.agents.verify.internal.TempTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +28,9 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Verifier {
+    private static final Set<String> TOOL_DIRS = Set.of("node_modules", ".next", "__pycache__", ".venv", ".mypy_cache",
+            ".ruff_cache", ".pytest_cache", ".git");
+
     private final Path cacheDir;
     private final boolean nextBuild;
     private final Duration timeout;
@@ -40,6 +51,45 @@ public final class Verifier {
     public List<CheckResult> verify(Path appDir, Consumer<CheckResult> onResult) {
         Objects.requireNonNull(appDir, "appDir");
         return new Checks(new ProcessRunner(environment), cacheDir, timeout, nextBuild).run(appDir, onResult == null ? r -> {} : onResult);
+    }
+
+    /**
+     * Verifies a copy of the app in {@code appDir} (the tools' own directories — node_modules, .next, caches, .git — left
+     * out), so that nothing is written into the app; the copy is deleted afterwards.
+     */
+    public List<CheckResult> verifyCopyOf(Path appDir, Consumer<CheckResult> onResult) {
+        Objects.requireNonNull(appDir, "appDir");
+        Path copy;
+        try {
+            copy = Files.createTempDirectory("autonoma-verify-app");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary copy of " + appDir, e);
+        }
+        try {
+            copyTree(appDir, copy);
+            return verify(copy, onResult);
+        } finally {
+            TempTree.delete(copy);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path rel = from.relativize(p);
+                if (StreamSupport.stream(rel.spliterator(), false).anyMatch(seg -> TOOL_DIRS.contains(seg.toString()))) {
+                    continue;
+                }
+                Path target = to.resolve(rel.toString());
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.copy(p, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from + " to verify it", e);
+        }
     }
 
     public static final class Builder {

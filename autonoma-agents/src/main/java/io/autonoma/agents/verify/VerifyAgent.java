@@ -1,5 +1,6 @@
 package io.autonoma.agents.verify;
 
+import io.autonoma.agents.verify.internal.TempTree;
 import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.artifact.ArtifactPaths;
 import io.autonoma.core.pipeline.Agent;
@@ -62,15 +63,7 @@ public final class VerifyAgent implements Agent {
                     + (failed > 0 ? ", " + failed + " failed" : "") + (notVerified > 0 ? ", " + notVerified + " not verified" : "");
             return AgentResult.of(summary, RESULTS.name(), List.copyOf(results));
         } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory: best effort
+            TempTree.delete(dir);
         }
     }
 }

@@ -97,6 +97,18 @@ class ProcessSandboxTest extends SandboxContract {
     }
 
     @Test
+    void a_sandbox_sharing_the_machines_network_says_so_and_cannot_also_require_isolation() {
+        ProcessSandbox installs = ProcessSandbox.builder().hostNetwork("an install").build();
+
+        Isolation isolation = installs.isolation();
+
+        assertThat(isolation.networkIsolated()).isFalse();
+        assertThat(isolation.describe()).contains("the machine's network, on purpose: an install");
+        assertThatThrownBy(() -> ProcessSandbox.builder().hostNetwork("an install").requireNetworkIsolation(true).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot both");
+    }
+
+    @Test
     void the_cpu_limit_stops_a_busy_loop() {
         Sandbox.Result r = sandbox().run(SandboxedCommand.builder(app, "sh", "-c", "while :; do :; done")
                 .cpuSeconds(1).timeout(Duration.ofSeconds(30)).build());

@@ -114,9 +114,6 @@ final class ChangeCommand implements Callable<Integer> {
                 return CONFLICT;
             }
             return verify ? VerifyCommand.verifyCopy(app, false, out, err) : 0;
-        } catch (java.io.IOException e) {
-            err.println("error: verifying " + app + ": " + e.getMessage());
-            return GenerateCommand.BAD_INPUT;
         } catch (DestructiveChangeException e) {
             err.println("refused: " + e.getMessage());
             return REFUSED;

@@ -2,15 +2,11 @@ package io.autonoma.cli;
 
 import io.autonoma.agents.verify.CheckResult;
 import io.autonoma.agents.verify.Verifier;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,9 +23,6 @@ import picocli.CommandLine.Spec;
                 "", "Dependencies are installed once per requirements/lockfile hash into ~/.cache/autonoma/verify.",
                 "Exit codes: 0 all passed, 5 a check failed, 6 a check could not run (no python3 or node on the PATH)."})
 final class VerifyCommand implements Callable<Integer> {
-    private static final Set<String> SKIP = Set.of("node_modules", ".next", "__pycache__", ".venv", ".mypy_cache", ".ruff_cache",
-            ".pytest_cache", ".git");
-
     @Spec
     CommandSpec spec;
 
@@ -40,7 +33,7 @@ final class VerifyCommand implements Callable<Integer> {
     boolean nextBuild;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(app.resolve("backend")) && !Files.isDirectory(app.resolve("frontend"))) {
@@ -50,37 +43,14 @@ final class VerifyCommand implements Callable<Integer> {
         return verifyCopy(app, nextBuild, out, err);
     }
 
-    /** Verifies a copy of {@code app}; prints progress and the table; returns 0, 5 or 6. */
-    static int verifyCopy(Path app, boolean nextBuild, PrintWriter out, PrintWriter err) throws IOException {
-        Path copy = Files.createTempDirectory("autonoma-verify");
-        try {
-            copyTree(app, copy);
-            out.println("Verifying " + app + " (a copy in " + copy + ")");
+    /** Verifies a copy of {@code app} (nothing is written into it); prints progress and the table; returns 0, 5 or 6. */
+    static int verifyCopy(Path app, boolean nextBuild, PrintWriter out, PrintWriter err) {
+        out.println("Verifying " + app + " (on a copy)");
+        out.flush();
+        List<CheckResult> results = Verifier.builder().nextBuild(nextBuild).build().verifyCopyOf(app, r -> {
+            out.printf("  %s: %s%n", r.check(), r.status().name().toLowerCase().replace('_', ' '));
             out.flush();
-            List<CheckResult> results = Verifier.builder().nextBuild(nextBuild).build().verify(copy, r -> {
-                out.printf("  %s: %s%n", r.check(), r.status().name().toLowerCase().replace('_', ' '));
-                out.flush();
-            });
-            return VerifyTable.print(results, out, err);
-        } finally {
-            try (Stream<Path> walk = Files.walk(copy)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.filter(p -> from.relativize(p).toString().isEmpty()
-                    || java.util.stream.StreamSupport.stream(from.relativize(p).spliterator(), false)
-                            .noneMatch(seg -> SKIP.contains(seg.toString()))).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (Files.isRegularFile(p)) {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        });
+        return VerifyTable.print(results, out, err);
     }
 }

@@ -71,7 +71,7 @@ public final class Checks {
             ProcessRunner.Run installed = made.ok() ? runner.run(pip, dir, Map.of(), timeout) : made;
             if (!installed.ok()) {
                 add.accept(new CheckResult("pip install", Status.FAILED, "", millis(t0), excerpt(installed.output())));
-                ProcessRunner.deleteTree(tmp);
+                TempTree.delete(tmp);
                 return;
             }
             settle(tmp, venv);
@@ -107,7 +107,7 @@ public final class Checks {
                         "--prefer-offline", "--loglevel=error"), tmp, Map.of("npm_config_cache", cache.resolve("npm").toString()), timeout);
                 if (!installed.ok()) {
                     add.accept(new CheckResult("npm ci", Status.FAILED, "", millis(t0), excerpt(installed.output())));
-                    ProcessRunner.deleteTree(tmp);
+                    TempTree.delete(tmp);
                     return;
                 }
                 settle(tmp, modules);
@@ -200,7 +200,7 @@ public final class Checks {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException raced) {
-            ProcessRunner.deleteTree(tmp);
+            TempTree.delete(tmp);
         }
     }
 

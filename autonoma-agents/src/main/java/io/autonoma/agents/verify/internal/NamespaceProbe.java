@@ -41,6 +41,11 @@ public final class NamespaceProbe {
         return CACHE.computeIfAbsent(key, k -> probe(unshare, ip, shell));
     }
 
+    /** No namespace on purpose: the command shares the machine's network, for {@code why} (e.g. an install). */
+    public static NamespaceProbe hostNetwork(String why) {
+        return new NamespaceProbe(List.of(), new Isolation(Isolation.Network.NONE, false, "the machine's network, on purpose: " + why));
+    }
+
     /** The argv to put before the command (empty when no namespace is allowed). */
     public List<String> prefix() {
         return prefix;
