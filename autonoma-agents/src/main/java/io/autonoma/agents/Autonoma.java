@@ -253,13 +253,19 @@ public final class Autonoma implements AutoCloseable {
      */
     public int export(String projectId, Path directory) {
         int written = store().exportTo(projectId, directory);
+        record(projectId).ifPresent(r -> r.write(directory));
+        return written;
+    }
+
+    /**
+     * The {@link GenerationRecord} of a generated project (it has an {@code app-spec.json}): its spec, its text files
+     * and the create-everything migration; what {@link #export} writes beside the files, for a store to keep instead.
+     */
+    public Optional<GenerationRecord> record(String projectId) {
         Map<String, String> files = textFiles(projectId);
         String spec = files.get("app-spec.json");
-        if (spec != null) {
-            new GenerationRecord(AppSpecJson.read(spec), files, ChangeMigration.initialPath(files).map(files::get).orElse(null))
-                    .write(directory);
-        }
-        return written;
+        return spec == null ? Optional.empty() : Optional.of(new GenerationRecord(AppSpecJson.read(spec), files,
+                ChangeMigration.initialPath(files).map(files::get).orElse(null)));
     }
 
     /**

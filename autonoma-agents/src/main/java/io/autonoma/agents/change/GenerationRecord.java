@@ -32,8 +32,8 @@ public record GenerationRecord(AppSpec spec, Map<String, String> files, String s
         files.keySet().forEach(ArtifactPaths::normalize); // a record is read from disk: no path in it may leave the app
     }
 
-    /** Writes the record under {@code appDir} (a temporary file renamed into place: never half-written). */
-    public void write(Path appDir) {
+    /** The record as its file holds it: format, spec, files and schema, pretty-printed JSON. */
+    public String toJson() {
         ObjectMapper json = AppSpecJson.mapper();
         ObjectNode root = json.createObjectNode();
         root.put("format", FORMAT);
@@ -43,10 +43,19 @@ public record GenerationRecord(AppSpec spec, Map<String, String> files, String s
             if (schema != null) {
                 root.put("schema", schema);
             }
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a generation record as JSON", e); // in memory: cannot happen
+        }
+    }
+
+    /** Writes the record under {@code appDir} (a temporary file renamed into place: never half-written). */
+    public void write(Path appDir) {
+        try {
             Path file = appDir.resolve(PATH);
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "generation", ".tmp");
-            Files.writeString(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + PATH + " under " + appDir, e);

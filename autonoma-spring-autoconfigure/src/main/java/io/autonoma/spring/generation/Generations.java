@@ -18,6 +18,7 @@ import io.autonoma.core.pipeline.RunHandle;
 import io.autonoma.core.spec.AppSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -239,27 +240,25 @@ public final class Generations implements AutoCloseable {
         if (recordProject == null || store.get(projectId, "app-spec.json").isEmpty()) {
             return;
         }
-        Path dir = null;
         try {
-            dir = Files.createTempDirectory("autonoma-record-");
-            autonoma.export(projectId, dir);
-            keep(store, recordProject, dir);
-        } catch (IOException | RuntimeException e) {
+            autonoma.record(projectId).ifPresent(r -> keep(store, recordProject, r.toJson().getBytes(StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
             log.info("no generation record kept for project {} (a change of it will regenerate its app-spec.json as the base): {}",
                     projectId, e.toString());
-        } finally {
-            if (dir != null) deleteTree(dir);
         }
     }
 
     private static void keep(ArtifactStore store, String recordProject, Path appDir) throws IOException {
         Path record = appDir.resolve(GenerationRecord.PATH);
         if (Files.isRegularFile(record)) {
-            byte[] bytes = Files.readAllBytes(record);
-            boolean same = store.get(recordProject, RECORD_FILE).map(a -> java.util.Arrays.equals(a.content(), bytes)).orElse(false);
-            if (!same) {
-                store.put(new ArtifactWrite(recordProject, RECORD_FILE, bytes, "autonoma"));
-            }
+            keep(store, recordProject, Files.readAllBytes(record));
+        }
+    }
+
+    private static void keep(ArtifactStore store, String recordProject, byte[] bytes) {
+        boolean same = store.get(recordProject, RECORD_FILE).map(a -> java.util.Arrays.equals(a.content(), bytes)).orElse(false);
+        if (!same) {
+            store.put(new ArtifactWrite(recordProject, RECORD_FILE, bytes, "autonoma"));
         }
     }
 
