@@ -29,7 +29,12 @@ public record ChangePlan(List<Step> steps) {
         /** No longer generated, but the user changed it: kept and reported. */
         KEEP_REMOVED,
         /** The user deleted it and the generator did not change it: it stays deleted. */
-        KEEP_DELETED
+        KEEP_DELETED;
+
+        /** Whether the step writes its {@code content} to the path (a new file, an update, a merge, a conflict). */
+        public boolean writes() {
+            return this == CREATE || this == UPDATE || this == MERGE || this == CONFLICT;
+        }
     }
 
     /** One path's decision; {@code content} is what to write (null for KEEP, DELETE, KEEP_REMOVED, KEEP_DELETED). */

@@ -194,7 +194,7 @@ public final class Generations implements AutoCloseable {
             if (result.succeeded()) {
                 for (ChangePlan.Step step : result.plan().steps()) {
                     int version;
-                    if (step.content() != null && writes(step.action())) {
+                    if (step.action().writes()) {
                         version = store.put(projectId, step.path(), step.content(), "change").version();
                     } else {
                         version = store.get(projectId, step.path()).map(Artifact::version).orElse(0);
@@ -260,11 +260,6 @@ public final class Generations implements AutoCloseable {
         if (!same) {
             store.put(new ArtifactWrite(recordProject, RECORD_FILE, bytes, "autonoma"));
         }
-    }
-
-    private static boolean writes(ChangePlan.Action action) {
-        return action == ChangePlan.Action.CREATE || action == ChangePlan.Action.UPDATE
-                || action == ChangePlan.Action.MERGE || action == ChangePlan.Action.CONFLICT;
     }
 
     /** The change's run as a finished {@link Generation}: its own events (not those of the base's regeneration). */

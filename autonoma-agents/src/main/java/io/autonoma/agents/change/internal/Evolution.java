@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -122,23 +121,19 @@ public final class Evolution {
         try {
             for (ChangePlan.Step s : plan.steps()) {
                 Path file = ArtifactPaths.resolveInside(appDir, s.path());
-                switch (s.action()) {
-                    case CREATE, UPDATE, MERGE, CONFLICT -> {
-                        Files.createDirectories(file.getParent());
-                        Path tmp = Files.createTempFile(file.getParent(), ".autonoma-", ".tmp");
-                        Files.writeString(tmp, s.content(), StandardCharsets.UTF_8);
-                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                if (s.action().writes()) {
+                    Files.createDirectories(file.getParent());
+                    Path tmp = Files.createTempFile(file.getParent(), ".autonoma-", ".tmp");
+                    Files.writeString(tmp, s.content(), StandardCharsets.UTF_8);
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } else if (s.action() == ChangePlan.Action.DELETE) {
+                    Files.deleteIfExists(file);
+                    // the folders the generator made for it go with it, once empty (a removed entity's pages)
+                    Path root = appDir.toAbsolutePath().normalize();
+                    for (Path dir = file.toAbsolutePath().normalize().getParent(); dir.startsWith(root) && !dir.equals(root)
+                            && isEmpty(dir); dir = dir.getParent()) {
+                        Files.delete(dir);
                     }
-                    case DELETE -> {
-                        Files.deleteIfExists(file);
-                        // the folders the generator made for it go with it, once empty (a removed entity's pages)
-                        Path root = appDir.toAbsolutePath().normalize();
-                        for (Path dir = file.toAbsolutePath().normalize().getParent(); dir.startsWith(root) && !dir.equals(root)
-                                && isEmpty(dir); dir = dir.getParent()) {
-                            Files.delete(dir);
-                        }
-                    }
-                    default -> { }
                 }
             }
         } catch (IOException e) {
