@@ -15,7 +15,11 @@ import java.util.Objects;
  * exactly what the original run saw.
  */
 public final class OutputsJson {
-    private static final ObjectMapper MAPPER = AppSpecJson.mapper().copy();
+    // numbers keep a BigDecimal's scale both ways: a field's max of 3000 must not come back as 3E+3, nor 0.50 as 0.5,
+    // which BigDecimal.equals tells apart
+    private static final ObjectMapper MAPPER = AppSpecJson.mapper().copy()
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
 
     private OutputsJson() {}
 
@@ -35,7 +39,7 @@ public final class OutputsJson {
             try {
                 Class<?> type = declaredType(v);
                 JsonNode node = MAPPER.valueToTree(v);
-                Object back = MAPPER.treeToValue(node, type);
+                Object back = MAPPER.treeToValue(MAPPER.readTree(node.toString()), type); // as read() will see it
                 if (Objects.equals(back, v)) {
                     ObjectNode wrapped = root.putObject(e.getKey());
                     wrapped.put("type", type.getName());

@@ -25,6 +25,21 @@ class OutputsJsonTest {
     }
 
     @Test
+    void a_spec_with_whole_decimal_bounds_round_trips_equal() {
+        // a model's spec says "max": 3000; without care the tree gives back 3E+3, a different BigDecimal
+        io.autonoma.core.spec.AppSpec spec = io.autonoma.core.spec.AppSpecJson.read("""
+                {"name": "Library", "entities": [{"name": "Book", "fields": [
+                  {"name": "title", "type": "string", "required": true},
+                  {"name": "published_year", "type": "integer", "min": 0, "max": 3000},
+                  {"name": "price", "type": "decimal", "min": 0.50, "max": 100.0}]}]}""");
+        Map<String, Object> outputs = Map.of("app-spec", spec);
+
+        Map<String, Object> back = OutputsJson.read(OutputsJson.write("requirements", outputs));
+
+        assertThat(back).isEqualTo(outputs);
+    }
+
+    @Test
     void empty_outputs_are_an_empty_object() {
         assertThat(OutputsJson.write("a", Map.of())).isEqualTo("{}");
         assertThat(OutputsJson.read("{}")).isEmpty();
