@@ -35,12 +35,39 @@ public final class Verifier {
     private final boolean nextBuild;
     private final Duration timeout;
     private final java.util.Map<String, String> environment;
+    private final Set<String> only;
+    private final long memoryBytes;
 
-    private Verifier(Builder b) {
-        this.environment = b.environment;
-        this.cacheDir = b.cacheDir;
-        this.nextBuild = b.nextBuild;
-        this.timeout = b.timeout;
+    private Verifier(java.util.Map<String, String> environment, Path cacheDir, boolean nextBuild, Duration timeout, long memoryBytes,
+            Set<String> only) {
+        this.environment = environment;
+        this.memoryBytes = memoryBytes;
+        this.cacheDir = cacheDir;
+        this.nextBuild = nextBuild;
+        this.timeout = timeout;
+        this.only = only;
+    }
+
+    /** The names of the checks a verifier can run, in the order they run. */
+    public static final List<String> CHECKS = List.of("ruff", "ruff format", "mypy", "pytest", "tsc", "eslint", "next build");
+
+    /**
+     * A verifier that runs only {@code checks} (names from {@link #CHECKS}), e.g. the backend's when only backend code
+     * changed; a side with none of them selected is not installed either.
+     *
+     * @throws IllegalArgumentException for an empty selection or a name that is not in {@link #CHECKS}
+     */
+    public Verifier only(java.util.Collection<String> checks) {
+        Set<String> selected = new java.util.LinkedHashSet<>(checks);
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("select at least one check of " + CHECKS);
+        }
+        for (String c : selected) {
+            if (!CHECKS.contains(c)) {
+                throw new IllegalArgumentException("unknown check '" + c + "'; the checks are " + CHECKS);
+            }
+        }
+        return new Verifier(environment, cacheDir, nextBuild || selected.contains("next build"), timeout, memoryBytes, Set.copyOf(selected));
     }
 
     public static Builder builder() {
@@ -50,7 +77,35 @@ public final class Verifier {
     /** Runs every check of the app in {@code appDir}; each result goes to {@code onResult} as it finishes. */
     public List<CheckResult> verify(Path appDir, Consumer<CheckResult> onResult) {
         Objects.requireNonNull(appDir, "appDir");
-        return new Checks(new ProcessRunner(environment), cacheDir, timeout, nextBuild).run(appDir, onResult == null ? r -> {} : onResult);
+        return new Checks(new ProcessRunner(environment, memoryBytes), cacheDir, timeout, nextBuild, only).run(appDir, onResult == null ? r -> {} : onResult);
+    }
+
+    /**
+     * Verifies the project made of {@code files} (project-relative path to content), written into a temporary
+     * directory that is deleted afterwards.
+     *
+     * @throws io.autonoma.core.artifact.UnsafePathException when a path would leave the directory
+     */
+    public List<CheckResult> verifyFiles(java.util.Map<String, byte[]> files, Consumer<CheckResult> onResult) {
+        Objects.requireNonNull(files, "files");
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("autonoma-verify-app");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory to verify in", e);
+        }
+        try {
+            for (java.util.Map.Entry<String, byte[]> f : files.entrySet()) {
+                Path file = io.autonoma.core.artifact.ArtifactPaths.resolveInside(dir, f.getKey());
+                Files.createDirectories(file.getParent());
+                Files.write(file, f.getValue());
+            }
+            return verify(dir, onResult);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the files to verify into " + dir, e);
+        } finally {
+            TempTree.delete(dir);
+        }
     }
 
     /**
@@ -97,6 +152,7 @@ public final class Verifier {
         private boolean nextBuild;
         private Duration timeout = Duration.ofMinutes(10);
         private java.util.Map<String, String> environment = System.getenv();
+        private long memoryBytes = 8L << 30;
 
         private Builder() {}
 
@@ -112,11 +168,21 @@ public final class Verifier {
         /** Also run {@code next build} (slow); default false. */
         public Builder nextBuild(boolean run) { this.nextBuild = run; return this; }
 
+        /**
+         * The address-space limit of each process of a check, in bytes; default 8 GiB (Node reserves large virtual areas
+         * it never touches, so this is far above what the checks use). Each process's CPU time is limited to the timeout.
+         */
+        public Builder memoryLimit(long bytes) {
+            if (bytes < (64L << 20)) throw new IllegalArgumentException("the memory limit must be at least 64 MiB: " + bytes);
+            this.memoryBytes = bytes;
+            return this;
+        }
+
         /** Longest run of one check or install; default 10 minutes. */
         public Builder timeout(Duration timeout) { this.timeout = Objects.requireNonNull(timeout, "timeout"); return this; }
 
         public Verifier build() {
-            return new Verifier(this);
+            return new Verifier(environment, cacheDir, nextBuild, timeout, memoryBytes, null);
         }
     }
 }

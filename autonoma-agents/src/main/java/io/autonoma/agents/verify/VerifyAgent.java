@@ -1,18 +1,16 @@
 package io.autonoma.agents.verify;
 
-import io.autonoma.agents.verify.internal.TempTree;
 import io.autonoma.core.artifact.Artifact;
-import io.autonoma.core.artifact.ArtifactPaths;
 import io.autonoma.core.pipeline.Agent;
 import io.autonoma.core.pipeline.AgentContext;
 import io.autonoma.core.pipeline.AgentId;
 import io.autonoma.core.pipeline.AgentResult;
 import io.autonoma.core.pipeline.OutputKey;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -47,23 +45,17 @@ public final class VerifyAgent implements Agent {
     }
 
     @Override
-    public AgentResult run(AgentContext ctx) throws IOException {
-        Path dir = Files.createTempDirectory("autonoma-verify-app");
-        try {
-            for (Artifact a : ctx.artifacts().list()) {
-                Path file = ArtifactPaths.resolveInside(dir, a.path());
-                Files.createDirectories(file.getParent());
-                Files.write(file, a.content());
-            }
-            List<CheckResult> results = verifier.verify(dir, r -> ctx.checked(r.check(), r.status().name().toLowerCase(java.util.Locale.ROOT),
-                    r.counts(), r.durationMillis(), r.excerpt(), r.isolation()));
-            long failed = results.stream().filter(r -> r.status() == CheckResult.Status.FAILED).count();
-            long notVerified = results.stream().filter(r -> r.status() == CheckResult.Status.NOT_VERIFIED).count();
-            String summary = results.size() - failed - notVerified + " of " + results.size() + " checks passed"
-                    + (failed > 0 ? ", " + failed + " failed" : "") + (notVerified > 0 ? ", " + notVerified + " not verified" : "");
-            return AgentResult.of(summary, RESULTS.name(), List.copyOf(results));
-        } finally {
-            TempTree.delete(dir);
+    public AgentResult run(AgentContext ctx) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (Artifact a : ctx.artifacts().list()) {
+            files.put(a.path(), a.content());
         }
+        List<CheckResult> results = verifier.verifyFiles(files, r -> ctx.checked(r.check(), r.status().name().toLowerCase(Locale.ROOT),
+                r.counts(), r.durationMillis(), r.excerpt(), r.isolation()));
+        long failed = results.stream().filter(r -> r.status() == CheckResult.Status.FAILED).count();
+        long notVerified = results.stream().filter(r -> r.status() == CheckResult.Status.NOT_VERIFIED).count();
+        String summary = results.size() - failed - notVerified + " of " + results.size() + " checks passed"
+                + (failed > 0 ? ", " + failed + " failed" : "") + (notVerified > 0 ? ", " + notVerified + " not verified" : "");
+        return AgentResult.of(summary, RESULTS.name(), List.copyOf(results));
     }
 }

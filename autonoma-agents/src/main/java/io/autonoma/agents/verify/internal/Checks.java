@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,17 +23,29 @@ import java.util.regex.Pattern;
 public final class Checks {
     private static final Pattern PYTEST = Pattern.compile("(?m)^=*\\s*((?:\\d+ (?:passed|failed|errors?|skipped)(?:, )?)+)");
     private static final int EXCERPT = 2000;
+    private static final int PYTEST_EXCERPT = 5000;
 
     private final ProcessRunner runner;
     private final Path cache;
     private final Duration timeout;
     private final boolean nextBuild;
+    private final Set<String> only;
 
-    public Checks(ProcessRunner runner, Path cache, Duration timeout, boolean nextBuild) {
+    /** {@code only}: the checks to run, null for all of them. */
+    public Checks(ProcessRunner runner, Path cache, Duration timeout, boolean nextBuild, Set<String> only) {
         this.runner = runner;
         this.cache = cache;
         this.timeout = timeout;
         this.nextBuild = nextBuild;
+        this.only = only;
+    }
+
+    private boolean selected(String check) {
+        return only == null || only.contains(check);
+    }
+
+    private boolean anySelected(List<String> checks) {
+        return checks.stream().anyMatch(this::selected);
     }
 
     public List<CheckResult> run(Path app, Consumer<CheckResult> on) {
@@ -41,17 +54,20 @@ public final class Checks {
             out.add(r);
             on.accept(r);
         };
-        if (Files.isRegularFile(app.resolve("backend/requirements.txt"))) {
+        if (Files.isRegularFile(app.resolve("backend/requirements.txt")) && anySelected(BACKEND)) {
             backend(app.resolve("backend"), add);
         }
-        if (Files.isRegularFile(app.resolve("frontend/package.json"))) {
+        if (Files.isRegularFile(app.resolve("frontend/package.json")) && anySelected(FRONTEND)) {
             frontend(app.resolve("frontend"), add);
         }
         return out;
     }
 
+    private static final List<String> BACKEND = List.of("ruff", "ruff format", "mypy", "pytest");
+    private static final List<String> FRONTEND = List.of("tsc", "eslint", "next build");
+
     private void backend(Path dir, Consumer<CheckResult> add) {
-        List<String> checks = List.of("ruff", "ruff format", "mypy", "pytest");
+        List<String> checks = BACKEND.stream().filter(this::selected).toList();
         Optional<Path> python = onPath("python3");
         if (python.isEmpty()) {
             checks.forEach(c -> add.accept(new CheckResult(c, Status.NOT_VERIFIED, "", 0, "python3 is not on the PATH")));
@@ -78,17 +94,18 @@ public final class Checks {
         }
         String py = venv.resolve("bin/python").toString();
         Map<String, String> env = Map.of("PYTHONPATH", dir.toString());
-        add.accept(check("ruff", List.of(py, "-m", "ruff", "check", "--no-cache", "."), dir, env, r -> "no problems"));
-        add.accept(check("ruff format", List.of(py, "-m", "ruff", "format", "--no-cache", "--check", "."), dir, env,
-                r -> firstLine(r.output(), "already formatted")));
-        add.accept(check("mypy", List.of(py, "-m", "mypy", "--no-incremental", "--cache-dir=/dev/null", "app", "tests"), dir, env,
-                r -> firstLine(r.output(), "Success")));
-        add.accept(check("pytest", List.of(py, "-m", "pytest", "-q", "-p", "no:cacheprovider"), dir, env, r -> pytestCounts(r.output())));
+        run(add, "ruff", List.of(py, "-m", "ruff", "check", "--no-cache", "."), dir, env, r -> "no problems");
+        run(add, "ruff format", List.of(py, "-m", "ruff", "format", "--no-cache", "--check", "."), dir, env,
+                r -> firstLine(r.output(), "already formatted"));
+        run(add, "mypy", List.of(py, "-m", "mypy", "--no-incremental", "--cache-dir=/dev/null", "app", "tests"), dir, env,
+                r -> firstLine(r.output(), "Success"));
+        run(add, "pytest", List.of(py, "-m", "pytest", "-q", "--tb=short", "-p", "no:cacheprovider"), dir, env, r -> pytestCounts(r.output()));
     }
 
     private void frontend(Path dir, Consumer<CheckResult> add) {
         List<String> checks = new ArrayList<>(List.of("tsc", "eslint"));
         if (nextBuild) checks.add("next build");
+        checks.removeIf(c -> !selected(c));
         Optional<Path> node = onPath("node");
         Optional<Path> npm = onPath("npm");
         if (node.isEmpty() || npm.isEmpty()) {
@@ -119,11 +136,18 @@ public final class Checks {
             }
         }
         String n = node.get().toString();
-        add.accept(check("tsc", List.of(n, "node_modules/typescript/bin/tsc", "--noEmit"), dir, Map.of(), r -> "0 errors"));
-        add.accept(check("eslint", List.of(n, "node_modules/eslint/bin/eslint.js", ".", "--max-warnings=0"), dir, Map.of(),
-                r -> "0 problems"));
+        run(add, "tsc", List.of(n, "node_modules/typescript/bin/tsc", "--noEmit"), dir, Map.of(), r -> "0 errors");
+        run(add, "eslint", List.of(n, "node_modules/eslint/bin/eslint.js", ".", "--max-warnings=0"), dir, Map.of(),
+                r -> "0 problems");
         if (nextBuild) {
-            add.accept(check("next build", List.of(n, "node_modules/next/dist/bin/next", "build"), dir, Map.of(), r -> "built"));
+            run(add, "next build", List.of(n, "node_modules/next/dist/bin/next", "build"), dir, Map.of(), r -> "built");
+        }
+    }
+
+    private void run(Consumer<CheckResult> add, String name, List<String> argv, Path dir, Map<String, String> env,
+            java.util.function.Function<ProcessRunner.Run, String> counts) {
+        if (selected(name)) {
+            add.accept(check(name, argv, dir, env, counts));
         }
     }
 
@@ -134,8 +158,10 @@ public final class Checks {
             return new CheckResult(name, Status.PASSED, counts.apply(r), r.millis(), "", r.isolation());
         }
         String what = r.timedOut() ? "timed out after " + timeout.toSeconds() + " s\n" : "";
-        String c = name.equals("pytest") ? pytestCounts(r.output()) : "exit " + r.exit();
-        return new CheckResult(name, Status.FAILED, c, r.millis(), what + excerpt(r.output()), r.isolation());
+        boolean pytest = name.equals("pytest");
+        String c = pytest ? pytestCounts(r.output()) : "exit " + r.exit();
+        return new CheckResult(name, Status.FAILED, c, r.millis(), what + (pytest ? pytestExcerpt(r.output()) : excerpt(r.output())),
+                r.isolation());
     }
 
     static String pytestCounts(String output) {
@@ -143,6 +169,24 @@ public final class Checks {
         String last = "";
         while (m.find()) last = m.group(1).strip();
         return last;
+    }
+
+    /**
+     * What failed in pytest's output: the short summary's FAILED/ERROR lines (every failing test named, with its
+     * assertion), then the failures' tracebacks from the top, within {@value #PYTEST_EXCERPT} characters.
+     */
+    static String pytestExcerpt(String output) {
+        List<String> summary = output.lines().filter(l -> l.startsWith("FAILED ") || l.startsWith("ERROR ")).limit(30).toList();
+        int start = output.indexOf("= FAILURES =");
+        if (start < 0) start = output.indexOf("= ERRORS =");
+        int end = output.indexOf("short test summary info");
+        String details = start < 0 ? "" : output.substring(Math.max(0, output.lastIndexOf('\n', start) + 1),
+                end > start ? Math.max(start, output.lastIndexOf('\n', end) + 1) : output.length()).strip();
+        if (summary.isEmpty() && details.isEmpty()) {
+            return excerpt(output);
+        }
+        String s = (String.join("\n", summary) + "\n" + details).strip();
+        return s.length() <= PYTEST_EXCERPT ? s : s.substring(0, PYTEST_EXCERPT) + "\n…";
     }
 
     /** The failing part of a tool's output: from its first failure marker, at most {@value #EXCERPT} characters. */

@@ -26,9 +26,12 @@ public class ProcessRunner {
     private final Map<String, String> parent;
     private final Sandbox checks;
     private final Sandbox installs;
+    private final long memoryBytes;
 
-    public ProcessRunner(Map<String, String> parentEnvironment) {
+    /** {@code memoryBytes}: the address-space limit of each process of a check. */
+    public ProcessRunner(Map<String, String> parentEnvironment, long memoryBytes) {
         this.parent = Map.copyOf(parentEnvironment);
+        this.memoryBytes = memoryBytes;
         this.checks = new ProcessSandbox(parentEnvironment);
         this.installs = ProcessSandbox.builder().parentEnvironment(parentEnvironment)
                 .hostNetwork("an install, which needs the package registries").build();
@@ -41,19 +44,23 @@ public class ProcessRunner {
 
     /** Runs an install: the machine's network, otherwise sandboxed. */
     public Run run(List<String> argv, Path dir, Map<String, String> extraEnv, Duration timeout) {
-        return run(installs, argv, dir, extraEnv, timeout);
+        return run(installs, SandboxedCommand.builder(dir, argv), extraEnv, timeout);
     }
 
-    /** Runs a check of the app's code: no network but loopback where the kernel allows a namespace (the run says). */
+    /**
+     * Runs a check of the app's code: no network but loopback where the kernel allows a namespace (the run says), each
+     * process limited to the timeout in CPU time and to the memory limit in address space.
+     */
     public Run isolated(List<String> argv, Path dir, Map<String, String> extraEnv, Duration timeout) {
-        return run(checks, argv, dir, extraEnv, timeout);
+        return run(checks, SandboxedCommand.builder(dir, argv).cpuSeconds(Math.max(1, timeout.toSeconds())).memoryBytes(memoryBytes),
+                extraEnv, timeout);
     }
 
-    private static Run run(Sandbox sandbox, List<String> argv, Path dir, Map<String, String> extraEnv, Duration timeout) {
+    private static Run run(Sandbox sandbox, SandboxedCommand.Builder command, Map<String, String> extraEnv, Duration timeout) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.putIfAbsent("PYTHONDONTWRITEBYTECODE", "1");
         env.putIfAbsent("NEXT_TELEMETRY_DISABLED", "1");
-        Sandbox.Result r = sandbox.run(SandboxedCommand.builder(dir, argv).env(env).timeout(timeout).build());
+        Sandbox.Result r = sandbox.run(command.env(env).timeout(timeout).build());
         String out = r.stdout() + (r.stderr().isEmpty() ? "" : (r.stdout().isEmpty() ? "" : "\n") + r.stderr());
         return new Run(r.timedOut() ? -1 : r.exitCode(), r.timedOut(), out, r.duration().toMillis(), r.isolation().describe());
     }
