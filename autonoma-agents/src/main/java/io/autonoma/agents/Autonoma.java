@@ -461,7 +461,9 @@ public final class Autonoma implements AutoCloseable {
 
         /**
          * Adds the verify stage ({@link VerifyAgent}) after every other agent: the app's own checks run on the files of
-         * each run with {@code verifier}; results are {@code ValidationReport} events and the agent's output. Default none.
+         * each run with {@code verifier}; results are {@code CheckFinished} events and the agent's output. The engine gets
+         * the verifier too ({@link EngineContext#verifier()}): the LLM engine runs the checks on the model's code and
+         * sends their failures back to the model. Default none.
          */
         public Builder verify(Verifier verifier) { this.verifier = Objects.requireNonNull(verifier, "verifier"); return this; }
 
@@ -501,7 +503,7 @@ public final class Autonoma implements AutoCloseable {
                 return new Autonoma(this, pipeline, false, e, idx, packs);
             }
             try {
-                List<Agent> all = new ArrayList<>(agents != null ? agents : e.agents(new EngineContext(offlineAgents(idx, packs), idx, packs)));
+                List<Agent> all = new ArrayList<>(agents != null ? agents : e.agents(new EngineContext(offlineAgents(idx, packs), idx, packs, Optional.ofNullable(verifier))));
                 if (verifier != null) {
                     all.add(new VerifyAgent(all.stream().map(a -> AgentId.of(a.name())).toList(), verifier));
                 }

@@ -8,6 +8,8 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.autonoma.agents.pack.ExtensionPoint;
+import io.autonoma.agents.verify.CheckResult;
+import io.autonoma.agents.verify.Verifier;
 import io.autonoma.llm.internal.JsonText;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.artifact.Artifact;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * An agent that asks the model for code the templates cannot express, in one {@link ExtensionPoint} of a
@@ -49,6 +52,13 @@ import java.util.TreeSet;
  * (keep what the templates call). Nothing is written until a whole answer passes.
  * Problems go back to the model (bounded: tries, a token cap and a cost cap for this agent; the loop
  * stops early when the same problems come back). Each check publishes a {@code ValidationReport}.
+ *
+ * <p>With a {@link Builder#verifier(Verifier) verifier}, an answer that passes those checks is then run: the project's
+ * files with the answer's written into a temporary directory, the extension point's
+ * {@link ExtensionPoint#verifiedBy() checks} (for the FastAPI rules ruff, ruff format, mypy and pytest) run there in the
+ * verifier's sandbox, each published as a {@code CheckFinished} event. When one fails, what failed — for pytest each
+ * failing test's name, assertion and traceback — goes back to the model in the same loop, under the same caps; an
+ * answer the model already gave and that failed is not run again, and ends the loop.
  * When the loop gives up the agent fails with {@link LlmOutputException}, or with
  * {@code skipOnFailure} keeps the template files and finishes with a warning.
  */
@@ -76,6 +86,13 @@ public final class LlmCodeAgent implements Agent {
     private final int retrievalTopK;
     private final String retrievalFramework;
     private final boolean skipOnFailure;
+    private final ProjectChecks projectChecks;
+
+    /** Runs checks on a whole project (path to content); each result goes to {@code onResult} as it finishes. */
+    @FunctionalInterface
+    public interface ProjectChecks {
+        List<CheckResult> run(Map<String, byte[]> project, java.util.function.Consumer<CheckResult> onResult);
+    }
 
     private LlmCodeAgent(Builder b) {
         this.point = b.point;
@@ -97,6 +114,12 @@ public final class LlmCodeAgent implements Agent {
         this.retrievalTopK = b.retrievalTopK;
         this.retrievalFramework = point.examplesFramework().isBlank() ? null : point.examplesFramework();
         this.skipOnFailure = b.skipOnFailure;
+        this.projectChecks = b.projectChecks != null ? b.projectChecks
+                : b.verifier != null && !point.verifiedBy().isEmpty() ? verifierChecks(b.verifier.only(point.verifiedBy())) : null;
+    }
+
+    private static ProjectChecks verifierChecks(Verifier verifier) {
+        return verifier::verifyFiles;
     }
 
     public static Builder builder() {
@@ -135,6 +158,7 @@ public final class LlmCodeAgent implements Agent {
         long cost = 0;
         List<String> previous = null;
         List<String> problems = List.of();
+        Set<Map<String, String>> failedRuns = new java.util.HashSet<>();
         int answers = 0;
         while (true) {
             if (answers >= maxTries) {
@@ -154,6 +178,18 @@ public final class LlmCodeAgent implements Agent {
             cost += reply.costMicros();
             Checked checked = check(reply.text(), protectedNow, ctx);
             problems = checked.problems();
+            if (problems.isEmpty() && projectChecks != null && !checked.files().isEmpty()) {
+                if (failedRuns.contains(checked.files())) {
+                    ctx.log("the model gave again an answer that already failed the app's checks; stopping the repair loop");
+                    return giveUp(ctx, answers, previous == null ? List.of() : previous,
+                            "it repeated an answer that already failed the app's checks");
+                }
+                ctx.cancellation().throwIfCancelled();
+                problems = runChecks(ctx, checked.files());
+                if (!problems.isEmpty()) {
+                    failedRuns.add(checked.files());
+                }
+            }
             if (problems.isEmpty()) {
                 checked.files().forEach((path, content) -> ctx.artifacts().write(path, content));
                 String summary = checked.files().isEmpty()
@@ -163,16 +199,56 @@ public final class LlmCodeAgent implements Agent {
                 ctx.log(summary);
                 return new AgentResult(summary, Map.of(name + ".files", List.copyOf(checked.files().keySet())));
             }
-            if (problems.equals(previous)) {
+            if (comparable(problems).equals(previous == null ? null : comparable(previous))) {
                 ctx.log("the model repeated the same problems; stopping the repair loop");
                 return giveUp(ctx, answers, problems, "it repeated the same problems");
             }
             previous = problems;
-            ctx.log("answer " + answers + " rejected (" + problems.size() + " problem(s)); "
+            ctx.log("answer " + answers + " rejected (" + problems.size() + " problem(s): "
+                    + String.join("; ", problems.stream().limit(3).map(LlmCodeAgent::firstLine).toList()) + "); "
                     + (answers < maxTries ? "sending the problems back to the model" : "no tries left"));
             messages.add(AiMessage.from(reply.text()));
             messages.add(UserMessage.from(repairPrompt(problems)));
         }
+    }
+
+    /**
+     * Runs the extension point's checks on the project with {@code files} written; the failures, one problem per
+     * failing check with its excerpt. A check that could not run (no toolchain, no sandbox) is logged, not a problem.
+     */
+    private List<String> runChecks(AgentContext ctx, Map<String, String> files) {
+        Map<String, byte[]> project = new LinkedHashMap<>();
+        for (Artifact a : ctx.artifacts().list()) {
+            project.put(a.path(), a.content());
+        }
+        files.forEach((path, content) -> project.put(path, content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<CheckResult> results;
+        try {
+            results = projectChecks.run(project, r -> ctx.checked(r.check(), r.status().name().toLowerCase(Locale.ROOT), r.counts(),
+                    r.durationMillis(), r.excerpt(), r.isolation()));
+        } catch (RuntimeException e) {
+            ctx.log("WARNING: could not run the app's checks on the model's files (" + firstLine(e.getMessage())
+                    + "); accepting them on the static checks only");
+            return List.of();
+        }
+        List<String> failures = new ArrayList<>();
+        for (CheckResult r : results) {
+            if (r.status() == CheckResult.Status.FAILED) {
+                failures.add(r.check() + " failed" + (r.counts().isBlank() ? "" : " (" + r.counts() + ")")
+                        + " with your files in the project; its output:\n" + r.excerpt());
+            } else if (r.status() == CheckResult.Status.NOT_VERIFIED) {
+                ctx.log("WARNING: " + r.check() + " could not check the model's files (" + r.excerpt() + ")");
+            }
+        }
+        return failures;
+    }
+
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]+");
+    private static final Pattern SECONDS = Pattern.compile("\\b\\d+(?:\\.\\d+)?s\\b");
+
+    /** Problems with what changes from run to run (object addresses, timings) left out, for the repeat guard. */
+    static List<String> comparable(List<String> problems) {
+        return problems.stream().map(p -> SECONDS.matcher(ADDRESS.matcher(p).replaceAll("0x…")).replaceAll("…s")).toList();
     }
 
     private AgentResult giveUp(AgentContext ctx, int answers, List<String> problems, String why) {
@@ -341,7 +417,7 @@ public final class LlmCodeAgent implements Agent {
     }
 
     static String repairPrompt(List<String> problems) {
-        return "Your files were rejected. Problems:\n- " + String.join("\n- ", problems)
+        return "Your files were rejected. Problems (a check's output is quoted as it printed it):\n- " + String.join("\n- ", problems)
                 + "\nFix every problem and answer again with the complete JSON object (all files, not only the changed ones).";
     }
 
@@ -387,6 +463,8 @@ public final class LlmCodeAgent implements Agent {
         private int maxFileChars = 60_000;
         private int retrievalTopK = 3;
         private boolean skipOnFailure;
+        private Verifier verifier;
+        private ProjectChecks projectChecks;
 
         private Builder() {}
 
@@ -414,6 +492,16 @@ public final class LlmCodeAgent implements Agent {
         public Builder retrievalTopK(int v) { this.retrievalTopK = v; return this; }
         /** Keep the template files and finish with a warning instead of failing when the model's code stays unusable. */
         public Builder skipOnFailure(boolean v) { this.skipOnFailure = v; return this; }
+        /**
+         * Runs the extension point's {@link ExtensionPoint#verifiedBy() checks} on every answer that passes the static
+         * checks and sends their failures back to the model; none by default (static checks only).
+         */
+        public Builder verifier(Verifier v) { this.verifier = v; return this; }
+        /**
+         * What {@link #verifier} runs, given directly: the whole project (path to content, the answer's files included)
+         * in, one result per check out. For a check runner of your own, or a scripted one in tests.
+         */
+        public Builder projectChecks(ProjectChecks v) { this.projectChecks = v; return this; }
 
         public LlmCodeAgent build() {
             Objects.requireNonNull(client, "LlmCodeAgent needs an LlmClient: builder().client(...)");

@@ -10,6 +10,7 @@ import io.autonoma.agents.pack.ExtensionPoint;
 import io.autonoma.agents.pack.PackDescriptor;
 import io.autonoma.agents.pack.TemplatePack;
 import io.autonoma.agents.pack.TemplatePacks;
+import io.autonoma.agents.verify.Verifier;
 import io.autonoma.llm.internal.ShortConnectHttpClientBuilder;
 import io.autonoma.core.AutonomaException;
 import io.autonoma.core.pipeline.Agent;
@@ -66,6 +67,7 @@ public final class LlmEngine implements Engine {
     private final boolean fallbackToOfflineAnalyst;
     private final Set<AgentId> afterRules;
     private final Consumer<LlmCodeAgent.Builder> codeAgentCustomizer;
+    private final Verifier verifier;
 
     private LlmEngine(Builder b) {
         this.client = b.client;
@@ -76,6 +78,7 @@ public final class LlmEngine implements Engine {
         this.fallbackToOfflineAnalyst = b.fallbackToOfflineAnalyst;
         this.afterRules = Set.copyOf(b.afterRules);
         this.codeAgentCustomizer = b.codeAgentCustomizer;
+        this.verifier = b.verifier;
     }
 
     public static Builder builder() {
@@ -97,7 +100,8 @@ public final class LlmEngine implements Engine {
      */
     @Override
     public List<Agent> agents(EngineContext context) {
-        return agents(context.offlineAgents(), index != null ? index : context.templateIndex(), context.packs());
+        return agents(context.offlineAgents(), index != null ? index : context.templateIndex(), context.packs(),
+                verifier != null ? verifier : context.verifier().orElse(null));
     }
 
     /**
@@ -123,10 +127,10 @@ public final class LlmEngine implements Engine {
      * new list; the given agents are reused, not copied.
      */
     public List<Agent> agents(List<Agent> offlineAgents) {
-        return agents(offlineAgents, index, TemplatePacks.defaults());
+        return agents(offlineAgents, index, TemplatePacks.defaults(), verifier);
     }
 
-    private List<Agent> agents(List<Agent> offlineAgents, TemplateIndex index, TemplatePacks packs) {
+    private List<Agent> agents(List<Agent> offlineAgents, TemplateIndex index, TemplatePacks packs, Verifier verifier) {
         Objects.requireNonNull(offlineAgents, "offlineAgents");
         Optional<Agent> offlineAnalyst = offlineAgents.stream().filter(AgentIds.REQUIREMENTS::is).findFirst();
         if (offlineAnalyst.isEmpty()) {
@@ -138,7 +142,7 @@ public final class LlmEngine implements Engine {
         if (fallbackToOfflineAnalyst) {
             analyst.fallback(offlineAnalyst.get());
         }
-        List<LlmCodeAgent> code = businessRules ? codeAgents(offlineAgents, index, packs) : List.of();
+        List<LlmCodeAgent> code = businessRules ? codeAgents(offlineAgents, index, packs, verifier) : List.of();
         Set<AgentId> codeIds = new LinkedHashSet<>();
         code.forEach(c -> codeIds.add(AgentId.of(c.name())));
         List<Agent> out = new ArrayList<>();
@@ -159,7 +163,7 @@ public final class LlmEngine implements Engine {
      * A code agent per extension point of the packs whose agent is among {@code offlineAgents}, after the agents the
      * extension point names that are there too (the pack's own agent at least).
      */
-    private List<LlmCodeAgent> codeAgents(List<Agent> offlineAgents, TemplateIndex index, TemplatePacks packs) {
+    private List<LlmCodeAgent> codeAgents(List<Agent> offlineAgents, TemplateIndex index, TemplatePacks packs, Verifier verifier) {
         Set<String> present = new HashSet<>();
         offlineAgents.forEach(a -> present.add(a.name()));
         List<LlmCodeAgent> out = new ArrayList<>();
@@ -171,7 +175,8 @@ public final class LlmEngine implements Engine {
             for (ExtensionPoint point : d.extensionPoints()) {
                 Set<AgentId> after = new LinkedHashSet<>(List.of(d.agentId()));
                 point.after().stream().filter(id -> present.contains(id.name())).forEach(after::add);
-                LlmCodeAgent.Builder agent = LlmCodeAgent.builder().client(client).templateIndex(index).extensionPoint(point).dependsOn(after);
+                LlmCodeAgent.Builder agent = LlmCodeAgent.builder().client(client).templateIndex(index).extensionPoint(point).dependsOn(after)
+                        .verifier(verifier);
                 codeAgentCustomizer.accept(agent);
                 out.add(agent.build());
             }
@@ -297,6 +302,7 @@ public final class LlmEngine implements Engine {
         private boolean fallbackToOfflineAnalyst;
         private Set<AgentId> afterRules = Set.of(AgentIds.SECURITY);
         private Consumer<LlmCodeAgent.Builder> codeAgentCustomizer = b -> {};
+        private Verifier verifier;
 
         private Builder() {}
 
@@ -317,6 +323,11 @@ public final class LlmEngine implements Engine {
         public Builder afterRules(Set<AgentId> v) { this.afterRules = v; return this; }
         /** Adjusts each code agent (caps, skip on failure…). */
         public Builder codeAgent(Consumer<LlmCodeAgent.Builder> v) { this.codeAgentCustomizer = v; return this; }
+        /**
+         * Runs the app's own checks on the model's code and sends their failures back to the model
+         * ({@link LlmCodeAgent.Builder#verifier}); by default the verifier of the run's verify stage, when there is one.
+         */
+        public Builder verifier(Verifier v) { this.verifier = v; return this; }
 
         public LlmEngine build() {
             Objects.requireNonNull(client, "LlmEngine needs an LlmClient: builder().client(...)");

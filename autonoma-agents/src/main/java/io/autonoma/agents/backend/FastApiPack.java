@@ -67,6 +67,8 @@ public final class FastApiPack extends AbstractTemplatePack {
             .after(AgentIds.BACKEND, AgentIds.TESTING)
             .examplesFramework("fastapi")
             .examplesQuery("business rule validation hook")
+            // the rules run inside every generated write; the generated suite and the model's own tests prove them
+            .verifiedBy("ruff", "ruff format", "mypy", "pytest")
             .build();
 
     private static final ReservedNames RESERVED = ReservedNames.builder(NAME)

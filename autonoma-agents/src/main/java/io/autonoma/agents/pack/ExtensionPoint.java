@@ -40,9 +40,13 @@ import java.util.regex.Pattern;
  * @param examplesFramework only template-library examples of this framework are shown ({@code metadata.framework});
  *     empty for any
  * @param examplesQuery words the template-library search for examples starts with (the prompt and the spec notes follow)
+ * @param verifiedBy the generated app's own checks that prove the model's files work with the rest of the project
+ *     (names of {@code io.autonoma.agents.verify.Verifier#CHECKS}, e.g. {@code pytest}); an engine that can run them
+ *     sends their failures back to the model. Empty: only the static checks.
  */
 public record ExtensionPoint(AgentId agent, String path, String task, List<String> mustKeep, List<String> writableRoots,
-        Set<String> fileTypes, List<String> contextFiles, Set<AgentId> after, String examplesFramework, String examplesQuery) {
+        Set<String> fileTypes, List<String> contextFiles, Set<AgentId> after, String examplesFramework, String examplesQuery,
+        List<String> verifiedBy) {
 
     public ExtensionPoint {
         Objects.requireNonNull(agent, "agent");
@@ -55,6 +59,7 @@ public record ExtensionPoint(AgentId agent, String path, String task, List<Strin
         after = Set.copyOf(after);
         examplesFramework = examplesFramework == null ? "" : examplesFramework;
         examplesQuery = examplesQuery == null ? "" : examplesQuery;
+        verifiedBy = verifiedBy == null ? List.of() : List.copyOf(verifiedBy);
     }
 
     /** An extension point filled by agent {@code agent} in the project file {@code path}. */
@@ -89,6 +94,7 @@ public record ExtensionPoint(AgentId agent, String path, String task, List<Strin
         private final Set<AgentId> after = new LinkedHashSet<>();
         private String examplesFramework = "";
         private String examplesQuery = "";
+        private final List<String> verifiedBy = new ArrayList<>();
 
         private Builder(AgentId agent, String path) {
             this.agent = Objects.requireNonNull(agent, "agent");
@@ -106,6 +112,8 @@ public record ExtensionPoint(AgentId agent, String path, String task, List<Strin
         public Builder after(AgentId... v) { after.addAll(List.of(v)); return this; }
         public Builder examplesFramework(String v) { this.examplesFramework = v; return this; }
         public Builder examplesQuery(String v) { this.examplesQuery = v; return this; }
+        /** The app's own checks that prove the model's files, e.g. {@code "mypy", "pytest"}; none by default. */
+        public Builder verifiedBy(String... v) { verifiedBy.addAll(List.of(v)); return this; }
 
         /**
          * @throws IllegalArgumentException when the task is blank, a path is unsafe, a root does not end in '/',
@@ -137,7 +145,8 @@ public record ExtensionPoint(AgentId agent, String path, String task, List<Strin
             if (types.isEmpty() || types.stream().noneMatch(t -> path.toLowerCase(Locale.ROOT).endsWith(t))) {
                 throw new IllegalArgumentException(where + " has a file type that is not among its file types " + types);
             }
-            return new ExtensionPoint(agent, path, task, mustKeep, roots, types, contextFiles, after, examplesFramework, examplesQuery);
+            return new ExtensionPoint(agent, path, task, mustKeep, roots, types, contextFiles, after, examplesFramework, examplesQuery,
+                    verifiedBy);
         }
 
         private static void safe(String p, String where) {
