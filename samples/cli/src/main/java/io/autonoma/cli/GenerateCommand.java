@@ -108,6 +108,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--next-build", description = "With --verify: also run next build (slow).")
     boolean nextBuild;
 
+    @Option(names = "--checks", split = ",", paramLabel = "CHECK",
+            description = "With --verify: run only these checks, e.g. --checks ruff,mypy,pytest (of: ruff, ruff format, mypy, "
+                    + "pytest, tsc, eslint, next build).")
+    List<String> checks;
+
     @Option(names = "--base-url", paramLabel = "URL",
             description = "llm engine: OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (the key comes from AUTONOMA_API_KEY).")
     String baseUrl;
@@ -200,7 +205,7 @@ final class GenerateCommand implements Callable<Integer> {
             result.spec().ifPresent(s -> printSummary(out, s, quiet));
             int files = autonoma.export(result.projectId(), output);
             out.printf("%nWrote %d files to %s in %.1f s.%n", files, output, result.duration().toMillis() / 1000.0);
-            int code = verify ? VerifyTable.print(result, out, err) : 0;
+            int code = verify ? VerifyTable.print(result, "offline".equals(engine), out, err) : 0;
             out.printf("Next: see %s/README.md (backend: uvicorn, frontend: npm run dev).%n", output);
             out.flush();
             return code;
@@ -253,6 +258,12 @@ final class GenerateCommand implements Callable<Integer> {
         } else if (baseUrl != null || model != null) {
             throw new IllegalArgumentException("--base-url and --model are for --engine llm");
         }
+        if (checks != null) {
+            if (!verify) {
+                throw new IllegalArgumentException("--checks selects the checks of --verify; add --verify");
+            }
+            VerifyCommand.verifier(false, checks); // names the unknown check
+        }
         if (resume != null && (prompt != null || specFile != null)) {
             throw new IllegalArgumentException("--resume continues a recorded run with its own prompt or spec; give no PROMPT or --spec with it");
         }
@@ -273,7 +284,7 @@ final class GenerateCommand implements Callable<Integer> {
     private Autonoma autonoma(LlmClient llm) {
         Autonoma.Builder b = Autonoma.builder();
         if (verify) {
-            b.verify(io.autonoma.agents.verify.Verifier.builder().nextBuild(nextBuild).build());
+            b.verify(VerifyCommand.verifier(nextBuild, checks));
         }
         if (llm != null) {
             b.engine(LlmEngine.builder().client(llm).build()).budget(Budget.of(maxTokens, Math.round(maxCostUsd * 1_000_000)));

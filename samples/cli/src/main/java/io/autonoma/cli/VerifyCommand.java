@@ -32,6 +32,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--next-build", description = "Also run next build (slow).")
     boolean nextBuild;
 
+    @Option(names = "--checks", split = ",", paramLabel = "CHECK",
+            description = "Run only these checks, e.g. --checks ruff,mypy,pytest (of: ruff, ruff format, mypy, pytest, tsc, eslint, "
+                    + "next build).")
+    List<String> checks;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -40,17 +45,45 @@ final class VerifyCommand implements Callable<Integer> {
             err.println("error: " + app + " has neither backend/ nor frontend/; give the directory of a generated app");
             return GenerateCommand.BAD_INPUT;
         }
-        return verifyCopy(app, nextBuild, out, err);
+        Verifier verifier;
+        try {
+            verifier = verifier(nextBuild, checks);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return GenerateCommand.BAD_INPUT;
+        }
+        return verifyCopy(app, verifier, out, err);
+    }
+
+    /**
+     * The verifier of {@code --verify}/{@code verify}: every check, or only {@code checks} when given.
+     *
+     * @throws IllegalArgumentException naming an unknown check
+     */
+    static Verifier verifier(boolean nextBuild, List<String> checks) {
+        Verifier all = Verifier.builder().nextBuild(nextBuild).build();
+        if (checks == null) {
+            return all;
+        }
+        try {
+            return all.only(checks.stream().map(String::strip).toList());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--checks: " + e.getMessage());
+        }
     }
 
     /** Verifies a copy of {@code app} (nothing is written into it); prints progress and the table; returns 0, 5 or 6. */
     static int verifyCopy(Path app, boolean nextBuild, PrintWriter out, PrintWriter err) {
+        return verifyCopy(app, verifier(nextBuild, null), out, err);
+    }
+
+    private static int verifyCopy(Path app, Verifier verifier, PrintWriter out, PrintWriter err) {
         out.println("Verifying " + app + " (on a copy)");
         out.flush();
-        List<CheckResult> results = Verifier.builder().nextBuild(nextBuild).build().verifyCopyOf(app, r -> {
+        List<CheckResult> results = verifier.verifyCopyOf(app, r -> {
             out.printf("  %s: %s%n", r.check(), r.status().name().toLowerCase().replace('_', ' '));
             out.flush();
         });
-        return VerifyTable.print(results, out, err);
+        return VerifyTable.print(results, false, out, err);
     }
 }

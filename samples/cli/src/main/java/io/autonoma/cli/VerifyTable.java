@@ -13,13 +13,17 @@ final class VerifyTable {
     private VerifyTable() {}
 
     @SuppressWarnings("unchecked")
-    static int print(GenerationResult result, PrintWriter out, PrintWriter err) {
+    static int print(GenerationResult result, boolean offlineEngine, PrintWriter out, PrintWriter err) {
         AgentResult verify = result.agentResults().get(VerifyAgent.NAME);
         return print(verify == null ? List.of()
-                : (List<CheckResult>) verify.outputs().getOrDefault(VerifyAgent.RESULTS.name(), List.of()), out, err);
+                : (List<CheckResult>) verify.outputs().getOrDefault(VerifyAgent.RESULTS.name(), List.of()), offlineEngine, out, err);
     }
 
-    static int print(List<CheckResult> checks, PrintWriter out, PrintWriter err) {
+    /**
+     * {@code offlineEngine}: the checks ran on what the offline engine wrote and nobody edited, so a failure is a bug of
+     * Autonoma's, and the message says so.
+     */
+    static int print(List<CheckResult> checks, boolean offlineEngine, PrintWriter out, PrintWriter err) {
         out.println();
         out.println("Verification (the app's own checks):");
         out.printf("  %-12s %-13s %8s  %s%n", "check", "result", "time", "counts");
@@ -40,7 +44,13 @@ final class VerifyTable {
                 err.println("verification failed: " + c.check() + " (" + c.counts() + ")");
                 c.excerpt().lines().limit(40).forEach(l -> err.println("  | " + l));
             }
-            err.println("The app is on disk; fix the failing check" + (failed.size() > 1 ? "s" : "") + " above.");
+            if (offlineEngine) {
+                err.println("This is a bug in Autonoma: the offline engine's code must pass its own checks. Please report it with the "
+                        + "failing check and excerpt above and the app's app-spec.json, which reproduces it "
+                        + "(autonoma generate --spec app-spec.json). The app is on disk.");
+            } else {
+                err.println("The app is on disk; fix the failing check" + (failed.size() > 1 ? "s" : "") + " above.");
+            }
             return GenerateCommand.VERIFY_FAILED;
         }
         if (!missing.isEmpty()) {
