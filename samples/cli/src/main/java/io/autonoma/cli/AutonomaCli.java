@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code autonoma} — the command-line entry point. */
 @Command(name = "autonoma", mixinStandardHelpOptions = true, version = "autonoma 0.1.0-SNAPSHOT",
         description = "Turns a plain-language prompt into a running full-stack web app (Next.js + FastAPI).",
-        subcommands = {GenerateCommand.class, ChangeCommand.class, VerifyCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, ChangeCommand.class, VerifyCommand.class, PlanCommand.class, McpCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AutonomaCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
