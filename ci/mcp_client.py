@@ -69,8 +69,8 @@ async def scenario(session, full):
         await session.call_tool("plan_app", {"prompt": PROMPT})
         timings.append(time.monotonic() - t0)
     timings.sort()
-    print(f"plan_app: first {first:.2f} s, warm median {timings[2]:.3f} s (goal < 1 s)", flush=True)
-    check(timings[2] < 1.0, "a warm plan_app answers in under 1 s")
+    # a figure, not a check: bench/mcp-plan.sh measures it against its goal
+    print(f"plan_app: first {first:.2f} s, warm median {timings[2]:.3f} s (goal < 1 s; bench/mcp-plan.sh)", flush=True)
 
     progress = []
 
@@ -157,12 +157,26 @@ async def main():
         import httpx2
         from mcp.client.streamable_http import streamable_http_client
         url, token = sys.argv[2], sys.argv[3]
+        init = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-11-25",
+                "capabilities": {}, "clientInfo": {"name": "probe", "version": "1"}}}
+        accept = {"Accept": "application/json, text/event-stream"}
+        async with httpx2.AsyncClient(timeout=30) as bare:
+            r = await bare.post(url, json=init, headers=accept)
+            check(r.status_code == 401 and "Bearer" in r.headers.get("www-authenticate", ""), f"no token: {r.status_code}")
+            r = await bare.post(url, json=init, headers={**accept, "Authorization": "Bearer not-the-token-0123456789"})
+            check(r.status_code == 401, f"a wrong token: {r.status_code}")
+            r = await bare.post(url, json=init, headers={**accept, "Authorization": f"Bearer {token}",
+                                                         "Origin": "http://evil.example"})
+            check(r.status_code == 403, f"a foreign Origin: {r.status_code}")
+            r = await bare.post(url, json=init, headers={**accept, "Authorization": f"Bearer {token}",
+                                                         "Host": "evil.example"})
+            check(r.status_code == 403, f"a foreign Host (DNS rebinding): {r.status_code}")
         async with httpx2.AsyncClient(headers={"Authorization": f"Bearer {token}"}, timeout=300) as http:
             async with streamable_http_client(url, http_client=http) as streams:
                 read, write = streams[0], streams[1]
                 async with ClientSession(read, write) as session:
                     await session.initialize()
-                    await scenario(session, False)
+                    await scenario(session, True)
     print("OK: the Python MCP SDK's client drove Autonoma over " + mode, flush=True)
 
 

@@ -27,6 +27,9 @@ bash tools/lexicon/build.sh --check
 echo "== Web sample in a browser (samples/web, built by verify) =="
 SKIP_BUILD=1 bash ci/check-web.sh
 
+echo "== MCP server: the Python SDK's client over stdio and Streamable HTTP, the Inspector (ci/check-mcp.sh) =="
+bash ci/check-mcp.sh
+
 echo "== Generated apps =="
 bash ci/test-generated.sh
 

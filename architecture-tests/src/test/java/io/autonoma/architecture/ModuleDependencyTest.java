@@ -45,9 +45,10 @@ class ModuleDependencyTest {
             new Module("autonoma-llm", "llm", "io.autonoma.llm", "core", "agents"),
             new Module("autonoma-embeddings-all-minilm-l6-v2", "embeddings", "io.autonoma.embeddings", "core", "agents"),
             new Module("autonoma-store", "store", "io.autonoma.store", "core", "agents"),
-            new Module("autonoma-spring-autoconfigure", "spring", "io.autonoma.spring", "core", "agents", "llm", "store"),
-            new Module("samples/cli", "cli", "io.autonoma.cli", "core", "agents", "llm", "store"),
-            new Module("samples/web", "web", "io.autonoma.samples.web", "core", "agents", "llm", "store", "spring"),
+            new Module("autonoma-mcp", "mcp", "io.autonoma.mcp", "core", "agents"),
+            new Module("autonoma-spring-autoconfigure", "spring", "io.autonoma.spring", "core", "agents", "llm", "store", "mcp"),
+            new Module("samples/cli", "cli", "io.autonoma.cli", "core", "agents", "llm", "store", "mcp"),
+            new Module("samples/web", "web", "io.autonoma.samples.web", "core", "agents", "llm", "store", "spring", "mcp"),
             new Module("bench", "bench", "io.autonoma.bench", "core", "test", "agents", "llm", "embeddings", "store"));
 
     /** Modules without main code of their own. */
@@ -122,7 +123,7 @@ class ModuleDependencyTest {
     @Test
     void the_rules_see_classes_of_every_layer() {
         assertThat(classes.stream().map(JavaClass::getPackageName).distinct())
-                .contains("io.autonoma.core.spec", "io.autonoma.agents.render", "io.autonoma.llm", "io.autonoma.embeddings.allminilml6v2", "io.autonoma.store",
+                .contains("io.autonoma.core.spec", "io.autonoma.agents.render", "io.autonoma.llm", "io.autonoma.embeddings.allminilml6v2", "io.autonoma.store", "io.autonoma.mcp",
                         "io.autonoma.spring.web", "io.autonoma.cli", "io.autonoma.samples.web", "io.autonoma.bench");
     }
 }

@@ -43,6 +43,7 @@ public class AutonomaProperties {
     private final Budget budget = new Budget();
     private final Templates templates = new Templates();
     private final Api api = new Api();
+    private final Mcp mcp = new Mcp();
     private final Model model = new Model();
 
     public enum Engine {
@@ -168,6 +169,38 @@ public class AutonomaProperties {
         public void setSseTimeout(Duration sseTimeout) { this.sseTimeout = sseTimeout; }
     }
 
+    /** The MCP server over Streamable HTTP (needs autonoma-mcp on the class path and a servlet web application). */
+    public static class Mcp {
+        /** Whether to serve MCP at {@link #endpoint}. Default false. */
+        private boolean enabled = false;
+
+        /** The path of the Streamable HTTP endpoint. */
+        private String endpoint = "/mcp";
+
+        /**
+         * Owner → bearer token (at least 16 characters), e.g. {@code autonoma.mcp.tokens.alice=${ALICE_MCP_TOKEN}}. Each
+         * client sees only its owner's projects. Required when enabled: there is no default token.
+         */
+        private java.util.Map<String, String> tokens = new java.util.LinkedHashMap<>();
+
+        /** Browser origins allowed besides loopback's (others get 403). */
+        private java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+
+        /** Answer clients that are not on loopback (default false: they get 403). */
+        private boolean allowRemote = false;
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public String getEndpoint() { return endpoint; }
+        public void setEndpoint(String endpoint) { this.endpoint = endpoint; }
+        public java.util.Map<String, String> getTokens() { return tokens; }
+        public void setTokens(java.util.Map<String, String> tokens) { this.tokens = tokens; }
+        public java.util.List<String> getAllowedOrigins() { return allowedOrigins; }
+        public void setAllowedOrigins(java.util.List<String> allowedOrigins) { this.allowedOrigins = allowedOrigins; }
+        public boolean isAllowRemote() { return allowRemote; }
+        public void setAllowRemote(boolean allowRemote) { this.allowRemote = allowRemote; }
+    }
+
     public static class Model {
         /** Base URL of an OpenAI-compatible endpoint for the llm engine, e.g. http://127.0.0.1:11434/v1. The API key comes from the AUTONOMA_API_KEY environment variable only. */
         private String baseUrl;
@@ -214,6 +247,7 @@ public class AutonomaProperties {
     public Templates getTemplates() { return templates; }
     public Api getApi() { return api; }
     public Model getModel() { return model; }
+    public Mcp getMcp() { return mcp; }
 
     /** {@link #getOutputRoot()} or {@code ${java.io.tmpdir}/autonoma}. */
     public Path resolvedOutputRoot() {
