@@ -41,6 +41,37 @@ grep -q "FAILED tests/test_crud.py::test_create_and_read" "$WORK/broken.err" || 
 grep -qE "^  ruff +passed" "$WORK/broken.out" || fail "the other checks were not reported as passed"
 grep -q "sandbox: NETWORK_NAMESPACE" "$WORK/broken.out" || fail "the checks did not run in a network namespace (see the sandbox line)"
 
+echo "== a hostile generated test: it can reach no address but loopback and read no secret of the parent"
+# runs only after the namespace was required above: without one, the connect below would leave the machine
+cp -r "$WORK/todo" "$WORK/hostile"
+cat > "$WORK/hostile/backend/tests/test_hostile.py" <<'PY'
+import os
+import socket
+
+
+def test_cannot_reach_a_non_loopback_address() -> None:
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.settimeout(3)
+    try:
+        s.connect(("192.0.2.1", 80))  # TEST-NET-1
+    except OSError:
+        return
+    finally:
+        s.close()
+    raise AssertionError("the test reached 192.0.2.1")
+
+
+def test_cannot_read_the_parents_secret() -> None:
+    assert "AUTONOMA_API_KEY" not in os.environ
+    assert "sk-parent-secret" not in str(dict(os.environ))
+PY
+AUTONOMA_API_KEY=sk-parent-secret cli verify "$WORK/hostile" --checks pytest >"$WORK/hostile.out" 2>"$WORK/hostile.err"
+rc=$?
+cat "$WORK/hostile.out"; head -30 "$WORK/hostile.err"
+[ "$rc" -eq 0 ] || fail "the hostile test reached the network or read the secret (verify exited $rc)"
+grep -qE "^  pytest +passed" "$WORK/hostile.out" || fail "pytest did not pass with the hostile test"
+grep -q "ruff" "$WORK/hostile.out" && fail "--checks pytest ran other checks"
+
 echo "== no toolchain: checks are not verified, never passed"
 JAVA_BIN="$(dirname "$(readlink -f "$(command -v java)")")"
 env -i PATH="$JAVA_BIN" "$JAVA_BIN/java" -Duser.home="$WORK/home" -jar "$JAR" verify "$WORK/todo" >"$WORK/bare.out" 2>"$WORK/bare.err"
@@ -49,4 +80,4 @@ cat "$WORK/bare.out" "$WORK/bare.err"
 [ "$rc" -eq 6 ] || fail "verify without python3 and node exited $rc, not 6"
 grep -q "not verified: pytest: python3 is not on the PATH" "$WORK/bare.err" || fail "missing python3 not reported"
 grep -q "passed" "$WORK/bare.out" && fail "a check passed without its toolchain"
-echo "OK: verify stage — cold and warm runs passed every check, a broken test is caught (exit 5), a missing toolchain is not verified (exit 6)"
+echo "OK: verify stage — cold and warm runs passed every check, a broken test is caught (exit 5), a hostile test reached neither the network nor the secret, a missing toolchain is not verified (exit 6)"
