@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class AutonomaMcpStdioTest {
     private static final String PROMPT = "A todo app where users keep tasks with a title, a due date and a priority (low, medium, high).";
     private static final List<McpSchema.ProgressNotification> PROGRESS = new CopyOnWriteArrayList<>();
+    private static final List<List<McpSchema.Resource>> LIST_CHANGES = new CopyOnWriteArrayList<>();
     private static McpSyncClient client;
 
     @BeforeAll
@@ -37,7 +38,8 @@ class AutonomaMcpStdioTest {
         ServerParameters server = ServerParameters.builder(java)
                 .args("-cp", System.getProperty("java.class.path"), StdioTestServer.class.getName()).build();
         client = McpClient.sync(new StdioClientTransport(server, new JacksonMcpJsonMapper(new ObjectMapper())))
-                .requestTimeout(Duration.ofMinutes(3)).progressConsumer(PROGRESS::add).build();
+                .requestTimeout(Duration.ofMinutes(3)).initializationTimeout(Duration.ofMinutes(2)).progressConsumer(PROGRESS::add)
+                .resourcesChangeConsumer(LIST_CHANGES::add).build();
         client.initialize();
     }
 
@@ -95,6 +97,12 @@ class AutonomaMcpStdioTest {
                 .allSatisfy(p -> assertThat(p.total()).isEqualTo(8.0));
 
         String uri = "autonoma://projects/" + project + "/files/backend/app/main.py";
+        // the server said the resource list changed; the SDK's client fetched the new list
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (LIST_CHANGES.stream().noneMatch(l -> l.stream().anyMatch(res -> res.uri().equals(uri))) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(LIST_CHANGES).anySatisfy(l -> assertThat(l).extracting(McpSchema.Resource::uri).contains(uri));
         McpSchema.ReadResourceResult main = client.readResource(new McpSchema.ReadResourceRequest(uri));
         assertThat(((McpSchema.TextResourceContents) main.contents().get(0)).text()).contains("FastAPI");
         assertThat(main.contents().get(0).mimeType()).isEqualTo("text/x-python");
