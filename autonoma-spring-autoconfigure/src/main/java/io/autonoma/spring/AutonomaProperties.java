@@ -44,6 +44,7 @@ public class AutonomaProperties {
     private final Templates templates = new Templates();
     private final Api api = new Api();
     private final Mcp mcp = new Mcp();
+    private final Security security = new Security();
     private final Model model = new Model();
 
     public enum Engine {
@@ -169,6 +170,27 @@ public class AutonomaProperties {
         public void setSseTimeout(Duration sseTimeout) { this.sseTimeout = sseTimeout; }
     }
 
+    /** Who may use the REST + SSE API. */
+    public static class Security {
+        /**
+         * Owner → API key (16+ characters), e.g. {@code autonoma.security.api-keys.alice=${ALICE_KEY}}; sent as
+         * {@code X-API-Key} (or {@code Authorization: Bearer} when no JWT resource server is configured). Needs Spring
+         * Security on the class path.
+         */
+        private java.util.Map<String, String> apiKeys = new java.util.LinkedHashMap<>();
+
+        /**
+         * Start the API without authentication on an address that is not loopback. Default false: such an application
+         * refuses to start, since anyone who reaches it could start runs and read every project.
+         */
+        private boolean allowUnsecured = false;
+
+        public java.util.Map<String, String> getApiKeys() { return apiKeys; }
+        public void setApiKeys(java.util.Map<String, String> apiKeys) { this.apiKeys = apiKeys; }
+        public boolean isAllowUnsecured() { return allowUnsecured; }
+        public void setAllowUnsecured(boolean allowUnsecured) { this.allowUnsecured = allowUnsecured; }
+    }
+
     /** The MCP server over Streamable HTTP (needs autonoma-mcp on the class path and a servlet web application). */
     public static class Mcp {
         /** Whether to serve MCP at {@link #endpoint}. Default false. */
@@ -248,6 +270,7 @@ public class AutonomaProperties {
     public Api getApi() { return api; }
     public Model getModel() { return model; }
     public Mcp getMcp() { return mcp; }
+    public Security getSecurity() { return security; }
 
     /** {@link #getOutputRoot()} or {@code ${java.io.tmpdir}/autonoma}. */
     public Path resolvedOutputRoot() {

@@ -44,12 +44,15 @@ public final class Generation {
     private Status status = Status.RUNNING;
     private String message = "";
 
-    Generation(String id, Instant createdAt, String source, String promptNote) {
-        this(id, id, createdAt, source, promptNote);
+    private final String owner;
+
+    Generation(String id, String owner, Instant createdAt, String source, String promptNote) {
+        this(id, id, owner, createdAt, source, promptNote);
     }
 
-    Generation(String id, String projectId, Instant createdAt, String source, String promptNote) {
+    Generation(String id, String projectId, String owner, Instant createdAt, String source, String promptNote) {
         this.id = id;
+        this.owner = owner;
         this.projectId = projectId;
         this.createdAt = createdAt;
         this.source = source;
@@ -65,6 +68,9 @@ public final class Generation {
     public String projectId() { return projectId; }
 
     public Instant createdAt() { return createdAt; }
+
+    /** Who started it: the authenticated user's name, or {@link Generations#ANONYMOUS} when the API is not secured. */
+    public String owner() { return owner; }
 
     /** {@code "prompt"} or {@code "spec"} for a generation, {@code "change"} for a change of a project. */
     public String source() { return source; }

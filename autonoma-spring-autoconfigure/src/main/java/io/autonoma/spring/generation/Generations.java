@@ -59,6 +59,9 @@ import org.slf4j.LoggerFactory;
 public final class Generations implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Generations.class);
 
+    /** The owner of runs started without one (an API that is not secured, your own code). */
+    public static final String ANONYMOUS = "anonymous";
+
     private final Autonoma autonoma;
     private final int maxConcurrentRuns;
     private final int maxRetainedRuns;
@@ -67,6 +70,8 @@ public final class Generations implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final LinkedHashMap<String, Generation> runs = new LinkedHashMap<>();
     private final Object changeLock = new Object();
+    // who owns each project a run of this application made (kept when the run is forgotten: ids are small)
+    private final Map<String, String> projectOwners = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Generations(Builder b) {
         this.autonoma = b.autonoma;
@@ -95,21 +100,33 @@ public final class Generations implements AutoCloseable {
      * @throws TooManyRunsException when the concurrency limit is reached
      */
     public Generation start(String prompt) {
-        return start("prompt", autonoma.request(prompt));
+        return start(ANONYMOUS, prompt);
     }
 
     /** Starts a run from a ready spec (the analyst only validates it). */
     public Generation start(AppSpec spec) {
-        return start("spec", autonoma.request(Objects.requireNonNull(spec, "spec")));
+        return start(ANONYMOUS, spec);
     }
 
-    private Generation start(String source, GenerationRequest checked) {
+    /** As {@link #start(String)}, owned by {@code owner}: only {@link #find(String, String)} with that owner sees it. */
+    public Generation start(String owner, String prompt) {
+        return start(owner, "prompt", autonoma.request(prompt));
+    }
+
+    /** As {@link #start(AppSpec)}, owned by {@code owner}. */
+    public Generation start(String owner, AppSpec spec) {
+        return start(owner, "spec", autonoma.request(Objects.requireNonNull(spec, "spec")));
+    }
+
+    private Generation start(String owner, String source, GenerationRequest checked) {
+        Objects.requireNonNull(owner, "owner");
         if (!slots.tryAcquire()) {
             throw new TooManyRunsException(maxConcurrentRuns);
         }
         String id = UUID.randomUUID().toString();
         GenerationRequest request = checked.toBuilder().projectId(id).build();
-        Generation generation = new Generation(id, clock.instant(), source, PromptGuard.note(request).orElse(""));
+        Generation generation = new Generation(id, owner, clock.instant(), source, PromptGuard.note(request).orElse(""));
+        projectOwners.put(id, owner);
         synchronized (runs) {
             runs.put(id, generation);
         }
@@ -264,7 +281,7 @@ public final class Generations implements AutoCloseable {
 
     /** The change's run as a finished {@link Generation}: its own events (not those of the base's regeneration). */
     private Generation remember(GenerationResult r, String projectId, Instant createdAt, List<GenerationEvent> events) {
-        Generation g = new Generation(r.runId(), projectId, createdAt, "change", "");
+        Generation g = new Generation(r.runId(), projectId, projectOwner(projectId).orElse(ANONYMOUS), createdAt, "change", "");
         List<GenerationEvent> own;
         synchronized (events) {
             own = events.stream().filter(e -> r.runId().equals(e.runId())).toList();
@@ -336,6 +353,21 @@ public final class Generations implements AutoCloseable {
         synchronized (runs) {
             return Optional.ofNullable(runs.get(id));
         }
+    }
+
+    /** The run with this id when {@code owner} started it (or owns the project it changed); empty otherwise. */
+    public Optional<Generation> find(String owner, String id) {
+        return find(id).filter(g -> g.owner().equals(owner));
+    }
+
+    /** Who owns a project a run of this application made; empty for a project it did not make (or made before a restart). */
+    public Optional<String> projectOwner(String projectId) {
+        return projectId == null ? Optional.empty() : Optional.ofNullable(projectOwners.get(projectId));
+    }
+
+    /** The remembered runs of {@code owner}, oldest first. */
+    public List<Generation> list(String owner) {
+        return list().stream().filter(g -> g.owner().equals(owner)).toList();
     }
 
     /** Every remembered run, oldest first. */

@@ -36,6 +36,14 @@ public class AutonomaWebAutoConfiguration {
         return new GenerationController(generations, api.getMaxRequestBytes(), api.getSseTimeout(), sseExecutor());
     }
 
+    /** Refuses to serve the API unsecured on an address that is not loopback (see {@link UnsecuredBindGuard}). */
+    @Bean
+    public static org.springframework.context.ApplicationListener<?> autonomaUnsecuredBindGuard(
+            org.springframework.core.env.Environment environment, org.springframework.beans.factory.ListableBeanFactory beans) {
+        return new UnsecuredBindGuard(environment, beans,
+                environment.getProperty("autonoma.security.allow-unsecured", Boolean.class, false));
+    }
+
     /** The API's errors as problem details (only for {@link GenerationController}). */
     @Bean
     @ConditionalOnMissingBean

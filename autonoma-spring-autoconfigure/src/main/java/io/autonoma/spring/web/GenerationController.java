@@ -69,22 +69,23 @@ public class GenerationController implements org.springframework.beans.factory.D
                     "send the request as JSON with Content-Type: application/json, e.g. {\"prompt\": \"a todo app\"}");
         }
         GenerationApi.StartRequest body = GenerationApi.StartRequest.from(parse(readLimited(request)));
-        Generation g = body.spec().isPresent() ? generations.start(body.spec().get()) : generations.start(body.prompt().orElseThrow());
+        String owner = owner(request);
+        Generation g = body.spec().isPresent() ? generations.start(owner, body.spec().get()) : generations.start(owner, body.prompt().orElseThrow());
         return ResponseEntity.accepted().location(java.net.URI.create("/api/generations/" + g.id())).contentType(JSON)
                 .body(Json.write(GenerationApi.Started.of(g)));
     }
 
     /** Every remembered run, oldest first: {@link GenerationApi.Listing}. */
     @GetMapping
-    public ResponseEntity<String> list() {
-        return ok(new GenerationApi.Listing(generations.list().stream()
+    public ResponseEntity<String> list(HttpServletRequest request) {
+        return ok(new GenerationApi.Listing(generations.list(owner(request)).stream()
                 .map(g -> new GenerationApi.Summary(g.id(), GenerationApi.lower(g.status()), g.createdAt().toString())).toList()));
     }
 
     /** {@link GenerationApi.Status}. */
     @GetMapping("/{id}")
-    public ResponseEntity<String> status(@PathVariable("id") String id) {
-        return ok(GenerationApi.Status.of(find(id)));
+    public ResponseEntity<String> status(@PathVariable("id") String id, HttpServletRequest request) {
+        return ok(GenerationApi.Status.of(find(id, request)));
     }
 
     /**
@@ -94,8 +95,9 @@ public class GenerationController implements org.springframework.beans.factory.D
      */
     @GetMapping("/{id}/events")
     public SseEmitter events(@PathVariable("id") String id,
-                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        Generation g = find(id);
+                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                             HttpServletRequest request) {
+        Generation g = find(id, request);
         long after = -1;
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -112,16 +114,16 @@ public class GenerationController implements org.springframework.beans.factory.D
 
     /** {@link GenerationApi.Files}, sorted by path. */
     @GetMapping("/{id}/files")
-    public ResponseEntity<String> files(@PathVariable("id") String id) {
-        Generation g = find(id);
+    public ResponseEntity<String> files(@PathVariable("id") String id, HttpServletRequest request) {
+        Generation g = find(id, request);
         return ok(new GenerationApi.Files(g.id(), store.list(g.projectId()).stream()
                 .map(a -> new GenerationApi.FileEntry(a.path(), a.size(), a.version())).toList()));
     }
 
     /** The latest content of one file: text/plain (UTF-8) for text, application/octet-stream otherwise. */
     @GetMapping("/{id}/files/{*path}")
-    public ResponseEntity<byte[]> file(@PathVariable("id") String id, @PathVariable("path") String path) {
-        Generation g = find(id);
+    public ResponseEntity<byte[]> file(@PathVariable("id") String id, @PathVariable("path") String path, HttpServletRequest request) {
+        Generation g = find(id, request);
         String raw = path.startsWith("/") ? path.substring(1) : path;
         String normalized = ArtifactPaths.normalize(raw); // UnsafePathException → 400
         Artifact a = store.get(g.projectId(), normalized).orElseThrow(() -> new ApiException(404, "not_found",
@@ -137,8 +139,8 @@ public class GenerationController implements org.springframework.beans.factory.D
 
     /** Every file as a reproducible zip named after the app (or the id). */
     @GetMapping("/{id}/zip")
-    public ResponseEntity<byte[]> zip(@PathVariable("id") String id) {
-        Generation g = find(id);
+    public ResponseEntity<byte[]> zip(@PathVariable("id") String id, HttpServletRequest request) {
+        Generation g = find(id, request);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         store.exportZip(g.projectId(), out);
         String name = g.result().flatMap(r -> r.spec()).map(s -> s.name()).orElse(g.id())
@@ -166,8 +168,11 @@ public class GenerationController implements org.springframework.beans.factory.D
             throw new ApiException(415, "unsupported_media_type",
                     "send the change as JSON with Content-Type: application/json, e.g. {\"change\": \"give tasks a due date\"}");
         }
-        String projectId = generations.find(id).map(Generation::projectId)
-                .orElseGet(() -> id.endsWith(Generations.RECORD_PROJECT_SUFFIX) || store.list(id).isEmpty() ? null : id);
+        String owner = owner(request);
+        // a project this application has forgotten is served to the owner it knows, or, unsecured, to anyone
+        String projectId = generations.find(owner, id).map(Generation::projectId)
+                .orElseGet(() -> id.endsWith(Generations.RECORD_PROJECT_SUFFIX) || store.list(id).isEmpty()
+                        || !generations.projectOwner(id).orElse(Generations.ANONYMOUS).equals(owner) ? null : id);
         if (projectId == null) {
             throw ApiException.notFound(id);
         }
@@ -189,8 +194,8 @@ public class GenerationController implements org.springframework.beans.factory.D
 
     /** Cancels a run in progress: 202; 409 when it has already ended. */
     @DeleteMapping("/{id}")
-    public ResponseEntity<String> cancel(@PathVariable("id") String id) {
-        Generation g = find(id);
+    public ResponseEntity<String> cancel(@PathVariable("id") String id, HttpServletRequest request) {
+        Generation g = find(id, request);
         if (!g.cancel()) {
             throw new ApiException(409, "conflict", "generation '" + id + "' has already ended (" + GenerationApi.lower(g.status()) + ")");
         }
@@ -205,8 +210,15 @@ public class GenerationController implements org.springframework.beans.factory.D
 
     // ------------------------------------------------------------------ helpers
 
-    private Generation find(String id) {
-        return generations.find(id).orElseThrow(() -> ApiException.notFound(id));
+    /** The caller's run with this id; another owner's is 404 exactly like one that does not exist. */
+    private Generation find(String id, HttpServletRequest request) {
+        return generations.find(owner(request), id).orElseThrow(() -> ApiException.notFound(id));
+    }
+
+    /** The authenticated user's name (Spring Security, or any container authentication); anonymous when none. */
+    static String owner(HttpServletRequest request) {
+        java.security.Principal p = request.getUserPrincipal();
+        return p == null || p.getName() == null || p.getName().isBlank() ? Generations.ANONYMOUS : p.getName();
     }
 
     private byte[] readLimited(HttpServletRequest request) throws IOException {

@@ -292,6 +292,12 @@ class ChangeApiTest {
     }
 
     @SpringBootConfiguration
-    @EnableAutoConfiguration
+    // the API's behaviour, unsecured (AutonomaSecurityTest covers it secured; Spring Security is on this class path)
+    @EnableAutoConfiguration(excludeName = {"io.autonoma.spring.security.AutonomaSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
     static class TestApp {}
 }
