@@ -38,6 +38,7 @@ class McpHttpTest {
     private McpSyncClient client(String token) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
                 .endpoint("/mcp").jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
+                .clientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1))
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build();
         McpSyncClient c = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(2)).build();
         c.initialize();
