@@ -22,7 +22,7 @@ NATURAL="$ROOT/prompts/natural.jsonl"
 # volunteer app's limit is the gym spec's too; the recipe app's rating and the lab's owned rows meet the
 # browser in the photo app's likes and the gym's owned bookings)
 BACKEND_APPS=${AUTONOMA_BACKEND_APPS:-"example hostile natural-chat natural-kanban natural-shortener natural-clinic-lab natural-leave gym natural-recipes-share natural-photos natural-reminders"}
-FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example hostile natural-shortener gym natural-kanban natural-chat natural-photos"}
+FRONTEND_APPS=${AUTONOMA_FRONTEND_APPS:-"example hostile gym natural-kanban natural-chat natural-photos"}
 NATURAL_APPS="chat kanban shortener clinic-lab leave crowdfund recipes-share photos volunteer reminders"
 rm -rf "$OUT" && mkdir -p "$OUT"
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl samples/cli -am package
