@@ -109,7 +109,10 @@ public final class AutonomaMcp {
         AtomicReference<McpSyncServer> ref = new AtomicReference<>();
         Resources resources = new Resources(autonoma.store(), owner, projects);
         Tools tools = tools(owner, cancellations, McpSyncServerExchange::sessionId, ref, resources);
-        McpSyncServer server = configure(McpServer.sync(transport), tools, resources).build();
+        // each HTTP request has a container thread of its own: the tool runs and answers on it, so the response is
+        // written and the request's async context completed by the thread that is dispatching it (answered from a
+        // scheduler thread instead, a response now and then reached the client cut short)
+        McpSyncServer server = configure(McpServer.sync(transport), tools, resources).immediateExecution(true).build();
         ref.set(server);
         return server;
     }
