@@ -134,5 +134,7 @@ case "${1:-}" in
   url) url ;;
   status) if running; then echo "running on 127.0.0.1:$PORT"; else echo "not running"; exit 1; fi ;;
   reset) stop; rm -rf "$DATA" "$SOCK" "$LOG"; echo "pgvector.sh: data removed" >&2 ;;
-  *) echo "usage: $0 start|stop|url|status|reset" >&2; exit 2 ;;
+  # psql on the database, e.g. `ci/pgvector.sh psql -At -c 'SELECT 1'`
+  psql) shift; PGPASSWORD="$DB_PASSWORD" "$(pginstall)/bin/psql" -h 127.0.0.1 -p "$PORT" -U "$DB_USER" -d "$DB" -v ON_ERROR_STOP=1 "$@" ;;
+  *) echo "usage: $0 start|stop|url|status|reset|psql [args]" >&2; exit 2 ;;
 esac

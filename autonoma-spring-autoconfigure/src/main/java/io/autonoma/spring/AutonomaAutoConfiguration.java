@@ -62,7 +62,8 @@ import org.springframework.context.annotation.Import;
 // the Pipeline bean below decides whether the application brought its own.
 @Import({LlmConfiguration.class, LlmConfiguration.Missing.class, PostgresStoreConfiguration.class, StoreConfigurations.Memory.class,
         StoreConfigurations.FileSystem.class, StoreConfigurations.PostgresMissing.class,
-        AutonomaConfigurations.Assembled.class, AutonomaConfigurations.AroundUserPipeline.class})
+        AutonomaConfigurations.Assembled.class, AutonomaConfigurations.AroundUserPipeline.class,
+        JobsConfiguration.Enabled.class, JobsConfiguration.Missing.class, JobsConfiguration.Metrics.class})
 public class AutonomaAutoConfiguration {
 
     /** The seed index, built on first use: with the application's {@link EmbeddingModel} bean, else as {@link DefaultTemplateIndex#lazy(boolean)}. */
@@ -90,13 +91,15 @@ public class AutonomaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Generations autonomaGenerations(Autonoma autonoma, AutonomaProperties properties,
-                                           ObjectProvider<RunResultListener> resultListeners) {
+                                           ObjectProvider<RunResultListener> resultListeners,
+                                           ObjectProvider<io.autonoma.spring.generation.GenerationQueue> queue) {
         AutonomaProperties.Api api = properties.getApi();
         Generations.Builder b = Generations.builder()
                 .autonoma(autonoma)
                 .maxConcurrentRuns(api.getMaxConcurrentRuns())
                 .maxRetainedRuns(api.getMaxRetainedRuns());
         resultListeners.orderedStream().forEach(b::resultListener);
+        queue.ifAvailable(b::queue);
         return b.build();
     }
 
@@ -117,8 +120,9 @@ public class AutonomaAutoConfiguration {
     static class HealthConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "autonomaHealthIndicator")
-        AutonomaHealthIndicator autonomaHealthIndicator(ObjectProvider<Pipeline> pipelines) {
-            return new AutonomaHealthIndicator(pipelines);
+        AutonomaHealthIndicator autonomaHealthIndicator(ObjectProvider<Pipeline> pipelines,
+                                                        ObjectProvider<io.autonoma.spring.generation.GenerationQueue> queues) {
+            return new AutonomaHealthIndicator(pipelines, queues);
         }
     }
 }

@@ -45,6 +45,8 @@ public class AutonomaProperties {
     private final Api api = new Api();
     private final Mcp mcp = new Mcp();
     private final Security security = new Security();
+    private final Jobs jobs = new Jobs();
+    private final Quotas quotas = new Quotas();
     private final Model model = new Model();
 
     public enum Engine {
@@ -170,6 +172,63 @@ public class AutonomaProperties {
         public void setSseTimeout(Duration sseTimeout) { this.sseTimeout = sseTimeout; }
     }
 
+    /**
+     * Generation as jobs shared by every instance on one PostgreSQL (db-scheduler): needs autonoma-store and
+     * db-scheduler on the class path and a DataSource.
+     */
+    public static class Jobs {
+        /** Send generations to the shared job queue instead of running them in the instance that received them. */
+        private boolean enabled = false;
+        /** Jobs this instance runs at once. */
+        private int threads = 2;
+        /** This instance's name in the job table; default host name and process id. */
+        private String instance;
+        /** How often an idle instance looks for jobs (a job submitted to an instance with a free worker starts at once). */
+        private Duration pollingInterval = Duration.ofSeconds(1);
+        /** How often a running job proves its instance alive. */
+        private Duration heartbeat = Duration.ofSeconds(2);
+        /** Missed heartbeats after which another instance takes the job over and resumes it from its checkpoints. */
+        private int missedHeartbeats = 4;
+        /** How long a stopping instance waits for its jobs before queueing them again for another instance. */
+        private Duration shutdownWait = Duration.ofSeconds(30);
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public int getThreads() { return threads; }
+        public void setThreads(int threads) { this.threads = threads; }
+        public String getInstance() { return instance; }
+        public void setInstance(String instance) { this.instance = instance; }
+        public Duration getPollingInterval() { return pollingInterval; }
+        public void setPollingInterval(Duration pollingInterval) { this.pollingInterval = pollingInterval; }
+        public Duration getHeartbeat() { return heartbeat; }
+        public void setHeartbeat(Duration heartbeat) { this.heartbeat = heartbeat; }
+        public int getMissedHeartbeats() { return missedHeartbeats; }
+        public void setMissedHeartbeats(int missedHeartbeats) { this.missedHeartbeats = missedHeartbeats; }
+        public Duration getShutdownWait() { return shutdownWait; }
+        public void setShutdownWait(Duration shutdownWait) { this.shutdownWait = shutdownWait; }
+    }
+
+    /** Per-user limits of the job queue ({@code autonoma.jobs.enabled}), enforced across instances; 0 means none. */
+    public static class Quotas {
+        /** Generations a user may have queued or running at once. */
+        private int maxConcurrentRuns = 0;
+        /** Model tokens a user's generations may spend per UTC day (checked when a generation is submitted). */
+        private long maxTokensPerDay = 0;
+        /** Model cost in USD a user's generations may spend per UTC day. */
+        private BigDecimal maxCostPerDayUsd = BigDecimal.ZERO;
+        /** The Retry-After a user at the concurrent limit is given. */
+        private Duration retryAfter = Duration.ofSeconds(10);
+
+        public int getMaxConcurrentRuns() { return maxConcurrentRuns; }
+        public void setMaxConcurrentRuns(int maxConcurrentRuns) { this.maxConcurrentRuns = maxConcurrentRuns; }
+        public long getMaxTokensPerDay() { return maxTokensPerDay; }
+        public void setMaxTokensPerDay(long maxTokensPerDay) { this.maxTokensPerDay = maxTokensPerDay; }
+        public BigDecimal getMaxCostPerDayUsd() { return maxCostPerDayUsd; }
+        public void setMaxCostPerDayUsd(BigDecimal maxCostPerDayUsd) { this.maxCostPerDayUsd = maxCostPerDayUsd; }
+        public Duration getRetryAfter() { return retryAfter; }
+        public void setRetryAfter(Duration retryAfter) { this.retryAfter = retryAfter; }
+    }
+
     /** Who may use the REST + SSE API. */
     public static class Security {
         /**
@@ -235,6 +294,8 @@ public class AutonomaProperties {
 
         /** Directory of the on-disk response cache (a re-run of the same generation makes no model calls); unset = in memory only. */
         private Path cacheDir;
+        /** Reuse the answer of an identical earlier model request (in memory, or in cache-dir). false: every request goes to the model. */
+        private boolean cacheEnabled = true;
 
         /** Price per 1,000 input tokens in US dollars, for cost accounting and autonoma.budget.max-cost-usd. */
         private BigDecimal priceInputPer1k = BigDecimal.ZERO;
@@ -249,6 +310,8 @@ public class AutonomaProperties {
         public Duration getTimeout() { return timeout; }
         public void setTimeout(Duration timeout) { this.timeout = timeout; }
         public Path getCacheDir() { return cacheDir; }
+        public boolean isCacheEnabled() { return cacheEnabled; }
+        public void setCacheEnabled(boolean cacheEnabled) { this.cacheEnabled = cacheEnabled; }
         public void setCacheDir(Path cacheDir) { this.cacheDir = cacheDir; }
         public BigDecimal getPriceInputPer1k() { return priceInputPer1k; }
         public void setPriceInputPer1k(BigDecimal v) { this.priceInputPer1k = v; }
@@ -271,6 +334,8 @@ public class AutonomaProperties {
     public Model getModel() { return model; }
     public Mcp getMcp() { return mcp; }
     public Security getSecurity() { return security; }
+    public Jobs getJobs() { return jobs; }
+    public Quotas getQuotas() { return quotas; }
 
     /** {@link #getOutputRoot()} or {@code ${java.io.tmpdir}/autonoma}. */
     public Path resolvedOutputRoot() {

@@ -55,7 +55,8 @@ public class LlmConfiguration {
         try {
             return LlmEngine.openAiCompatibleClient(m.getBaseUrl(), key, m.getName(), timeout,
                     LlmPricing.perThousand(m.getPriceInputPer1k().doubleValue(), m.getPriceOutputPer1k().doubleValue()),
-                    m.getCacheDir() == null ? LlmResponseCache.inMemory() : LlmResponseCache.onDisk(m.getCacheDir()),
+                    !m.isCacheEnabled() ? LlmResponseCache.none()
+                            : m.getCacheDir() == null ? LlmResponseCache.inMemory() : LlmResponseCache.onDisk(m.getCacheDir()),
                     LlmCallListener.none());
         } catch (IllegalArgumentException e) {
             throw new AutonomaException("autonoma.model.*: " + e.getMessage(), e);

@@ -12,6 +12,7 @@ import io.autonoma.core.pipeline.GenerationEvent.RunStarted;
 import io.autonoma.core.pipeline.GenerationEvent.ValidationReport;
 import io.autonoma.core.pipeline.GenerationListener;
 import io.autonoma.store.internal.Db;
+import io.autonoma.store.internal.EventJson;
 import io.autonoma.store.internal.Tenancy;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records a run as its events arrive, for one owner: {@code generation_requests} (one row per run:
  * status, duration), {@code agent_sessions} (one row per agent attempt: running → finished / failed /
- * retrying, with duration) and {@code agent_logs} (every event, in {@code seq} order).
+ * retrying, with duration) and {@code agent_logs} (every event, in {@code seq} order, with the whole event as JSON for
+ * {@link PostgresRunEvents}).
  *
  * <p><b>Idempotent.</b> Delivering the same event twice changes nothing: events are keyed by
  * {@code (run_id, segment, seq)}, sessions by {@code (run_id, segment, agent, attempt)}.
@@ -224,10 +226,11 @@ public final class PostgresRunRecorder implements GenerationListener {
             json = "{}";
         }
         return h.createUpdate("""
-                INSERT INTO agent_logs (run_id, segment, seq, agent, kind, message, details, at)
-                VALUES (:r, :seg, :seq, :a, :k, :m, CAST(:d AS jsonb), :at) ON CONFLICT (run_id, segment, seq) DO NOTHING""")
+                INSERT INTO agent_logs (run_id, segment, seq, agent, kind, message, details, at, event)
+                VALUES (:r, :seg, :seq, :a, :k, :m, CAST(:d AS jsonb), :at, CAST(:ev AS jsonb))
+                ON CONFLICT (run_id, segment, seq) DO NOTHING""")
                 .bind("r", e.runId()).bind("seg", seg.number()).bind("seq", e.seq()).bind("a", agent)
                 .bind("k", e.getClass().getSimpleName()).bind("m", message == null ? "" : message).bind("d", json)
-                .bind("at", OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC)).execute();
+                .bind("at", OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC)).bind("ev", EventJson.write(e)).execute();
     }
 }

@@ -20,9 +20,16 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public final class AutonomaHealthIndicator implements HealthIndicator {
     private final ObjectProvider<Pipeline> pipelines;
+    private final ObjectProvider<io.autonoma.spring.generation.GenerationQueue> queues;
 
     public AutonomaHealthIndicator(ObjectProvider<Pipeline> pipelines) {
+        this(pipelines, null);
+    }
+
+    /** Also reports the job queue ({@code autonoma.jobs.enabled}) under {@code jobs}: down when its engine is not running. */
+    public AutonomaHealthIndicator(ObjectProvider<Pipeline> pipelines, ObjectProvider<io.autonoma.spring.generation.GenerationQueue> queues) {
         this.pipelines = pipelines;
+        this.queues = queues;
     }
 
     @Override
@@ -51,6 +58,18 @@ public final class AutonomaHealthIndicator implements HealthIndicator {
             }
         } catch (IOException | RuntimeException e) {
             return h.down().withDetail("writable", false).withDetail("error", e.toString()).build();
+        }
+        io.autonoma.spring.generation.GenerationQueue queue = queues == null ? null : queues.getIfAvailable();
+        if (queue != null) {
+            try {
+                java.util.Map<String, Object> jobs = queue.health();
+                h.withDetail("jobs", jobs);
+                if (Boolean.FALSE.equals(jobs.get("up"))) {
+                    h.down();
+                }
+            } catch (RuntimeException e) {
+                return h.down().withDetail("jobs", java.util.Map.of("up", false, "error", e.toString())).build();
+            }
         }
         return h.build();
     }

@@ -40,6 +40,7 @@ public final class Generation {
     private final Set<String> paths = new TreeSet<>();
     private final List<Consumer<GenerationEvent>> subscribers = new CopyOnWriteArrayList<>();
     private volatile RunHandle handle;
+    private volatile java.util.function.BooleanSupplier canceller;
     private volatile GenerationResult result;
     private Status status = Status.RUNNING;
     private String message = "";
@@ -99,10 +100,51 @@ public final class Generation {
 
     /** Asks the run to stop; returns false when it had already ended. */
     public boolean cancel() {
+        if (finished()) return false;
         RunHandle h = handle;
-        if (finished() || h == null) return false;
-        h.cancel();
-        return true;
+        if (h != null) {
+            h.cancel();
+            return true;
+        }
+        java.util.function.BooleanSupplier c = canceller;
+        return c != null && c.getAsBoolean();
+    }
+
+    /**
+     * A generation whose run executes elsewhere (another instance, through a shared store): what feeds it its events,
+     * in order and with {@code seq} numbering the run's whole stream, and ends it. {@code canceller} asks the run to
+     * stop and says whether it was still going.
+     */
+    public static Replica replica(String id, String owner, Instant createdAt, String source, String promptNote,
+                                  java.util.function.BooleanSupplier canceller) {
+        Generation g = new Generation(id, owner, createdAt, source, promptNote);
+        g.canceller = canceller;
+        return new Replica(g);
+    }
+
+    /** Feeds a {@link #replica}. */
+    public static final class Replica {
+        private final Generation generation;
+
+        private Replica(Generation generation) {
+            this.generation = generation;
+        }
+
+        public Generation generation() { return generation; }
+
+        /** Delivers the next event of the run (ignored once the generation has ended). */
+        public void accept(GenerationEvent event) {
+            synchronized (generation) {
+                if (generation.result == null) {
+                    generation.onEvent(event);
+                }
+            }
+        }
+
+        /** Ends the generation with the run's result. */
+        public void finish(GenerationResult result) {
+            generation.finish(result);
+        }
     }
 
     /**

@@ -66,6 +66,7 @@ public final class Generations implements AutoCloseable {
     private final int maxConcurrentRuns;
     private final int maxRetainedRuns;
     private final List<RunResultListener> resultListeners;
+    private final GenerationQueue queue;
     private final Semaphore slots;
     private final Clock clock = Clock.systemUTC();
     private final LinkedHashMap<String, Generation> runs = new LinkedHashMap<>();
@@ -78,6 +79,7 @@ public final class Generations implements AutoCloseable {
         this.maxConcurrentRuns = b.maxConcurrentRuns;
         this.maxRetainedRuns = b.maxRetainedRuns;
         this.resultListeners = List.copyOf(b.resultListeners);
+        this.queue = b.queue;
         this.slots = new Semaphore(b.maxConcurrentRuns);
     }
 
@@ -120,6 +122,11 @@ public final class Generations implements AutoCloseable {
 
     private Generation start(String owner, String source, GenerationRequest checked) {
         Objects.requireNonNull(owner, "owner");
+        if (queue != null) {
+            String id = UUID.randomUUID().toString();
+            GenerationRequest request = checked.toBuilder().projectId(id).build();
+            return queue.submit(owner, source, PromptGuard.note(request).orElse(""), request);
+        }
         if (!slots.tryAcquire()) {
             throw new TooManyRunsException(maxConcurrentRuns);
         }
@@ -250,9 +257,16 @@ public final class Generations implements AutoCloseable {
     /** The file of a record project. */
     public static final String RECORD_FILE = "generation.json";
 
-    /** Keeps what a successful generation wrote as the project's record (what {@link Autonoma#export} writes). */
     private void keepRecord(String projectId) {
-        ArtifactStore store = pipeline().store();
+        keepRecord(autonoma, projectId);
+    }
+
+    /**
+     * Keeps what a successful generation of {@code projectId} wrote as the project's record (what {@link Autonoma#export}
+     * writes), for {@link #change}. Call it before the run shows as succeeded (a {@link GenerationQueue} does).
+     */
+    public static void keepRecord(Autonoma autonoma, String projectId) {
+        ArtifactStore store = autonoma.pipeline().store();
         String recordProject = recordProject(projectId);
         if (recordProject == null || store.get(projectId, "app-spec.json").isEmpty()) {
             return;
@@ -357,20 +371,33 @@ public final class Generations implements AutoCloseable {
 
     /** The run with this id when {@code owner} started it (or owns the project it changed); empty otherwise. */
     public Optional<Generation> find(String owner, String id) {
-        return find(id).filter(g -> g.owner().equals(owner));
+        Optional<Generation> here = find(id).filter(g -> g.owner().equals(owner));
+        return here.isPresent() || queue == null ? here : queue.find(owner, id);
     }
 
     /** Who owns a project a run of this application made; empty for a project it did not make (or made before a restart). */
     public Optional<String> projectOwner(String projectId) {
-        return projectId == null ? Optional.empty() : Optional.ofNullable(projectOwners.get(projectId));
+        if (projectId == null) return Optional.empty();
+        Optional<String> here = Optional.ofNullable(projectOwners.get(projectId));
+        return here.isPresent() || queue == null ? here : queue.projectOwner(projectId);
     }
 
-    /** The remembered runs of {@code owner}, oldest first. */
+    /** The runs of {@code owner}, oldest first: remembered here, and with a {@link GenerationQueue} those of every instance. */
     public List<Generation> list(String owner) {
-        return list().stream().filter(g -> g.owner().equals(owner)).toList();
+        List<Generation> here = list().stream().filter(g -> g.owner().equals(owner)).toList();
+        if (queue == null) return here;
+        List<Generation> all = new ArrayList<>(queue.list(owner));
+        all.addAll(here);
+        all.sort(Comparator.comparing(Generation::createdAt));
+        return List.copyOf(all);
     }
 
-    /** Every remembered run, oldest first. */
+    /** The queue runs are sent to, when there is one. */
+    public Optional<GenerationQueue> queue() {
+        return Optional.ofNullable(queue);
+    }
+
+    /** Every run remembered by this instance, oldest first (with a {@link GenerationQueue}: the changes made here). */
     public List<Generation> list() {
         synchronized (runs) {
             return List.copyOf(new ArrayList<>(runs.values()));
@@ -389,8 +416,15 @@ public final class Generations implements AutoCloseable {
         private int maxConcurrentRuns = 4;
         private int maxRetainedRuns = 200;
         private final List<RunResultListener> resultListeners = new ArrayList<>();
+        private GenerationQueue queue;
 
         private Builder() {}
+
+        /**
+         * Sends generations to a queue shared by every instance instead of running them in this JVM ({@code maxConcurrentRuns}
+         * then bounds changes only; the queue has its own limits). Default none.
+         */
+        public Builder queue(GenerationQueue v) { this.queue = v; return this; }
 
         /** Required: what runs the generations (engine, store, budget, prompt limit). */
         public Builder autonoma(Autonoma v) { this.autonoma = v; return this; }

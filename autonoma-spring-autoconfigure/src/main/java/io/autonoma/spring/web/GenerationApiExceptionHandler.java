@@ -69,6 +69,15 @@ public class GenerationApiExceptionHandler {
         return ResponseEntity.status(p.getStatusCode()).headers(p.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5").body(p.getBody());
     }
 
+    /** A user at one of its quotas: 429 {@code quota_exceeded} with {@code Retry-After} in whole seconds. */
+    @ExceptionHandler(io.autonoma.spring.generation.QuotaExceededException.class)
+    public ResponseEntity<ProblemDetail> onQuota(io.autonoma.spring.generation.QuotaExceededException e) {
+        ResponseEntity<ProblemDetail> p = problem(429, "quota_exceeded", e.getMessage(), List.of());
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(p.getStatusCode()).headers(p.getHeaders()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(p.getBody());
+    }
+
     static ResponseEntity<ProblemDetail> problem(int status, String code, String detail, List<String> problems) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
         p.setType(type(code));

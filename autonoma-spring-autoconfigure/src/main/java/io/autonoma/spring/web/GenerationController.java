@@ -177,7 +177,8 @@ public class GenerationController implements org.springframework.beans.factory.D
             throw ApiException.notFound(id);
         }
         GenerationApi.ChangeBody body = GenerationApi.ChangeBody.from(parse(readLimited(request)));
-        if (generations.list().stream().anyMatch(g -> g.projectId().equals(projectId) && !g.finished())) {
+        if (generations.list().stream().anyMatch(g -> g.projectId().equals(projectId) && !g.finished())
+                || generations.find(owner, projectId).filter(g -> !g.finished()).isPresent()) {
             throw new ApiException(409, "conflict", "a run of project '" + projectId + "' is still in progress; "
                     + "change it once it has ended (GET /api/generations/" + id + ")");
         }
