@@ -30,6 +30,9 @@ SKIP_BUILD=1 bash ci/check-web.sh
 echo "== MCP server: the Python SDK's client over stdio and Streamable HTTP, the Inspector (ci/check-mcp.sh) =="
 bash ci/check-mcp.sh
 
+echo "== Service: three instances on one PostgreSQL, kill -9 mid-run, events across instances (ci/check-service.sh) =="
+SKIP_BUILD=1 bash ci/check-service.sh
+
 echo "== Generated apps =="
 bash ci/test-generated.sh
 

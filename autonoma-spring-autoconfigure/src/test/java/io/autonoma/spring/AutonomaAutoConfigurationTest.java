@@ -245,6 +245,25 @@ class AutonomaAutoConfigurationTest {
         });
     }
 
+    @Test
+    void jobs_without_a_data_source_fail_startup_with_what_to_add() {
+        runner().withPropertyValues("autonoma.jobs.enabled=true").run(ctx -> {
+            assertThat(ctx).hasFailed();
+            assertThat(ctx.getStartupFailure()).rootCause()
+                    .hasMessageContaining("autonoma.jobs.enabled=true needs com.github.kagkarlsson:db-scheduler")
+                    .hasMessageContaining("no DataSource bean was found");
+        });
+    }
+
+    @Test
+    void jobs_off_by_default_leave_generations_in_this_jvm() {
+        runner().run(ctx -> {
+            assertThat(ctx).hasNotFailed();
+            assertThat(ctx.getBean(io.autonoma.spring.generation.Generations.class).queue()).isEmpty();
+            assertThat(ctx).doesNotHaveBean(io.autonoma.spring.generation.GenerationQueue.class);
+        });
+    }
+
     // ------------------------------------------------------------------ metrics and health
 
     @Test

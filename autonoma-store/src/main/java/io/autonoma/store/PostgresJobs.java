@@ -78,7 +78,9 @@ public final class PostgresJobs {
         return PostgresCheckpointStore.call("queueing job " + runId, () -> jdbi.inTransaction(h -> {
             h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "autonoma-jobs:" + owner);
             if (limits.maxConcurrentRuns() > 0) {
-                int open = h.createQuery("SELECT count(*) FROM autonoma_jobs WHERE owner = :o AND status IN ('queued', 'running')")
+                // a run whose RunFinished is recorded counts as ended, even before its job row is closed a moment later
+                int open = h.createQuery("SELECT count(*) FROM autonoma_jobs j LEFT JOIN generation_requests r ON r.run_id = j.run_id "
+                                + "WHERE j.owner = :o AND j.status IN ('queued', 'running') AND (r.status IS NULL OR r.status = 'running')")
                         .bind("o", owner).mapTo(Integer.class).one();
                 if (open >= limits.maxConcurrentRuns()) {
                     return Optional.of(new Rejection("you have " + open + " generation(s) queued or running, the most allowed at once ("

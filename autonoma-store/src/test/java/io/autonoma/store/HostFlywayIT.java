@@ -34,10 +34,10 @@ class HostFlywayIT {
             assertThat(hostRan).isEqualTo(1);
             assertThat(tables(ds, schema)).contains("host_orders", "flyway_schema_history").doesNotContain("projects");
 
-            assertThat(AutonomaSchema.migrate(ds)).isEqualTo(1);
-            assertThat(tables(ds, schema)).contains("projects", "autonoma_schema_history", "host_orders");
+            assertThat(AutonomaSchema.migrate(ds)).isEqualTo(2);
+            assertThat(tables(ds, schema)).contains("projects", "autonoma_jobs", "autonoma_schema_history", "host_orders");
             assertThat(scripts(ds, schema + ".flyway_schema_history")).containsExactly("V1__host_app.sql");
-            assertThat(scripts(ds, schema + ".autonoma_schema_history")).containsExactly("V1__schema.sql");
+            assertThat(scripts(ds, schema + ".autonoma_schema_history")).containsExactly("V1__schema.sql", "V2__jobs.sql");
 
             // and again: both are up to date, nothing runs twice
             assertThat(Flyway.configure().dataSource(ds).schemas(schema).load().migrate().migrationsExecuted).isZero();
