@@ -49,6 +49,7 @@ class ModuleDependencyTest {
             new Module("autonoma-spring-autoconfigure", "spring", "io.autonoma.spring", "core", "agents", "llm", "store", "mcp"),
             new Module("samples/cli", "cli", "io.autonoma.cli", "core", "agents", "llm", "store", "mcp"),
             new Module("samples/web", "web", "io.autonoma.samples.web", "core", "agents", "llm", "store", "spring", "mcp"),
+            new Module("samples/service", "service", "io.autonoma.samples.service", "core", "agents", "llm", "store", "spring"),
             new Module("bench", "bench", "io.autonoma.bench", "core", "test", "agents", "llm", "embeddings", "store"));
 
     /** Modules without main code of their own. */
