@@ -36,6 +36,13 @@ public class AutonomaWebAutoConfiguration {
         return new GenerationController(generations, api.getMaxRequestBytes(), api.getSseTimeout(), sseExecutor());
     }
 
+    /** {@code POST /api/plans}: the spec a prompt gives, to read and correct before generating. */
+    @Bean
+    @ConditionalOnMissingBean
+    public PlanController autonomaPlanController(Generations generations, AutonomaProperties properties) {
+        return new PlanController(generations.autonoma(), properties.getApi().getMaxRequestBytes());
+    }
+
     /** Refuses to serve the API unsecured on an address that is not loopback (see {@link UnsecuredBindGuard}). */
     @Bean
     public static org.springframework.context.ApplicationListener<?> autonomaUnsecuredBindGuard(

@@ -230,4 +230,16 @@ public final class GenerationApi {
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
+
+    /** {@code PUT /api/generations/{id}/files/{path}}: the version the saved content became. */
+    public record Saved(String id, String path, int version, long size) {}
+
+    /** One stored version of a file. */
+    public record Version(int version, long size, String sha256, String producedBy, String createdAt) {}
+
+    /** {@code GET /api/generations/{id}/versions/{path}}: every version of a file, oldest first. */
+    public record Versions(String id, String path, List<Version> versions) {}
+
+    /** {@code POST /api/plans}: what would be generated, before generating: a summary to read and the spec to edit. */
+    public record Plan(String app, List<String> entities, String confidence, List<String> summary, com.fasterxml.jackson.databind.JsonNode spec) {}
 }

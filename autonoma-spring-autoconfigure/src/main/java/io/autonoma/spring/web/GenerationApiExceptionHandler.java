@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * would be lost). Only for
  * {@link GenerationController}: the application's other controllers keep their own error handling.
  */
-@RestControllerAdvice(assignableTypes = GenerationController.class)
+@RestControllerAdvice(assignableTypes = {GenerationController.class, PlanController.class})
 public class GenerationApiExceptionHandler {
 
     /** The {@code type} of a problem with this code. */

@@ -122,12 +122,17 @@ public class GenerationController implements org.springframework.beans.factory.D
 
     /** The latest content of one file: text/plain (UTF-8) for text, application/octet-stream otherwise. */
     @GetMapping("/{id}/files/{*path}")
-    public ResponseEntity<byte[]> file(@PathVariable("id") String id, @PathVariable("path") String path, HttpServletRequest request) {
+    public ResponseEntity<byte[]> file(@PathVariable("id") String id, @PathVariable("path") String path,
+                                       @org.springframework.web.bind.annotation.RequestParam(name = "version", required = false) Integer version,
+                                       HttpServletRequest request) {
         Generation g = find(id, request);
         String raw = path.startsWith("/") ? path.substring(1) : path;
         String normalized = ArtifactPaths.normalize(raw); // UnsafePathException → 400
-        Artifact a = store.get(g.projectId(), normalized).orElseThrow(() -> new ApiException(404, "not_found",
-                "generation '" + id + "' has no file '" + normalized + "'; list them with GET /api/generations/" + id + "/files"));
+        java.util.Optional<Artifact> found = version == null ? store.get(g.projectId(), normalized)
+                : store.history(g.projectId(), normalized).stream().filter(x -> x.version() == version).findFirst();
+        Artifact a = found.orElseThrow(() -> new ApiException(404, "not_found",
+                "generation '" + id + "' has no file '" + normalized + "'" + (version == null ? "" : " in version " + version)
+                        + "; list them with GET /api/generations/" + id + "/files"));
         byte[] content = a.content();
         MediaType type = isUtf8(content) ? new MediaType("text", "plain", StandardCharsets.UTF_8) : MediaType.APPLICATION_OCTET_STREAM;
         return ResponseEntity.ok()
@@ -135,6 +140,71 @@ public class GenerationController implements org.springframework.beans.factory.D
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Artifact-Version", Integer.toString(a.version()))
                 .body(content);
+    }
+
+    /**
+     * Saves {@code path} of the generation's project as a new version (the body, as sent; at most
+     * {@code autonoma.api.max-request-bytes}): 200 {@link GenerationApi.Saved}. The file's earlier versions stay in its
+     * history; a later change of the app keeps the saved content as the user's edit. 409 while the run is in progress,
+     * 400 for an unsafe path.
+     */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/files/{*path}")
+    public ResponseEntity<String> save(@PathVariable("id") String id, @PathVariable("path") String path, HttpServletRequest request)
+            throws IOException {
+        Generation g = find(id, request);
+        String normalized = ArtifactPaths.normalize(path.startsWith("/") ? path.substring(1) : path); // UnsafePathException → 400
+        if (!g.finished()) {
+            throw new ApiException(409, "conflict", "generation '" + id + "' is still running; save files once it has ended");
+        }
+        byte[] body = readLimited(request);
+        Artifact saved = store.put(new io.autonoma.core.artifact.ArtifactWrite(g.projectId(), normalized, body, "user:" + owner(request)));
+        return ok(new GenerationApi.Saved(g.id(), saved.path(), saved.version(), body.length));
+    }
+
+    /** Every stored version of one file, oldest first: {@link GenerationApi.Versions}; 404 for a path the project never had. */
+    @GetMapping("/{id}/versions/{*path}")
+    public ResponseEntity<String> versions(@PathVariable("id") String id, @PathVariable("path") String path, HttpServletRequest request) {
+        Generation g = find(id, request);
+        String normalized = ArtifactPaths.normalize(path.startsWith("/") ? path.substring(1) : path);
+        java.util.List<Artifact> history = store.history(g.projectId(), normalized);
+        if (history.isEmpty()) {
+            throw new ApiException(404, "not_found", "generation '" + id + "' has no file '" + normalized + "'");
+        }
+        return ok(new GenerationApi.Versions(g.id(), normalized, history.stream().map(a -> new GenerationApi.Version(a.version(),
+                a.content().length, a.sha256(), a.producedBy(), a.createdAt().toString())).toList()));
+    }
+
+    /**
+     * The unified diff of one file between two of its versions ({@code from}, default the one before {@code to};
+     * {@code to}, default the latest), as text/plain; empty when they are equal. 400 for a version the file does not have.
+     */
+    @GetMapping("/{id}/diff/{*path}")
+    public ResponseEntity<String> diff(@PathVariable("id") String id, @PathVariable("path") String path,
+                                       @org.springframework.web.bind.annotation.RequestParam(name = "from", required = false) Integer from,
+                                       @org.springframework.web.bind.annotation.RequestParam(name = "to", required = false) Integer to,
+                                       HttpServletRequest request) {
+        Generation g = find(id, request);
+        String normalized = ArtifactPaths.normalize(path.startsWith("/") ? path.substring(1) : path);
+        java.util.List<Artifact> history = store.history(g.projectId(), normalized);
+        if (history.isEmpty()) {
+            throw new ApiException(404, "not_found", "generation '" + id + "' has no file '" + normalized + "'");
+        }
+        int last = history.get(history.size() - 1).version();
+        int b = to == null ? last : to;
+        int a = from == null ? b - 1 : from;
+        String before = a == 0 ? "" : text(version(history, a, normalized));
+        String after = text(version(history, b, normalized));
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .body(io.autonoma.agents.change.FileDiff.unified(normalized, before, after, 3));
+    }
+
+    private static Artifact version(java.util.List<Artifact> history, int version, String path) {
+        return history.stream().filter(x -> x.version() == version).findFirst().orElseThrow(() -> ApiException.badRequest(
+                "'" + path + "' has versions 1.." + history.get(history.size() - 1).version() + ", not " + version));
+    }
+
+    private static String text(Artifact a) {
+        return new String(a.content(), StandardCharsets.UTF_8);
     }
 
     /** Every file as a reproducible zip named after the app (or the id). */
