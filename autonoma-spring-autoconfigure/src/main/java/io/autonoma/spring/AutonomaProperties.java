@@ -157,6 +157,8 @@ public class AutonomaProperties {
 
         /** How long an SSE stream may stay open. */
         private Duration sseTimeout = Duration.ofMinutes(30);
+        /** URL schemes a project may be pushed to (POST /api/generations/{id}/git); add ssh or file only if you mean it. */
+        private java.util.List<String> gitRemoteSchemes = new java.util.ArrayList<>(java.util.List.of("https"));
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -170,6 +172,8 @@ public class AutonomaProperties {
         public void setMaxRetainedRuns(int maxRetainedRuns) { this.maxRetainedRuns = maxRetainedRuns; }
         public Duration getSseTimeout() { return sseTimeout; }
         public void setSseTimeout(Duration sseTimeout) { this.sseTimeout = sseTimeout; }
+        public java.util.List<String> getGitRemoteSchemes() { return gitRemoteSchemes; }
+        public void setGitRemoteSchemes(java.util.List<String> gitRemoteSchemes) { this.gitRemoteSchemes = gitRemoteSchemes; }
     }
 
     /**

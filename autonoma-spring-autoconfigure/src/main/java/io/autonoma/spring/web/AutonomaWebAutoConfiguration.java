@@ -33,7 +33,8 @@ public class AutonomaWebAutoConfiguration {
     @ConditionalOnMissingBean
     public GenerationController autonomaGenerationController(Generations generations, AutonomaProperties properties) {
         AutonomaProperties.Api api = properties.getApi();
-        return new GenerationController(generations, api.getMaxRequestBytes(), api.getSseTimeout(), sseExecutor());
+        return new GenerationController(generations, api.getMaxRequestBytes(), api.getSseTimeout(), sseExecutor(),
+                java.util.Set.copyOf(api.getGitRemoteSchemes().stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toList()));
     }
 
     /** {@code POST /api/plans}: the spec a prompt gives, to read and correct before generating. */

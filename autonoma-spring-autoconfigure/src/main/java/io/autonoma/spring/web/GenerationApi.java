@@ -242,4 +242,7 @@ public final class GenerationApi {
 
     /** {@code POST /api/plans}: what would be generated, before generating: a summary to read and the spec to edit. */
     public record Plan(String app, List<String> entities, String confidence, List<String> summary, com.fasterxml.jackson.databind.JsonNode spec) {}
+
+    /** {@code POST /api/generations/{id}/git}: the commit the project's files became on the remote's branch. */
+    public record GitPushed(String id, String remote, String branch, String commit, int files, boolean unchanged) {}
 }

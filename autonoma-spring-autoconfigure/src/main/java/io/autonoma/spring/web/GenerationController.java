@@ -52,7 +52,16 @@ public class GenerationController implements org.springframework.beans.factory.D
     private final Duration sseTimeout;
     private final java.util.concurrent.ExecutorService sseExecutor;
 
+    private final java.util.Set<String> gitRemoteSchemes;
+
     public GenerationController(Generations generations, int maxRequestBytes, Duration sseTimeout, java.util.concurrent.ExecutorService sseExecutor) {
+        this(generations, maxRequestBytes, sseTimeout, sseExecutor, java.util.Set.of("https"));
+    }
+
+    /** {@code gitRemoteSchemes}: the URL schemes {@code POST /{id}/git} may push to. */
+    public GenerationController(Generations generations, int maxRequestBytes, Duration sseTimeout, java.util.concurrent.ExecutorService sseExecutor,
+                                java.util.Set<String> gitRemoteSchemes) {
+        this.gitRemoteSchemes = java.util.Set.copyOf(gitRemoteSchemes);
         this.generations = generations;
         this.store = generations.pipeline().store();
         this.maxRequestBytes = maxRequestBytes;
@@ -205,6 +214,52 @@ public class GenerationController implements org.springframework.beans.factory.D
 
     private static String text(Artifact a) {
         return new String(a.content(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Pushes the project's latest files to a git remote the user names, as one commit on a branch (on top of the
+     * branch's head when the remote has it): body {@code {"remote": "https://…", "branch": "main", "username": "…",
+     * "token": "…", "message": "…"}}, answer 200 {@link GenerationApi.GitPushed}. The token is used for this push only:
+     * never stored, logged or echoed. 400 for a remote of a scheme not in {@code autonoma.api.git-remote-schemes}
+     * (https by default) or with credentials in its URL, 409 while the run is in progress, 502 when the remote refuses
+     * or cannot be reached.
+     */
+    @PostMapping("/{id}/git")
+    public ResponseEntity<String> push(@PathVariable("id") String id, HttpServletRequest request) throws IOException {
+        Generation g = find(id, request);
+        if (!g.finished()) {
+            throw new ApiException(409, "conflict", "generation '" + id + "' is still running; push it once it has ended");
+        }
+        JsonNode body = parse(readLimited(request));
+        if (!body.path("remote").isTextual() || body.path("remote").asText().isBlank()) {
+            throw ApiException.badRequest("send {\"remote\": \"https://github.com/you/app.git\", \"branch\": \"main\", "
+                    + "\"username\": \"you\", \"token\": \"…\"}");
+        }
+        java.util.Optional<String> username = text(body, "username");
+        java.util.Optional<char[]> token = text(body, "token").map(String::toCharArray);
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (Artifact a : store.list(g.projectId())) {
+            files.put(a.path(), store.get(g.projectId(), a.path()).map(Artifact::content).orElse(a.content()));
+        }
+        if (files.isEmpty()) {
+            throw new ApiException(409, "conflict", "generation '" + id + "' has no files to push");
+        }
+        io.autonoma.agents.export.GitPush.Pushed pushed;
+        try {
+            pushed = io.autonoma.agents.export.GitPush.push(files, new io.autonoma.agents.export.GitPush.Target(
+                    body.get("remote").asText().strip(), text(body, "branch").orElse("main"), username, token,
+                    text(body, "message").orElse(null), null, null), gitRemoteSchemes);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        } catch (io.autonoma.agents.export.GitPush.PushFailedException e) {
+            throw new ApiException(502, "push_failed", e.getMessage());
+        }
+        return ok(new GenerationApi.GitPushed(g.id(), pushed.remote(), pushed.branch(), pushed.commit(), pushed.files(), pushed.unchanged()));
+    }
+
+    private static java.util.Optional<String> text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n != null && n.isTextual() && !n.asText().isBlank() ? java.util.Optional.of(n.asText()) : java.util.Optional.empty();
     }
 
     /** Every file as a reproducible zip named after the app (or the id). */

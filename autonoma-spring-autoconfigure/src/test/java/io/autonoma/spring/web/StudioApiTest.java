@@ -32,7 +32,8 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest(classes = StudioApiTest.TestApp.class, properties = {
         "autonoma.api.enabled=true",
         "autonoma.store.type=memory",
-        "autonoma.api.max-request-bytes=262144"})
+        "autonoma.api.max-request-bytes=262144",
+        "autonoma.api.git-remote-schemes=file"})
 @AutoConfigureMockMvc
 class StudioApiTest {
     static final String EDIT = "# edited in the studio\n";
@@ -101,6 +102,45 @@ class StudioApiTest {
                         .content("{\"change\": \"give books a summary\"}"))
                 .andExpect(status().isOk());
         assertThat(new String(store.get(id, path).orElseThrow().content(), StandardCharsets.UTF_8)).contains(EDIT.strip());
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
+    @Test
+    void the_project_is_pushed_to_a_git_remote_and_the_token_is_never_echoed() throws Exception {
+        String id = generate("{\"prompt\": \"a todo app with tasks\"}");
+        java.nio.file.Path bare = tmp.resolve("app.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        String remote = bare.toUri().toString();
+
+        MvcResult r = mvc.perform(post("/api/generations/{id}/git", id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"remote\": \"" + remote + "\", \"branch\": \"main\", \"username\": \"me\", \"token\": \"tok-123456\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.branch").value("main"))
+                .andExpect(jsonPath("$.unchanged").value(false))
+                .andReturn();
+        assertThat(r.getResponse().getContentAsString()).doesNotContain("tok-123456");
+        int files = Json.MAPPER.readTree(r.getResponse().getContentAsString()).get("files").asInt();
+        assertThat(files).isEqualTo(store.list(id).size());
+        java.nio.file.Path clone = tmp.resolve("clone");
+        org.eclipse.jgit.api.Git.cloneRepository().setURI(remote).setDirectory(clone.toFile()).call().close();
+        assertThat(clone.resolve("app-spec.json")).exists();
+        assertThat(clone.resolve("backend/app/main.py")).exists();
+
+        // the same files again: nothing new on the remote
+        mvc.perform(post("/api/generations/{id}/git", id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"remote\": \"" + remote + "\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.unchanged").value(true));
+        // refused before anything is contacted
+        mvc.perform(post("/api/generations/{id}/git", id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"remote\": \"https://me:pw@example.com/a.git\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/generations/{id}/git", id).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/generations/{id}/git", id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"remote\": \"" + tmp.resolve("missing.git").toUri() + "\"}"))
+                .andExpect(status().isBadGateway());
     }
 
     @Test
