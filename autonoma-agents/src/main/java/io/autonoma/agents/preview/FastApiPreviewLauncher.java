@@ -1,0 +1,53 @@
+package io.autonoma.agents.preview;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The backend of a generated app (FastAPI, {@code backend/}) as a preview: its migrations applied to a SQLite file of
+ * its own ({@code backend/preview.db}), then uvicorn on the preview's loopback port. The URL is the API's interactive
+ * documentation ({@code /docs}). {@code python} must have the backend's requirements installed (a venv of
+ * {@code backend/requirements.txt}). Each preview gets a fresh random secret key.
+ */
+public final class FastApiPreviewLauncher implements PreviewLauncher {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Path python;
+
+    /** {@code python}: an interpreter with the backend's requirements, e.g. {@code <venv>/bin/python}. */
+    public FastApiPreviewLauncher(Path python) {
+        this.python = Objects.requireNonNull(python, "python");
+    }
+
+    @Override
+    public List<String> ports() {
+        return List.of("backend");
+    }
+
+    @Override
+    public List<Process> processes(Path directory, Map<String, Integer> ports) {
+        Path backend = directory.resolve("backend");
+        if (!Files.isRegularFile(backend.resolve("app/main.py"))) {
+            throw new IllegalArgumentException(directory + " has no generated FastAPI backend (backend/app/main.py)");
+        }
+        String py = python.toString();
+        // one process: a failed migration ends it, and the supervisor reports it with alembic's output
+        String script = "\"$0\" -m alembic upgrade head && exec \"$0\" -m uvicorn app.main:app --host 127.0.0.1 --port \"$1\"";
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return List.of(new Process("backend", List.of("sh", "-c", script, py, ports.get("backend").toString()), backend, Map.of(
+                "DATABASE_URL", "sqlite+aiosqlite:///./preview.db",
+                "SECRET_KEY", HexFormat.of().formatHex(key),
+                "ENVIRONMENT", "development",
+                "PYTHONUNBUFFERED", "1")));
+    }
+
+    @Override
+    public String url(Map<String, Integer> ports) {
+        return "http://127.0.0.1:" + ports.get("backend") + "/docs";
+    }
+}
