@@ -79,6 +79,7 @@ public final class Autonoma implements AutoCloseable {
     private final boolean ownsPipeline;
     private final Engine engine;
     private final TemplateIndex templateIndex;
+    private volatile OfflineRequirementsAnalyst planner;
     private final RunStore runs;
     private final Budget budget;
     private final PromptGuard guard;
@@ -239,6 +240,21 @@ public final class Autonoma implements AutoCloseable {
                     + startedWith + " engine, not the " + engine.name() + " engine");
         }
         return start(recorded, listener);
+    }
+
+    /**
+     * The spec the offline requirements analyst reads from {@code prompt} (checked as in {@link #request(String)}), to
+     * show or correct before generating; nothing runs and nothing is stored.
+     *
+     * @throws PromptGuard.RejectedPromptException when the prompt cannot be used
+     */
+    public AppSpec plan(String prompt) {
+        OfflineRequirementsAnalyst a = planner;
+        if (a == null) {
+            a = OfflineRequirementsAnalyst.builder().templateIndex(templateIndex).build();
+            planner = a;
+        }
+        return a.analyze(request(prompt).prompt());
     }
 
     /** Recorded runs that have not finished, oldest first; empty without a run store. */

@@ -3,7 +3,6 @@ package io.autonoma.mcp.internal;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autonoma.agents.Autonoma;
-import io.autonoma.agents.analyst.OfflineRequirementsAnalyst;
 import io.autonoma.agents.analyst.SpecSummary;
 import io.autonoma.agents.change.ChangePlan;
 import io.autonoma.agents.change.ChangeRequest;
@@ -74,7 +73,6 @@ public final class Tools {
     private final Cancellations cancellations;
     private final Function<McpSyncServerExchange, String> session;
     private final Consumer<McpProjects.Run> onFiles;
-    private volatile OfflineRequirementsAnalyst analyst;
 
     public Tools(Autonoma autonoma, String owner, McpProjects projects, Verifier verifier, Cancellations cancellations,
             Function<McpSyncServerExchange, String> session, Consumer<McpProjects.Run> onFiles) {
@@ -181,8 +179,7 @@ public final class Tools {
     private CallToolResult plan(McpSyncServerExchange exchange, CallToolRequest request) {
         Map<String, Object> args = args(request, Set.of("prompt"));
         String prompt = string(args, "prompt", true);
-        GenerationRequest guarded = autonoma.request(prompt);
-        AppSpec spec = analyst().analyze(guarded.prompt());
+        AppSpec spec = autonoma.plan(prompt);
         SpecSummary summary = SpecSummary.of(spec);
         Map<String, Object> structured = new LinkedHashMap<>();
         structured.put("app", spec.name());
@@ -190,15 +187,6 @@ public final class Tools {
         structured.put("confidence", summary.confidence());
         structured.put("spec", specMap(spec));
         return CallToolResult.builder().addTextContent(String.join("\n", summary.lines())).structuredContent(structured).build();
-    }
-
-    private OfflineRequirementsAnalyst analyst() {
-        OfflineRequirementsAnalyst a = analyst;
-        if (a == null) {
-            a = OfflineRequirementsAnalyst.builder().templateIndex(autonoma.templateIndex()).build();
-            analyst = a;
-        }
-        return a;
     }
 
     private CallToolResult generate(McpSyncServerExchange exchange, CallToolRequest request) {

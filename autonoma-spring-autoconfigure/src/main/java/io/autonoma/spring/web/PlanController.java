@@ -2,9 +2,7 @@ package io.autonoma.spring.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autonoma.agents.Autonoma;
-import io.autonoma.agents.analyst.OfflineRequirementsAnalyst;
 import io.autonoma.agents.analyst.SpecSummary;
-import io.autonoma.core.pipeline.GenerationRequest;
 import io.autonoma.core.spec.AppSpec;
 import io.autonoma.core.spec.AppSpecJson;
 import io.autonoma.spring.web.internal.ApiException;
@@ -30,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class PlanController {
     private final Autonoma autonoma;
     private final int maxRequestBytes;
-    private volatile OfflineRequirementsAnalyst analyst;
 
     public PlanController(Autonoma autonoma, int maxRequestBytes) {
         this.autonoma = autonoma;
@@ -59,21 +56,11 @@ public class PlanController {
         if (node == null || !node.path("prompt").isTextual()) {
             throw ApiException.badRequest("send {\"prompt\": \"a CRM with companies and contacts\"}");
         }
-        GenerationRequest guarded = autonoma.request(node.get("prompt").asText()); // RejectedPromptException → 400
-        AppSpec spec = analyst().analyze(guarded.prompt());
+        AppSpec spec = autonoma.plan(node.get("prompt").asText()); // RejectedPromptException → 400
         SpecSummary summary = SpecSummary.of(spec);
         JsonNode specJson = Json.MAPPER.readTree(AppSpecJson.write(spec));
         GenerationApi.Plan plan = new GenerationApi.Plan(spec.name(), spec.entities().stream().map(e -> e.name()).toList(),
                 summary.confidence(), summary.lines(), specJson);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(plan));
-    }
-
-    private OfflineRequirementsAnalyst analyst() {
-        OfflineRequirementsAnalyst a = analyst;
-        if (a == null) {
-            a = OfflineRequirementsAnalyst.builder().templateIndex(autonoma.templateIndex()).build();
-            analyst = a;
-        }
-        return a;
     }
 }
