@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *       (their files stay in the store).</li>
  *   <li>A successful generation keeps its record (what {@link Autonoma#export} writes as
  *       {@code .autonoma/generation.json}) in the store, in the project {@link #recordProject(String)};
- *       {@link #change} applies a change to a stored project against it.</li>
+ *       {@link #change} applies a change to a stored project against it; {@link #propose} works one out without
+ *       writing it, to {@link #accept} (or {@link #discard}) once it has been looked at.</li>
  * </ul>
  */
 public final class Generations implements AutoCloseable {
@@ -71,6 +72,10 @@ public final class Generations implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final LinkedHashMap<String, Generation> runs = new LinkedHashMap<>();
     private final Object changeLock = new Object();
+    private final int maxProposals;
+    private final java.time.Duration proposalTtl;
+    // proposals waiting to be accepted or discarded, oldest first
+    private final LinkedHashMap<String, Prepared> proposals = new LinkedHashMap<>();
     // who owns each project a run of this application made (kept when the run is forgotten: ids are small)
     private final Map<String, String> projectOwners = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -80,6 +85,8 @@ public final class Generations implements AutoCloseable {
         this.maxRetainedRuns = b.maxRetainedRuns;
         this.resultListeners = List.copyOf(b.resultListeners);
         this.queue = b.queue;
+        this.maxProposals = b.maxProposals;
+        this.proposalTtl = b.proposalTtl;
         this.slots = new Semaphore(b.maxConcurrentRuns);
     }
 
@@ -166,7 +173,9 @@ public final class Generations implements AutoCloseable {
      * each file keeps its history); the new record is kept. Nothing is deleted: paths the new spec no longer
      * generates are reported in {@link ProjectChange#noLongerGenerated()}. The change's run is remembered like a
      * generation (source {@code "change"}, its events replayed to subscribers), so it is listed and its status and
-     * events are served by id. Changes run one at a time (each takes a run slot too) and block until done.
+     * events are served by id. Changes run one at a time (each takes a run slot too) and block until done. It works
+     * the change out as {@link #propose} does and writes it as {@link #accept} does, in one step (a failed generation's
+     * run is remembered too).
      *
      * @throws TooManyRunsException when the concurrency limit is reached
      * @throws io.autonoma.agents.change.DestructiveChangeException when the change would drop data and the request
@@ -183,7 +192,7 @@ public final class Generations implements AutoCloseable {
         }
         try {
             synchronized (changeLock) {
-                return changeNow(projectId, request);
+                return apply(prepare(projectId, request, false).proposal());
             }
         } finally {
             slots.release();
@@ -191,7 +200,154 @@ public final class Generations implements AutoCloseable {
         }
     }
 
-    private ProjectChange changeNow(String projectId, ChangeRequest request) {
+    /**
+     * Works a change of a project of the store out as {@link #change} does, and writes nothing into the project: the
+     * answer shows the delta, what would happen to each file (with its unified diff) and the conflicts, to
+     * {@link #accept} or {@link #discard} by its {@link ChangeProposal#id()}. A proposal with something to write
+     * ({@link ChangeProposal.Status#READY}, {@link ChangeProposal.Status#CONFLICTED}) is kept in memory, at most
+     * {@code maxProposals} of them (the oldest forgotten first) for {@code proposalTtl} each; one that changes nothing
+     * or whose generation failed is not kept (its id is null, and no run is remembered). Proposals run one at a time
+     * with changes, each taking a run slot, and block until done.
+     *
+     * @throws TooManyRunsException when the concurrency limit is reached
+     * @throws io.autonoma.agents.change.DestructiveChangeException when the change would drop data and the request
+     *     does not allow it
+     * @throws IllegalArgumentException when the project holds no files, has no app-spec.json, or the request cannot
+     *     be read
+     * @throws io.autonoma.core.spec.InvalidSpecException when the changed spec is invalid
+     */
+    public ChangeProposal propose(String projectId, ChangeRequest request) {
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(request, "request");
+        if (!slots.tryAcquire()) {
+            throw new TooManyRunsException(maxConcurrentRuns);
+        }
+        try {
+            Prepared prepared;
+            synchronized (changeLock) {
+                prepared = prepare(projectId, request, true);
+            }
+            ChangeProposal.Status status = prepared.proposal().status();
+            if (status != ChangeProposal.Status.READY && status != ChangeProposal.Status.CONFLICTED) {
+                return prepared.proposal();
+            }
+            ChangeProposal p = prepared.proposal();
+            ChangeProposal kept = new ChangeProposal(UUID.randomUUID().toString(), p.projectId(), p.owner(), p.result(), p.events(),
+                    p.createdAt(), p.generationRecord(), p.baseVersions(), p.files());
+            synchronized (proposals) {
+                expire();
+                proposals.put(kept.id(), new Prepared(kept, prepared.recordVersion()));
+                Iterator<Prepared> it = proposals.values().iterator();
+                while (proposals.size() > maxProposals && it.hasNext()) {
+                    it.next();
+                    it.remove();
+                }
+            }
+            return kept;
+        } finally {
+            slots.release();
+        }
+    }
+
+    /**
+     * Writes a {@link #propose proposed} change into its project exactly as {@link #change} would have (new versions of
+     * the files it creates, updates, merges or leaves with conflict markers; the new record kept; the change
+     * remembered as a run) and forgets the proposal. Refused, with nothing written and the proposal forgotten, when
+     * the store's version of a path of the plan (or of the project's record) moved since the proposal, e.g. a file
+     * saved by the user or another change accepted, or when a run of the project is in progress.
+     *
+     * @throws java.util.NoSuchElementException when no proposal has this id (accepted, discarded, expired or never kept)
+     * @throws ProposalConflictException when the project changed since the proposal or a run of it is in progress
+     * @throws TooManyRunsException when the concurrency limit is reached
+     */
+    public ProjectChange accept(String proposalId) {
+        Objects.requireNonNull(proposalId, "proposalId");
+        if (!slots.tryAcquire()) {
+            throw new TooManyRunsException(maxConcurrentRuns);
+        }
+        try {
+            synchronized (changeLock) {
+                Prepared prepared;
+                synchronized (proposals) {
+                    expire();
+                    prepared = proposals.remove(proposalId);
+                }
+                if (prepared == null) {
+                    throw new java.util.NoSuchElementException("no proposal '" + proposalId
+                            + "' (accepted, discarded or expired): propose the change again");
+                }
+                ChangeProposal p = prepared.proposal();
+                String projectId = p.projectId();
+                ArtifactStore store = pipeline().store();
+                if (running(p.owner(), projectId)) {
+                    throw new ProposalConflictException(projectId, List.of(), "a run of project '" + projectId
+                            + "' is in progress: the project changed since the proposal; propose the change again once it has ended");
+                }
+                List<String> moved = new ArrayList<>();
+                p.baseVersions().forEach((path, version) -> {
+                    if (store.get(projectId, path).map(Artifact::version).orElse(0) != version.intValue()) {
+                        moved.add(path);
+                    }
+                });
+                String recordProject = recordProject(projectId);
+                if (recordProject != null
+                        && store.get(recordProject, RECORD_FILE).map(Artifact::version).orElse(0) != prepared.recordVersion()) {
+                    moved.add(recordProject + "/" + RECORD_FILE);
+                }
+                if (!moved.isEmpty()) {
+                    Collections.sort(moved);
+                    throw new ProposalConflictException(projectId, moved, "project '" + projectId + "' changed since the proposal ("
+                            + String.join(", ", moved) + " " + (moved.size() == 1 ? "has" : "have") + " a new version); "
+                            + "nothing was written: propose the change again");
+                }
+                return apply(p);
+            }
+        } finally {
+            slots.release();
+            evict();
+        }
+    }
+
+    /** Forgets a proposal without writing it; false when no proposal has this id. */
+    public boolean discard(String proposalId) {
+        if (proposalId == null) return false;
+        synchronized (proposals) {
+            expire();
+            return proposals.remove(proposalId) != null;
+        }
+    }
+
+    /** The kept proposal with this id; empty when it is unknown, accepted, discarded or expired. Null-safe. */
+    public Optional<ChangeProposal> proposal(String proposalId) {
+        if (proposalId == null) return Optional.empty();
+        synchronized (proposals) {
+            expire();
+            return Optional.ofNullable(proposals.get(proposalId)).map(Prepared::proposal);
+        }
+    }
+
+    /** Whether a run of the project is in progress here (or, with a queue, the run that made it). */
+    private boolean running(String owner, String projectId) {
+        boolean here;
+        synchronized (runs) {
+            here = runs.values().stream().anyMatch(g -> g.projectId().equals(projectId) && !g.finished());
+        }
+        return here || find(owner, projectId).filter(g -> !g.finished()).isPresent();
+    }
+
+    private void expire() {
+        Instant oldest = clock.instant().minus(proposalTtl);
+        proposals.values().removeIf(p -> p.proposal().createdAt().isBefore(oldest));
+    }
+
+    /** A proposal and the version of the project's record it was worked out against (0: none). */
+    private record Prepared(ChangeProposal proposal, int recordVersion) {}
+
+    /**
+     * Runs the change in a temporary directory holding the project's latest files and its record; writes nothing into
+     * the project. With {@code diffs}, notes each plan path's store version and the diff of each written or deleted file.
+     */
+    private Prepared prepare(String projectId, ChangeRequest request, boolean diffs) {
         ArtifactStore store = pipeline().store();
         Path dir;
         try {
@@ -200,11 +356,16 @@ public final class Generations implements AutoCloseable {
             throw new UncheckedIOException("cannot create a temporary directory for the change", e);
         }
         try {
-            if (store.exportTo(projectId, dir) == 0) {
-                throw new IllegalArgumentException("project '" + projectId + "' holds no files");
+            // read before the export: an edit saved in between moves a version and makes accept refuse, never lose it
+            Map<String, Artifact> before = new java.util.HashMap<>();
+            if (diffs) {
+                store.list(projectId).forEach(a -> before.put(a.path(), a));
             }
             String recordProject = recordProject(projectId);
             Optional<Artifact> record = recordProject == null ? Optional.empty() : store.get(recordProject, RECORD_FILE);
+            if (store.exportTo(projectId, dir) == 0) {
+                throw new IllegalArgumentException("project '" + projectId + "' holds no files");
+            }
             if (record.isPresent()) {
                 Path file = dir.resolve(GenerationRecord.PATH);
                 Files.createDirectories(file.getParent());
@@ -213,33 +374,68 @@ public final class Generations implements AutoCloseable {
             Instant createdAt = clock.instant();
             List<GenerationEvent> events = Collections.synchronizedList(new ArrayList<>());
             ChangeResult result = autonoma.change(dir, request, events::add);
-            List<ProjectChange.FileChange> files = new ArrayList<>();
-            List<String> gone = new ArrayList<>();
-            if (result.succeeded()) {
+            byte[] produced = null;
+            Path producedRecord = dir.resolve(GenerationRecord.PATH);
+            if (result.generation() != null && result.succeeded() && Files.isRegularFile(producedRecord)) {
+                produced = Files.readAllBytes(producedRecord);
+            }
+            Map<String, Integer> versions = new LinkedHashMap<>();
+            List<ChangeProposal.ProposedFile> files = new ArrayList<>();
+            if (diffs && result.succeeded()) {
                 for (ChangePlan.Step step : result.plan().steps()) {
-                    int version;
-                    if (step.action().writes()) {
-                        version = store.put(projectId, step.path(), step.content(), "change").version();
-                    } else {
-                        version = store.get(projectId, step.path()).map(Artifact::version).orElse(0);
+                    Artifact was = before.get(step.path());
+                    versions.put(step.path(), was == null ? 0 : was.version());
+                    boolean deletes = step.action() == ChangePlan.Action.DELETE;
+                    if (step.action().writes() || deletes) {
+                        String old = was == null ? "" : new String(was.content(), StandardCharsets.UTF_8);
+                        String now = deletes ? "" : step.content();
+                        files.add(new ChangeProposal.ProposedFile(step.path(), step.action(),
+                                io.autonoma.agents.change.FileDiff.unified(step.path(), old, now, 3)));
                     }
-                    if (step.action() == ChangePlan.Action.DELETE || step.action() == ChangePlan.Action.KEEP_REMOVED) {
-                        gone.add(step.path());
-                    }
-                    files.add(new ProjectChange.FileChange(step.path(), step.action(), version));
                 }
             }
-            if (result.generation() != null && result.succeeded() && recordProject != null) {
-                keep(store, recordProject, dir);
+            List<GenerationEvent> seen;
+            synchronized (events) {
+                seen = List.copyOf(events);
             }
-            Optional<Generation> run = Optional.ofNullable(result.generation())
-                    .map(r -> remember(r, projectId, createdAt, events));
-            return new ProjectChange(projectId, result, run, files, gone);
+            return new Prepared(new ChangeProposal(null, projectId, projectOwner(projectId).orElse(ANONYMOUS), result, seen, createdAt,
+                    produced, versions, files), record.map(Artifact::version).orElse(0));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare project '" + projectId + "' for the change: " + e.getMessage(), e);
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /** Writes what {@link #prepare} worked out into the project, keeps the new record and remembers the change's run. */
+    private ProjectChange apply(ChangeProposal p) {
+        ArtifactStore store = pipeline().store();
+        String projectId = p.projectId();
+        ChangeResult result = p.result();
+        List<ProjectChange.FileChange> files = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        if (result.succeeded()) {
+            for (ChangePlan.Step step : result.plan().steps()) {
+                int version;
+                if (step.action().writes()) {
+                    version = store.put(projectId, step.path(), step.content(), "change").version();
+                } else {
+                    version = store.get(projectId, step.path()).map(Artifact::version).orElse(0);
+                }
+                if (step.action() == ChangePlan.Action.DELETE || step.action() == ChangePlan.Action.KEEP_REMOVED) {
+                    gone.add(step.path());
+                }
+                files.add(new ProjectChange.FileChange(step.path(), step.action(), version));
+            }
+        }
+        String recordProject = recordProject(projectId);
+        byte[] record = p.generationRecord();
+        if (result.generation() != null && result.succeeded() && recordProject != null && record != null) {
+            keep(store, recordProject, record);
+        }
+        Optional<Generation> run = Optional.ofNullable(result.generation())
+                .map(r -> remember(r, projectId, p.createdAt(), p.events()));
+        return new ProjectChange(projectId, result, run, files, gone);
     }
 
     /**
@@ -276,13 +472,6 @@ public final class Generations implements AutoCloseable {
         } catch (RuntimeException e) {
             log.info("no generation record kept for project {} (a change of it will regenerate its app-spec.json as the base): {}",
                     projectId, e.toString());
-        }
-    }
-
-    private static void keep(ArtifactStore store, String recordProject, Path appDir) throws IOException {
-        Path record = appDir.resolve(GenerationRecord.PATH);
-        if (Files.isRegularFile(record)) {
-            keep(store, recordProject, Files.readAllBytes(record));
         }
     }
 
@@ -417,8 +606,16 @@ public final class Generations implements AutoCloseable {
         private int maxRetainedRuns = 200;
         private final List<RunResultListener> resultListeners = new ArrayList<>();
         private GenerationQueue queue;
+        private int maxProposals = 100;
+        private java.time.Duration proposalTtl = java.time.Duration.ofHours(1);
 
         private Builder() {}
+
+        /** How many {@link Generations#propose proposals} are kept at most; the oldest is forgotten first. Default 100. */
+        public Builder maxProposals(int v) { this.maxProposals = v; return this; }
+
+        /** How long a {@link Generations#propose proposal} is kept before it expires. Default one hour. */
+        public Builder proposalTtl(java.time.Duration v) { this.proposalTtl = Objects.requireNonNull(v, "proposalTtl"); return this; }
 
         /**
          * Sends generations to a queue shared by every instance instead of running them in this JVM ({@code maxConcurrentRuns}
@@ -437,6 +634,8 @@ public final class Generations implements AutoCloseable {
             if (autonoma == null) throw new IllegalArgumentException("Generations needs an Autonoma; call autonoma(...)");
             if (maxConcurrentRuns < 1) throw new IllegalArgumentException("maxConcurrentRuns must be at least 1, was " + maxConcurrentRuns);
             if (maxRetainedRuns < 0) throw new IllegalArgumentException("maxRetainedRuns must be 0 or more, was " + maxRetainedRuns);
+            if (maxProposals < 0) throw new IllegalArgumentException("maxProposals must be 0 or more, was " + maxProposals);
+            if (proposalTtl.isNegative()) throw new IllegalArgumentException("proposalTtl must not be negative, was " + proposalTtl);
             return new Generations(this);
         }
     }

@@ -160,6 +160,45 @@ public final class GenerationApi {
         }
     }
 
+    /**
+     * One file of a {@link Proposal}: {@code action} as in {@link ChangedFile} ({@code create}, {@code update},
+     * {@code merge}, {@code conflict} or {@code delete}: only steps that write or delete are listed), {@code diff} the
+     * unified diff of the store's content (empty for a new file) against the proposed one (empty for a deleted file).
+     */
+    public record ProposedFile(String path, String action, String diff) {}
+
+    /** Where a {@link Proposal} is accepted ({@code POST}) and discarded ({@code DELETE} of {@code self}). */
+    public record ProposalLinks(String self, String accept) {
+        static ProposalLinks of(String id, String proposalId) {
+            String self = "/api/generations/" + id + "/proposals/" + proposalId;
+            return new ProposalLinks(self, self + "/accept");
+        }
+    }
+
+    /**
+     * 200 answer to {@code POST /api/generations/{id}/proposals}: a change worked out and not written. {@code status}:
+     * {@code ready} (files to write), {@code conflicted} (some of them with conflict markers, listed in
+     * {@code conflicts}), {@code unchanged} (the request changes nothing) or {@code failed} (the generation failed;
+     * {@code error} says why); only {@code ready} and {@code conflicted} proposals are kept, with an {@code id} (null
+     * otherwise) and {@code links}. {@code delta}, {@code losses}, {@code noLongerGenerated} and {@code migration} as in
+     * {@link Changed}; {@code files}: what accepting would write, each with its diff.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Proposal(@JsonInclude(JsonInclude.Include.ALWAYS) String id, String projectId, String status, List<String> delta,
+                           List<String> losses, List<ProposedFile> files, List<String> conflicts, List<String> noLongerGenerated,
+                           String migration, String error, ProposalLinks links) {
+        /** {@code id}: the generation (or project) id the proposal was asked for, used in the links. */
+        static Proposal of(String id, io.autonoma.spring.generation.ChangeProposal p) {
+            var r = p.result();
+            return new Proposal(p.id(), p.projectId(), lower(p.status()),
+                    r.delta().changes().stream().map(SpecChange::describe).toList(),
+                    r.delta().losses(),
+                    p.files().stream().map(f -> new ProposedFile(f.path(), lower(f.action()), f.diff())).toList(),
+                    r.conflicts(), p.noLongerGenerated(), r.migration().orElse(null), p.error().orElse(null),
+                    p.id() == null ? null : ProposalLinks.of(id, p.id()));
+        }
+    }
+
     /** Where a generation's resources are. */
     public record Links(String self, String events, String files, String zip, String changes) {
         static Links of(String id) {

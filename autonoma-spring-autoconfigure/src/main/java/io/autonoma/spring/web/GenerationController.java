@@ -6,9 +6,11 @@ import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.artifact.ArtifactPaths;
 import io.autonoma.core.artifact.ArtifactStore;
 import io.autonoma.core.artifact.UnsafePathException;
+import io.autonoma.spring.generation.ChangeProposal;
 import io.autonoma.spring.generation.Generation;
 import io.autonoma.spring.generation.Generations;
 import io.autonoma.spring.generation.ProjectChange;
+import io.autonoma.spring.generation.ProposalConflictException;
 import io.autonoma.spring.web.internal.ApiException;
 import io.autonoma.spring.web.internal.Json;
 import io.autonoma.spring.web.internal.SseSubscriber;
@@ -288,25 +290,9 @@ public class GenerationController implements org.springframework.beans.factory.D
      */
     @PostMapping("/{id}/changes")
     public ResponseEntity<String> change(@PathVariable("id") String id, HttpServletRequest request) throws IOException {
-        String contentType = request.getContentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
-            throw new ApiException(415, "unsupported_media_type",
-                    "send the change as JSON with Content-Type: application/json, e.g. {\"change\": \"give tasks a due date\"}");
-        }
-        String owner = owner(request);
-        // a project this application has forgotten is served to the owner it knows, or, unsecured, to anyone
-        String projectId = generations.find(owner, id).map(Generation::projectId)
-                .orElseGet(() -> id.endsWith(Generations.RECORD_PROJECT_SUFFIX) || store.list(id).isEmpty()
-                        || !generations.projectOwner(id).orElse(Generations.ANONYMOUS).equals(owner) ? null : id);
-        if (projectId == null) {
-            throw ApiException.notFound(id);
-        }
+        String projectId = changeable(id, request);
         GenerationApi.ChangeBody body = GenerationApi.ChangeBody.from(parse(readLimited(request)));
-        if (generations.list().stream().anyMatch(g -> g.projectId().equals(projectId) && !g.finished())
-                || generations.find(owner, projectId).filter(g -> !g.finished()).isPresent()) {
-            throw new ApiException(409, "conflict", "a run of project '" + projectId + "' is still in progress; "
-                    + "change it once it has ended (GET /api/generations/" + id + ")");
-        }
+        requireIdle(id, projectId, request);
         ProjectChange change;
         try {
             change = generations.change(projectId, body.request());
@@ -316,6 +302,61 @@ public class GenerationController implements org.springframework.beans.factory.D
             throw ApiException.badRequest(e.getMessage());
         }
         return ok(GenerationApi.Changed.of(change));
+    }
+
+    /**
+     * Works a change of the app of generation {@code id} out without writing it, to look at before accepting it: body
+     * {@link GenerationApi.ChangeBody} (as for {@code /changes}), answer 200 {@link GenerationApi.Proposal} once worked
+     * out (it blocks): the delta, each file the change would write with its unified diff against the store's content,
+     * the conflicts. A {@code ready} or {@code conflicted} proposal is kept (for an hour, the latest 100) to accept with
+     * {@code POST …/proposals/{pid}/accept} or discard with {@code DELETE …/proposals/{pid}}; an {@code unchanged} or
+     * {@code failed} one is not (its {@code id} is null). The same 415, 404, 409 and 400 answers as {@code /changes}.
+     */
+    @PostMapping("/{id}/proposals")
+    public ResponseEntity<String> propose(@PathVariable("id") String id, HttpServletRequest request) throws IOException {
+        String projectId = changeable(id, request);
+        GenerationApi.ChangeBody body = GenerationApi.ChangeBody.from(parse(readLimited(request)));
+        requireIdle(id, projectId, request);
+        ChangeProposal proposal;
+        try {
+            proposal = generations.propose(projectId, body.request());
+        } catch (io.autonoma.core.spec.InvalidSpecException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        return ok(GenerationApi.Proposal.of(id, proposal));
+    }
+
+    /**
+     * Writes a proposal of the app of generation {@code id} into the store as {@code /changes} would have: 200
+     * {@link GenerationApi.Changed}; the proposal is then forgotten. 404 for an unknown, accepted, discarded or expired
+     * proposal (and one of another project or owner); 409 {@code conflict}, with nothing written and the proposal
+     * forgotten, when the project changed since the proposal (a file of its plan was saved or changed since: the
+     * paths in {@code problems}) or a run of it is in progress: propose again.
+     */
+    @PostMapping("/{id}/proposals/{pid}/accept")
+    public ResponseEntity<String> accept(@PathVariable("id") String id, @PathVariable("pid") String pid, HttpServletRequest request) {
+        proposal(id, pid, request);
+        ProjectChange change;
+        try {
+            change = generations.accept(pid);
+        } catch (java.util.NoSuchElementException e) {
+            throw proposalNotFound(id, pid);
+        } catch (ProposalConflictException e) {
+            throw new ApiException(409, "conflict", e.getMessage(), e.moved());
+        }
+        return ok(GenerationApi.Changed.of(change));
+    }
+
+    /** Discards a proposal of the app of generation {@code id} without writing it: 204; 404 for an unknown one. */
+    @DeleteMapping("/{id}/proposals/{pid}")
+    public ResponseEntity<Void> discard(@PathVariable("id") String id, @PathVariable("pid") String pid, HttpServletRequest request) {
+        proposal(id, pid, request);
+        if (!generations.discard(pid)) {
+            throw proposalNotFound(id, pid);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     /** Cancels a run in progress: 202; 409 when it has already ended. */
@@ -335,6 +376,56 @@ public class GenerationController implements org.springframework.beans.factory.D
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * The project a change or proposal of {@code id} applies to: the caller's run's project, or a project this
+     * application has forgotten, served to the owner it knows or, unsecured, to anyone. 415 for a body that is not
+     * JSON, 404 when there is none.
+     */
+    private String changeable(String id, HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            throw new ApiException(415, "unsupported_media_type",
+                    "send the change as JSON with Content-Type: application/json, e.g. {\"change\": \"give tasks a due date\"}");
+        }
+        String projectId = project(id, owner(request));
+        if (projectId == null) {
+            throw ApiException.notFound(id);
+        }
+        return projectId;
+    }
+
+    private String project(String id, String owner) {
+        return generations.find(owner, id).map(Generation::projectId)
+                .orElseGet(() -> id.endsWith(Generations.RECORD_PROJECT_SUFFIX) || store.list(id).isEmpty()
+                        || !generations.projectOwner(id).orElse(Generations.ANONYMOUS).equals(owner) ? null : id);
+    }
+
+    /** 409 {@code conflict} while a run of the project is in progress. */
+    private void requireIdle(String id, String projectId, HttpServletRequest request) {
+        String owner = owner(request);
+        if (generations.list().stream().anyMatch(g -> g.projectId().equals(projectId) && !g.finished())
+                || generations.find(owner, projectId).filter(g -> !g.finished()).isPresent()) {
+            throw new ApiException(409, "conflict", "a run of project '" + projectId + "' is still in progress; "
+                    + "change it once it has ended (GET /api/generations/" + id + ")");
+        }
+    }
+
+    /** The caller's proposal {@code pid} of the project of {@code id}; 404 for any other (unknown, another project's or owner's). */
+    private ChangeProposal proposal(String id, String pid, HttpServletRequest request) {
+        String owner = owner(request);
+        String projectId = project(id, owner);
+        if (projectId == null) {
+            throw ApiException.notFound(id);
+        }
+        return generations.proposal(pid).filter(p -> p.projectId().equals(projectId) && p.owner().equals(owner))
+                .orElseThrow(() -> proposalNotFound(id, pid));
+    }
+
+    private static ApiException proposalNotFound(String id, String pid) {
+        return new ApiException(404, "not_found", "generation '" + id + "' has no proposal '" + pid
+                + "' (accepted, discarded, expired, or never kept); propose the change again with POST /api/generations/" + id + "/proposals");
+    }
 
     /** The caller's run with this id; another owner's is 404 exactly like one that does not exist. */
     private Generation find(String id, HttpServletRequest request) {
