@@ -48,6 +48,7 @@ public class AutonomaProperties {
     private final Jobs jobs = new Jobs();
     private final Quotas quotas = new Quotas();
     private final Model model = new Model();
+    private final Preview preview = new Preview();
 
     public enum Engine {
         /** Rule-based analyst and template packs: same input, byte-identical output; no API key, no network. */
@@ -286,6 +287,59 @@ public class AutonomaProperties {
         public void setAllowRemote(boolean allowRemote) { this.allowRemote = allowRemote; }
     }
 
+    /**
+     * Live previews of generated apps ({@code /api/generations/{id}/preview}, needs {@code autonoma.api.enabled}): the
+     * project's backend (uvicorn on SQLite) and frontend ({@code next dev}) run as local processes on loopback ports.
+     * Previews run generated code on this machine, with this application's user: turn them on only where that is
+     * acceptable (a developer's machine, a sandboxed host). Needs python3, node and npm; the first preview of an app
+     * installs its dependencies (cached per requirements and lockfile hash).
+     */
+    public static class Preview {
+        /** Whether to serve previews. Default false: they run generated code on this machine. */
+        private boolean enabled = false;
+
+        /** Previews running (or being prepared) at once; one more is refused with 429 until one is stopped. */
+        private int maxRunning = 2;
+
+        /** A preview nobody asked about for this long (GET .../preview counts) is stopped. */
+        private Duration idleTimeout = Duration.ofMinutes(10);
+
+        /** The Python 3 interpreter the backend's virtualenvs are made with (a path, or a name on the PATH). */
+        private String python = "python3";
+
+        /** The Node.js executable that runs the frontend's {@code next dev} (a path, or a name on the PATH). */
+        private String node = "node";
+
+        /** npm, which installs the frontend's packages (a path, or a name on the PATH). */
+        private String npm = "npm";
+
+        /**
+         * Where installed dependencies are kept, one virtualenv per requirements hash and one node_modules per lockfile
+         * hash. Unset: the verify stage's, {@code ~/.cache/autonoma/verify}, so both share one cache.
+         */
+        private Path cacheDir;
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public int getMaxRunning() { return maxRunning; }
+        public void setMaxRunning(int maxRunning) { this.maxRunning = maxRunning; }
+        public Duration getIdleTimeout() { return idleTimeout; }
+        public void setIdleTimeout(Duration idleTimeout) { this.idleTimeout = idleTimeout; }
+        public String getPython() { return python; }
+        public void setPython(String python) { this.python = python; }
+        public String getNode() { return node; }
+        public void setNode(String node) { this.node = node; }
+        public String getNpm() { return npm; }
+        public void setNpm(String npm) { this.npm = npm; }
+        public Path getCacheDir() { return cacheDir; }
+        public void setCacheDir(Path cacheDir) { this.cacheDir = cacheDir; }
+
+        /** {@link #getCacheDir()} or the verify stage's cache directory. */
+        public Path resolvedCacheDir() {
+            return cacheDir != null ? cacheDir : io.autonoma.agents.preview.DependencyCache.defaultDirectory();
+        }
+    }
+
     public static class Model {
         /** Base URL of an OpenAI-compatible endpoint for the llm engine, e.g. http://127.0.0.1:11434/v1. The API key comes from the AUTONOMA_API_KEY environment variable only. */
         private String baseUrl;
@@ -340,6 +394,7 @@ public class AutonomaProperties {
     public Security getSecurity() { return security; }
     public Jobs getJobs() { return jobs; }
     public Quotas getQuotas() { return quotas; }
+    public Preview getPreview() { return preview; }
 
     /** {@link #getOutputRoot()} or {@code ${java.io.tmpdir}/autonoma}. */
     public Path resolvedOutputRoot() {

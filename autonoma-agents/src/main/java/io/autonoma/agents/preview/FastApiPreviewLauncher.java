@@ -3,6 +3,7 @@ package io.autonoma.agents.preview;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,14 @@ public final class FastApiPreviewLauncher implements PreviewLauncher {
 
     @Override
     public List<Process> processes(Path directory, Map<String, Integer> ports) {
+        return List.of(backend(python, directory, ports.get("backend"), Map.of()));
+    }
+
+    /**
+     * The backend's process: migrations onto {@code backend/preview.db}, then uvicorn on 127.0.0.1:{@code port}, with a
+     * fresh random secret key and {@code environment} added (e.g. the frontend's origin for CORS).
+     */
+    static Process backend(Path python, Path directory, int port, Map<String, String> environment) {
         Path backend = directory.resolve("backend");
         if (!Files.isRegularFile(backend.resolve("app/main.py"))) {
             throw new IllegalArgumentException(directory + " has no generated FastAPI backend (backend/app/main.py)");
@@ -39,11 +48,13 @@ public final class FastApiPreviewLauncher implements PreviewLauncher {
         String script = "\"$0\" -m alembic upgrade head && exec \"$0\" -m uvicorn app.main:app --host 127.0.0.1 --port \"$1\"";
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        return List.of(new Process("backend", List.of("sh", "-c", script, py, ports.get("backend").toString()), backend, Map.of(
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(Map.of(
                 "DATABASE_URL", "sqlite+aiosqlite:///./preview.db",
                 "SECRET_KEY", HexFormat.of().formatHex(key),
                 "ENVIRONMENT", "development",
-                "PYTHONUNBUFFERED", "1")));
+                "PYTHONUNBUFFERED", "1"));
+        return new Process("backend", List.of("sh", "-c", script, py, Integer.toString(port)), backend, env);
     }
 
     @Override

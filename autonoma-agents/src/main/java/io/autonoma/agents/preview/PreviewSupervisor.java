@@ -72,7 +72,16 @@ public final class PreviewSupervisor implements AutoCloseable {
      * @throws UncheckedIOException when a process cannot be started (what started is stopped again)
      */
     public Preview start(String projectId, Path directory) {
+        return start(projectId, directory, launcher);
+    }
+
+    /**
+     * As {@link #start(String, Path)}, run by {@code launcher} instead of the supervisor's own: for apps that each need
+     * their own, e.g. a {@link FullStackPreviewLauncher} with the interpreter their preparation installed.
+     */
+    public Preview start(String projectId, Path directory, PreviewLauncher launcher) {
         Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(launcher, "launcher");
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("no app directory at " + directory);
         }

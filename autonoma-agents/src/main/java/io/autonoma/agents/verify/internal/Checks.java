@@ -1,14 +1,12 @@
 package io.autonoma.agents.verify.internal;
 
+import io.autonoma.agents.preview.DependencyCache;
 import io.autonoma.agents.verify.CheckResult;
 import io.autonoma.agents.verify.CheckResult.Status;
-import io.autonoma.core.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The checks of one app, in order, with their dependencies installed once per hash into the cache. */
+/** The checks of one app, in order, with their dependencies installed once per hash into the cache ({@link DependencyCache}, shared with the previews). */
 public final class Checks {
     private static final Pattern PYTEST = Pattern.compile("(?m)^=*\\s*((?:\\d+ (?:passed|failed|errors?|skipped)(?:, )?)+)");
     private static final int EXCERPT = 2000;
@@ -74,25 +72,14 @@ public final class Checks {
             return;
         }
         long t0 = System.nanoTime();
-        String key = hash(dir, "\u0000", "requirements.txt", "requirements-dev.txt");
-        Path venv = cache.resolve("python-" + key);
-        if (!Files.isExecutable(venv.resolve("bin/python"))) {
-            Path tmp = tmp("python-" + key);
-            ProcessRunner.Run made = runner.run(List.of(python.get().toString(), "-m", "venv", tmp.toString()), dir, Map.of(), timeout);
-            List<String> pip = new ArrayList<>(List.of(tmp.resolve("bin/python").toString(), "-m", "pip", "install", "-q",
-                    "--disable-pip-version-check", "-r", "requirements.txt"));
-            if (Files.isRegularFile(dir.resolve("requirements-dev.txt"))) {
-                pip.addAll(List.of("-r", "requirements-dev.txt"));
-            }
-            ProcessRunner.Run installed = made.ok() ? runner.run(pip, dir, Map.of(), timeout) : made;
-            if (!installed.ok()) {
-                add.accept(new CheckResult("pip install", Status.FAILED, "", millis(t0), excerpt(installed.output())));
-                TempTree.delete(tmp);
-                return;
-            }
-            settle(tmp, venv);
+        Path venvPython;
+        try {
+            venvPython = cache(python.get(), null).python(dir);
+        } catch (DependencyCache.InstallFailedException e) {
+            add.accept(new CheckResult("pip install", Status.FAILED, "", millis(t0), excerpt(e.output())));
+            return;
         }
-        String py = venv.resolve("bin/python").toString();
+        String py = venvPython.toString();
         Map<String, String> env = Map.of("PYTHONPATH", dir.toString());
         run(add, "ruff", List.of(py, "-m", "ruff", "check", "--no-cache", "."), dir, env, r -> "no problems");
         run(add, "ruff format", List.of(py, "-m", "ruff", "format", "--no-cache", "--check", "."), dir, env,
@@ -114,23 +101,15 @@ public final class Checks {
         }
         long t0 = System.nanoTime();
         if (!Files.exists(dir.resolve("node_modules"))) {
-            String key = hash(dir, appName(dir), "package.json", "package-lock.json");
-            Path modules = cache.resolve("node-" + key);
-            if (!Files.isDirectory(modules.resolve("node_modules"))) {
-                Path tmp = tmp("node-" + key);
-                copy(dir.resolve("package.json"), tmp.resolve("package.json"));
-                copy(dir.resolve("package-lock.json"), tmp.resolve("package-lock.json"));
-                ProcessRunner.Run installed = runner.run(List.of(npm.get().toString(), "ci", "--no-audit", "--no-fund",
-                        "--prefer-offline", "--loglevel=error"), tmp, Map.of("npm_config_cache", cache.resolve("npm").toString()), timeout);
-                if (!installed.ok()) {
-                    add.accept(new CheckResult("npm ci", Status.FAILED, "", millis(t0), excerpt(installed.output())));
-                    TempTree.delete(tmp);
-                    return;
-                }
-                settle(tmp, modules);
+            Path modules;
+            try {
+                modules = cache(null, npm.get()).nodeModules(dir);
+            } catch (DependencyCache.InstallFailedException e) {
+                add.accept(new CheckResult("npm ci", Status.FAILED, "", millis(t0), excerpt(e.output())));
+                return;
             }
             try {
-                Files.createSymbolicLink(dir.resolve("node_modules"), modules.resolve("node_modules"));
+                Files.createSymbolicLink(dir.resolve("node_modules"), modules);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot link " + dir.resolve("node_modules"), e);
             }
@@ -190,7 +169,7 @@ public final class Checks {
     }
 
     /** The failing part of a tool's output: from its first failure marker, at most {@value #EXCERPT} characters. */
-    static String excerpt(String output) {
+    public static String excerpt(String output) {
         String s = output.strip();
         for (String marker : List.of("= FAILURES =", "_____ ", "error:", "Error:", "FAILED")) {
             int i = s.indexOf(marker);
@@ -206,54 +185,12 @@ public final class Checks {
         return output.lines().filter(l -> l.contains(containing)).findFirst().orElse("").strip();
     }
 
-    /** The package's own name line: it differs per app but not what is installed, so it stays out of the cache key. */
-    private static String appName(Path dir) {
-        try {
-            Matcher m = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]*)\"").matcher(Files.readString(dir.resolve("package.json")));
-            return m.find() ? "\"name\": \"" + m.group(1) + "\"" : "\u0000";
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir.resolve("package.json"), e);
-        }
-    }
-
-    /** A key for what {@code files} install: their content without {@code ignore}, hashed. */
-    private String hash(Path dir, String ignore, String... files) {
-        StringBuilder all = new StringBuilder();
-        for (String f : files) {
-            Path p = dir.resolve(f);
-            try {
-                all.append(f).append('\n').append(Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : "").append('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + p, e);
-            }
-        }
-        return Sha256.hex(all.toString().replace(ignore, "")).substring(0, 16);
-    }
-
-    private Path tmp(String name) {
-        try {
-            Files.createDirectories(cache);
-            return Files.createTempDirectory(cache, "." + name + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory in the verify cache " + cache, e);
-        }
-    }
-
-    /** Moves a finished install into place; when another verification got there first, its copy is kept. */
-    private static void settle(Path tmp, Path target) {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException raced) {
-            TempTree.delete(tmp);
-        }
-    }
-
-    private static void copy(Path from, Path to) {
-        try {
-            if (Files.isRegularFile(from)) Files.copy(from, to);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + from, e);
-        }
+    /** The dependency cache shared with the previews, installing with these tools through this verification's runner environment. */
+    private DependencyCache cache(Path python, Path npm) {
+        DependencyCache.Builder b = DependencyCache.builder().directory(cache).environment(runner.environment()).timeout(timeout);
+        if (python != null) b.python(python.toString());
+        if (npm != null) b.npm(npm.toString());
+        return b.build();
     }
 
     private Optional<Path> onPath(String exe) {
