@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Browser test of samples/web: builds the jar, starts it on 127.0.0.1, and drives the page with
-# playwright-core + Debian's /usr/bin/chromium (no browser download): a shared prompt, all agents
-# "done" over SSE, a file preview, the zip download. Prints "web-e2e: N passed, M failed".
+# Browser test of the studio (samples/web): builds the jar, starts it on 127.0.0.1, and drives the page with
+# playwright-core + Debian's /usr/bin/chromium (no browser download) as a person would (ci/web-e2e/e2e.mjs): plan,
+# correct a field, generate (with the verify stage), edit a file in Monaco, propose and accept a change, run the app in
+# the live preview and create a row in it, download the zip, then time "Generate" → usable preview with warm caches.
+# Screenshots: samples/web/target/studio-screenshots/. Prints "web-e2e: N passed, M failed" and "studio-timing: …".
 #
-# Env: SKIP_BUILD=1 reuses samples/web/target/autonoma-web.jar; PROMPTS=path/to/prompts.jsonl;
-#      E2E_PROMPT_ID (default todo); E2E_EXPECT_AGENTS (default 8; empty = take the count from RunStarted).
+# Env: SKIP_BUILD=1 reuses samples/web/target/autonoma-web.jar; E2E_EXPECT_AGENTS (default 9 = eight agents + verify;
+#      empty = take the count from RunStarted); E2E_PREVIEW_LIMIT_MS (default 90000).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -20,10 +22,6 @@ command -v unzip >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=nonintera
 if [ ! -f ci/web-e2e/node_modules/playwright-core/package.json ]; then
   (cd ci/web-e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
-
-# --- prompts: the repository's prompts/ folder, or PROMPTS
-PROMPTS="${PROMPTS:-$ROOT/prompts/prompts.jsonl}"
-[ -f "$PROMPTS" ] || { echo "check-web: no prompts file at $PROMPTS (set PROMPTS=...)"; exit 2; }
 
 # --- build
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
@@ -48,5 +46,12 @@ done
 curl -fsS "$URL/actuator/health" >/dev/null || { echo "check-web: the app did not become healthy in 90 s; see $LOG"; tail -40 "$LOG"; exit 1; }
 echo "check-web: app up on $URL"
 
-export E2E_EXPECT_AGENTS="${E2E_EXPECT_AGENTS-8}"
-node ci/web-e2e/e2e.mjs --url "$URL" --prompts "$PROMPTS" --out "$OUT"
+export E2E_EXPECT_AGENTS="${E2E_EXPECT_AGENTS-9}"
+node ci/web-e2e/e2e.mjs --url "$URL" --out "$OUT" || { echo "check-web: FAILED; last lines of $LOG:"; tail -80 "$LOG"; exit 1; }
+# every preview process ends with the app (the supervisor kills them on shutdown)
+cleanup
+trap - EXIT
+if pgrep -f "next/dist/bin/next dev" >/dev/null || pgrep -f "uvicorn app.main:app --host 127.0.0.1" >/dev/null; then
+  echo "check-web: preview processes outlived the app:"; pgrep -af "next dev|uvicorn app.main" || true; exit 1
+fi
+echo "check-web: no preview process left after the app stopped"

@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * MCP over Streamable HTTP in the web sample, through the MCP Java SDK's client: a bearer token per owner, each owner
  * sees only its own projects, no token is 401 and a foreign Origin 403.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"autonoma.store.type=memory",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"autonoma.store.type=memory", "autonoma.verify=false",
         "autonoma.templates.semantic=false", "autonoma.mcp.enabled=true",
         "autonoma.mcp.tokens.alice=alice-token-0123456789abcdef", "autonoma.mcp.tokens.bob=bob-token-0123456789abcdef"})
 class McpHttpTest {
