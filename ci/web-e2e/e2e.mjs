@@ -224,6 +224,23 @@ try {
     return `delta: ${delta}; ${await proposal.locator('.accepted').textContent()}`;
   });
 
+  await check('a reload comes back to the app: progress, checks and files replayed, the edit and the change in the editor', async () => {
+    const id = await page.evaluate(() => document.body.dataset.generation);
+    await page.reload({ waitUntil: 'load' });
+    if (!page.url().includes('generation=' + id)) fail('the address does not name the app: ' + page.url());
+    await page.waitForFunction(() => document.getElementById('run-status').dataset.status === 'succeeded', null, { timeout: 30000 });
+    await page.locator(`#tree button.file[data-path="${MODEL}"]`).waitFor({ state: 'attached', timeout: 30000 });
+    await openFolders(MODEL);
+    await page.locator(`#tree button.file[data-path="${MODEL}"]`).click();
+    await page.waitForFunction((p) => {
+      const m = window.monaco && window.monaco.editor.getModels().find((x) => x.uri.path === '/' + p);
+      return m && m.getValue().includes('birth_date');
+    }, MODEL, { timeout: 30000 });
+    if (!(await modelText(MODEL)).includes(EDITED_LINE)) fail('the edited line is not there after a reload');
+    const checks = await page.locator('#checks li').count();
+    return `${page.url().replace(base, '')}: ${await page.locator('#tree button.file').count()} files, ${checks} checks replayed`;
+  });
+
   let firstPreviewMs = null;
   await check('preview: the app runs in the iframe; a person signs up and creates an author through its UI', async () => {
     const t0 = Date.now();

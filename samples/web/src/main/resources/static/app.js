@@ -235,6 +235,8 @@
     stopPreviewWatch();
     gen = { id: started.id, agents: new Map(), finished: false, paths: new Set(), source: null, writersDone: false };
     document.body.dataset.generation = gen.id;
+    // the address names the app shown: a reload (or a bookmark) comes back to it, its events replayed
+    history.replaceState(null, '', '?generation=' + encodeURIComponent(gen.id));
     $('prompt-note').textContent = started.promptNote ? 'Note: ' + started.promptNote + '.' : '';
     $('progress').hidden = false;
     $('files').hidden = true;
@@ -760,6 +762,13 @@
   $('preview-start').addEventListener('click', startPreview);
   $('preview-stop').addEventListener('click', stopPreview);
   $('git-form').addEventListener('submit', push);
+  const shown = new URLSearchParams(location.search).get('generation');
+  if (shown) {
+    call(api('/' + encodeURIComponent(shown))).then((r) => {
+      if (r.ok) startFollowing({ id: r.body.id, promptNote: r.body.promptNote });
+      else $('form-error').textContent = 'The app in the address cannot be shown: ' + problemText(r.body);
+    });
+  }
   // leaving the page stops its preview (the idle timeout catches a tab that is simply closed without this)
   window.addEventListener('pagehide', () => {
     if (gen && (previewTimer || previewSource)) fetch(genApi('/preview'), { method: 'DELETE', keepalive: true }).catch(() => {});
