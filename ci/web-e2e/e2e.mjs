@@ -272,6 +272,38 @@ try {
     return `ready ${(firstPreviewMs / 1000).toFixed(1)} s after "Start preview" (first preview: dependencies may be installed); created ${new URL(saved).pathname}`;
   });
 
+  await check('a change accepted while the preview runs restarts it: the new field in its form, its rows and the session kept', async () => {
+    const before = await page.locator('#preview-frame').getAttribute('src');
+    const shown = await page.locator('#chat li.proposal').count();
+    await page.getByLabel('What should change?').fill('Books also have a summary.');
+    await page.getByRole('button', { name: 'Show the change', exact: true }).click();
+    const proposal = page.locator('#chat li.proposal').nth(shown);
+    await proposal.waitFor({ timeout: 120000 });
+    const delta = (await proposal.locator('.delta li').allTextContents()).join('; ');
+    if (!/summary/.test(delta)) fail('the delta does not name summary: ' + delta);
+    await proposal.getByRole('button', { name: 'Accept the change' }).click();
+    await proposal.locator('.accepted').waitFor({ timeout: 120000 });
+    const t0 = Date.now();
+    await page.waitForFunction((old) => {
+      const s = document.getElementById('preview-state');
+      const src = document.getElementById('preview-frame').getAttribute('src');
+      return (s.dataset.ready === 'true' && src && src !== old) || s.dataset.state === 'failed';
+    }, before, { timeout: 180000 });
+    if ((await page.locator('#preview-state').getAttribute('data-state')) !== 'running') {
+      fail('the restarted preview failed: ' + (await page.locator('#preview-logs').textContent()).slice(-3000));
+    }
+    // the same user, without logging in again: the session survived the restart with the preview's data
+    const frame = page.frameLocator('#preview-frame');
+    await frame.getByRole('button', { name: 'Log out', exact: true }).waitFor({ timeout: 60000 });
+    await frame.getByRole('navigation', { name: 'Main' }).locator('a[href="/books"]').click();
+    await frame.getByRole('link', { name: 'New book', exact: true }).click();
+    await frame.locator('[id="summary"]').waitFor({ timeout: 30000 });
+    await frame.getByRole('navigation', { name: 'Main' }).locator('a[href="/authors"]').click();
+    await frame.getByText('Ursula K. Le Guin').first().waitFor({ timeout: 30000 });
+    await shot(page, '06b-preview-after-change.png');
+    return `delta: ${delta}; the preview restarted in ${((Date.now() - t0) / 1000).toFixed(1)} s, the user still logged in, the author kept`;
+  });
+
   await check('export: the zip downloads with app-spec.json, backend/, frontend/, and holds the edited line', async () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.locator('#download').click()]);
     const file = join(out, 'studio-' + download.suggestedFilename());

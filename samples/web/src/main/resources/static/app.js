@@ -248,6 +248,7 @@
     $('preview-logs').textContent = '';
     $('preview-start').textContent = 'Start preview';
     $('preview-stop').hidden = true;
+    $('preview-fresh').hidden = true;
     $('preview-open').hidden = true;
     delete $('preview-state').dataset.state;
     delete $('preview-state').dataset.ready;
@@ -668,7 +669,8 @@
     if (previewSource) { previewSource.close(); previewSource = null; }
   }
 
-  async function startPreview() {
+  // the preview's data (rows, users, sessions) survives a restart, migrated to the new files, unless fresh
+  async function startPreview(fresh) {
     stopPreviewWatch();
     $('preview-start').disabled = true;
     $('preview-frame').hidden = true;
@@ -677,7 +679,7 @@
     $('preview-state').textContent = 'Starting the preview…';
     $('preview-state').dataset.state = 'preparing';
     $('preview-state').dataset.ready = 'false';
-    const r = await call(genApi('/preview'), { method: 'POST', headers: { Accept: 'application/json' } });
+    const r = await call(genApi('/preview' + (fresh === true ? '?fresh=true' : '')), { method: 'POST', headers: { Accept: 'application/json' } });
     if (!r.ok) { $('preview-state').textContent = problemText(r.body); $('preview-start').disabled = false; return; }
     $('preview-stop').hidden = false;
     previewSource = new EventSource(genApi('/preview/logs'));
@@ -701,6 +703,7 @@
     $('preview-start').disabled = alive && !s.ready;
     $('preview-start').textContent = alive ? 'Restart preview' : 'Start preview';
     $('preview-stop').hidden = !alive;
+    $('preview-fresh').hidden = !(s.state === 'running' || s.state === 'failed');
     if (s.state === 'running' && s.ready) {
       const frame = $('preview-frame');
       if (frame.getAttribute('src') !== s.url) frame.src = s.url;
@@ -759,7 +762,8 @@
   $('cancel').addEventListener('click', cancel);
   $('save').addEventListener('click', save);
   $('change-form').addEventListener('submit', propose);
-  $('preview-start').addEventListener('click', startPreview);
+  $('preview-start').addEventListener('click', () => startPreview(false));
+  $('preview-fresh').addEventListener('click', () => startPreview(true));
   $('preview-stop').addEventListener('click', stopPreview);
   $('git-form').addEventListener('submit', push);
   const shown = new URLSearchParams(location.search).get('generation');

@@ -1,6 +1,7 @@
 package io.autonoma.spring.preview;
 
 import io.autonoma.agents.preview.DependencyCache;
+import io.autonoma.agents.preview.FastApiPreviewLauncher;
 import io.autonoma.agents.preview.Preview;
 import io.autonoma.agents.preview.PreviewLauncher;
 import io.autonoma.agents.preview.PreviewSupervisor;
@@ -124,6 +125,15 @@ public final class PreviewService implements AutoCloseable {
      * @throws TooManyPreviewsException when {@code maxRunning} previews of other projects are prepared or running
      */
     public PreviewStatus start(String projectId) {
+        return start(projectId, true);
+    }
+
+    /**
+     * As {@link #start(String)}; {@code keepData}: whether the preview's data (the backend's SQLite database and secret
+     * key, see {@link FastApiPreviewLauncher#DATABASE_FILE}) left by the project's previous preview is kept, so that
+     * its rows and sessions survive a restart on changed files (the new Alembic revisions migrate it), or wiped.
+     */
+    public PreviewStatus start(String projectId, boolean keepData) {
         ArtifactPaths.requireValidProjectId(projectId);
         Entry fresh;
         Entry old;
@@ -140,7 +150,8 @@ public final class PreviewService implements AutoCloseable {
             fresh.log("[preview] restarting: the previous preview of this project is stopped");
         }
         fresh.log("[preview] preparing the project's current files");
-        preparing.execute(() -> prepareAndRun(fresh, old));
+        fresh.log(keepData ? "[preview] keeping the data of the project's previous preview, if any" : "[preview] starting on empty data");
+        preparing.execute(() -> prepareAndRun(fresh, old, keepData));
         return fresh.status(false);
     }
 
@@ -189,7 +200,7 @@ public final class PreviewService implements AutoCloseable {
 
     // ------------------------------------------------------------------ preparation
 
-    private void prepareAndRun(Entry e, Entry old) {
+    private void prepareAndRun(Entry e, Entry old, boolean keepData) {
         ReentrantLock lock = projectLocks.computeIfAbsent(e.projectId, k -> new ReentrantLock());
         lock.lock();
         try {
@@ -200,6 +211,12 @@ public final class PreviewService implements AutoCloseable {
                 return;
             }
             Path dir = ArtifactPaths.resolveInside(root, e.projectId);
+            // a name no project id can have (ids start with a letter or digit)
+            Path kept = root.resolve("." + e.projectId + ".data");
+            if (Files.exists(kept, LinkOption.NOFOLLOW_LINKS) && !DependencyCache.deleteTree(kept)) {
+                throw new IllegalStateException("cannot clear " + kept + " for the preview");
+            }
+            int keptFiles = keepData ? moveData(dir.resolve("backend"), kept) : 0;
             if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !DependencyCache.deleteTree(dir)) {
                 throw new IllegalStateException("cannot wipe " + dir + " for the preview");
             }
@@ -208,6 +225,11 @@ public final class PreviewService implements AutoCloseable {
                 throw new IllegalStateException("project '" + e.projectId + "' holds no files yet (is its generation still running?)");
             }
             e.log("[preview] " + files + " files exported into " + dir);
+            if (keptFiles > 0) {
+                moveData(kept, dir.resolve("backend"));
+                e.log("[preview] the previous preview's data kept (its database is migrated to the new files)");
+            }
+            DependencyCache.deleteTree(kept);
             PreviewLauncher launcher = preparer.prepare(dir, e::log);
             Preview p;
             synchronized (e) {
@@ -229,6 +251,26 @@ public final class PreviewService implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Moves the preview's data files (the SQLite database with its journals, the secret key) from one directory to another. */
+    private static int moveData(Path from, Path to) throws java.io.IOException {
+        if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int n = 0;
+        try (var files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                boolean data = name.startsWith(FastApiPreviewLauncher.DATABASE_FILE) || name.equals(FastApiPreviewLauncher.SECRET_KEY_FILE);
+                if (data && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(to);
+                    Files.move(f, to.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /** Reports state changes to subscribers, probing the previews that are starting. */

@@ -34,7 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * <ul>
  *   <li>{@code POST /api/generations/{id}/preview} → 202: starts the preview of the project's current files, or
  *       restarts it when it has one (how a page shows a change); the dependencies are installed afterwards, so it answers
- *       at once, {@code preparing}. 429 {@code too_many_previews} when {@code autonoma.preview.max-running} previews of
+ *       at once, {@code preparing}. The preview's data (its SQLite database and secret key) is kept from the project's
+ *       previous preview, migrated by the new files' Alembic revisions, unless {@code ?fresh=true}. 429 {@code too_many_previews} when {@code autonoma.preview.max-running} previews of
  *       other projects are prepared or running.</li>
  *   <li>{@code GET /api/generations/{id}/preview} → 200: where it stands; counts as activity (a preview nobody asks
  *       about for {@code autonoma.preview.idle-timeout} is stopped). 404 when the project has none.</li>
@@ -62,10 +63,12 @@ public class PreviewController implements org.springframework.beans.factory.Disp
     }
 
     @PostMapping
-    public ResponseEntity<String> start(@PathVariable("id") String id, HttpServletRequest request) {
+    public ResponseEntity<String> start(@PathVariable("id") String id,
+                                        @org.springframework.web.bind.annotation.RequestParam(name = "fresh", defaultValue = "false") boolean fresh,
+                                        HttpServletRequest request) {
         PreviewService service = service();
         Generation g = find(id, request);
-        return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(Json.write(service.start(g.projectId())));
+        return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(Json.write(service.start(g.projectId(), !fresh)));
     }
 
     @GetMapping

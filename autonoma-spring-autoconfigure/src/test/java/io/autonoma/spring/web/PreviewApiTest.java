@@ -146,6 +146,36 @@ class PreviewApiTest {
     }
 
     @Test
+    void a_restart_keeps_the_previews_data_unless_asked_for_a_fresh_start() throws Exception {
+        String id = generate("a notebook that keeps notes");
+        start(id);
+        await(id, s -> s.get("state").asText().equals("running"));
+        // what the running app wrote: its database (and journal) and its secret key
+        Path backend = Files.createDirectories(ROOT.resolve(".previews").resolve(id).resolve("backend"));
+        Files.writeString(backend.resolve("preview.db"), "rows of the preview");
+        Files.writeString(backend.resolve("preview.db-journal"), "journal");
+        Files.writeString(backend.resolve(".preview-secret-key"), "k".repeat(64));
+        Files.writeString(backend.resolve("scratch.txt"), "not data: wiped with the files");
+
+        start(id);
+        JsonNode kept = await(id, s -> s.get("state").asText().equals("running"));
+        assertThat(Files.readString(backend.resolve("preview.db"))).isEqualTo("rows of the preview");
+        assertThat(Files.readString(backend.resolve("preview.db-journal"))).isEqualTo("journal");
+        assertThat(Files.readString(backend.resolve(".preview-secret-key"))).isEqualTo("k".repeat(64));
+        assertThat(backend.resolve("scratch.txt")).doesNotExist();
+        assertThat(lines(kept)).anyMatch(l -> l.contains("data kept"));
+        try (var siblings = Files.list(ROOT.resolve(".previews"))) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).as("nothing left beside the preview").doesNotContain("." + id + ".data");
+        }
+
+        MvcResult r = mvc.perform(post("/api/generations/{id}/preview?fresh=true", id)).andExpect(status().isAccepted()).andReturn();
+        assertThat(r.getResponse().getContentAsString()).contains("\"state\":\"preparing\"");
+        await(id, s -> s.get("state").asText().equals("running"));
+        assertThat(backend.resolve("preview.db")).doesNotExist();
+        assertThat(backend.resolve(".preview-secret-key")).doesNotExist();
+    }
+
+    @Test
     void beyond_max_running_another_project_is_refused_with_429_until_one_is_stopped() throws Exception {
         String a = generate("shop a that serves");
         String b = generate("shop b that serves");
