@@ -6,6 +6,7 @@ import io.autonoma.core.artifact.Artifact;
 import io.autonoma.core.artifact.ArtifactPaths;
 import io.autonoma.core.artifact.ArtifactStore;
 import io.autonoma.core.artifact.UnsafePathException;
+import io.autonoma.core.pipeline.GenerationEvent;
 import io.autonoma.spring.generation.ChangeProposal;
 import io.autonoma.spring.generation.Generation;
 import io.autonoma.spring.generation.Generations;
@@ -13,7 +14,7 @@ import io.autonoma.spring.generation.ProjectChange;
 import io.autonoma.spring.generation.ProposalConflictException;
 import io.autonoma.spring.web.internal.ApiException;
 import io.autonoma.spring.web.internal.Json;
-import io.autonoma.spring.web.internal.SseSubscriber;
+import io.autonoma.spring.web.internal.SseStream;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -118,8 +119,11 @@ public class GenerationController implements org.springframework.beans.factory.D
             }
         }
         SseEmitter emitter = new SseEmitter(sseTimeout.toMillis());
-        SseSubscriber subscriber = new SseSubscriber(emitter, sseExecutor);
-        subscriber.unsubscribeWith(g.subscribe(after, subscriber));
+        SseStream<GenerationEvent> stream = new SseStream<>(emitter, sseExecutor, e -> SseEmitter.event()
+                .id(Long.toString(e.seq()))
+                .name(Json.eventName(e))
+                .data(Json.event(e)), e -> e instanceof GenerationEvent.RunFinished);
+        stream.unsubscribeWith(g.subscribe(after, stream));
         return emitter;
     }
 
@@ -293,14 +297,7 @@ public class GenerationController implements org.springframework.beans.factory.D
         String projectId = changeable(id, request);
         GenerationApi.ChangeBody body = GenerationApi.ChangeBody.from(parse(readLimited(request)));
         requireIdle(id, projectId, request);
-        ProjectChange change;
-        try {
-            change = generations.change(projectId, body.request());
-        } catch (io.autonoma.core.spec.InvalidSpecException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        ProjectChange change = refusingBadRequests(() -> generations.change(projectId, body.request()));
         return ok(GenerationApi.Changed.of(change));
     }
 
@@ -317,15 +314,19 @@ public class GenerationController implements org.springframework.beans.factory.D
         String projectId = changeable(id, request);
         GenerationApi.ChangeBody body = GenerationApi.ChangeBody.from(parse(readLimited(request)));
         requireIdle(id, projectId, request);
-        ChangeProposal proposal;
+        ChangeProposal proposal = refusingBadRequests(() -> generations.propose(projectId, body.request()));
+        return ok(GenerationApi.Proposal.of(id, proposal));
+    }
+
+    /** Runs a change or proposal: an invalid spec stays itself (400 invalid_spec), any other bad argument is 400 bad_request. */
+    private static <T> T refusingBadRequests(java.util.function.Supplier<T> work) {
         try {
-            proposal = generations.propose(projectId, body.request());
+            return work.get();
         } catch (io.autonoma.core.spec.InvalidSpecException e) {
             throw e;
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        return ok(GenerationApi.Proposal.of(id, proposal));
     }
 
     /**

@@ -7,14 +7,12 @@ import io.autonoma.spring.preview.PreviewService;
 import io.autonoma.spring.preview.PreviewStatus;
 import io.autonoma.spring.web.internal.ApiException;
 import io.autonoma.spring.web.internal.Json;
+import io.autonoma.spring.web.internal.SseStream;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -135,85 +133,28 @@ public class PreviewController implements org.springframework.beans.factory.Disp
                 + "/preview");
     }
 
-    /**
-     * One log stream: lines and states are queued without blocking (the preview's threads never wait for a client) and
-     * sent in order by one drain task at a time on the shared executor; completed after an ended state.
-     */
+    /** One log stream: lines as {@code log} events, states as {@code state} events; completed after an ended state. */
     private static final class Stream implements PreviewService.Listener {
-        private final SseEmitter emitter;
-        private final ExecutorService executor;
-        private final ConcurrentLinkedQueue<SseEmitter.SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
-        private final AtomicBoolean scheduled = new AtomicBoolean();
-        private volatile boolean closed;
-        private volatile Runnable unsubscribe = () -> {};
+        private record Message(SseEmitter.SseEventBuilder event, boolean last) {}
+
+        private final SseStream<Message> sse;
 
         Stream(SseEmitter emitter, ExecutorService executor) {
-            this.emitter = emitter;
-            this.executor = executor;
-            emitter.onCompletion(this::close);
-            emitter.onTimeout(() -> {
-                close();
-                emitter.complete();
-            });
-            emitter.onError(e -> close());
+            this.sse = new SseStream<>(emitter, executor, Message::event, Message::last);
         }
 
         void unsubscribeWith(Runnable unsubscribe) {
-            this.unsubscribe = unsubscribe;
-            if (closed) unsubscribe.run();
+            sse.unsubscribeWith(unsubscribe);
         }
 
         @Override
         public void log(String line) {
-            enqueue(SseEmitter.event().name("log").data(Json.write(Map.of("line", line))), false);
+            sse.accept(new Message(SseEmitter.event().name("log").data(Json.write(Map.of("line", line))), false));
         }
 
         @Override
         public void state(PreviewStatus status) {
-            enqueue(SseEmitter.event().name("state").data(Json.write(status)), status.ended());
+            sse.accept(new Message(SseEmitter.event().name("state").data(Json.write(status)), status.ended()));
         }
-
-        private void enqueue(SseEmitter.SseEventBuilder event, boolean last) {
-            if (closed) return;
-            queue.add(event);
-            if (last) {
-                queue.add(END);
-            }
-            if (scheduled.compareAndSet(false, true)) {
-                try {
-                    executor.execute(this::drain);
-                } catch (java.util.concurrent.RejectedExecutionException shutdown) {
-                    close();
-                }
-            }
-        }
-
-        private void drain() {
-            try {
-                SseEmitter.SseEventBuilder e;
-                while (!closed && (e = queue.poll()) != null) {
-                    if (e == END) {
-                        close();
-                        emitter.complete();
-                        break;
-                    }
-                    emitter.send(e);
-                }
-            } catch (IOException | IllegalStateException gone) {
-                close(); // the client went away
-            } finally {
-                scheduled.set(false);
-                if (!closed && !queue.isEmpty() && scheduled.compareAndSet(false, true)) {
-                    executor.execute(this::drain);
-                }
-            }
-        }
-
-        private void close() {
-            closed = true;
-            unsubscribe.run();
-        }
-
-        private static final SseEmitter.SseEventBuilder END = SseEmitter.event().comment("end");
     }
 }
