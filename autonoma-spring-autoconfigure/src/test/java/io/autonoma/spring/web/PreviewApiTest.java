@@ -277,19 +277,7 @@ class PreviewApiTest {
     }
 
     private String generate(String prompt) throws Exception {
-        MvcResult r = mvc.perform(post("/api/generations").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"prompt\": \"" + prompt + "\"}"))
-                .andExpect(status().isAccepted()).andReturn();
-        String id = Json.MAPPER.readTree(r.getResponse().getContentAsString()).get("id").asText();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String s = "running";
-        while (s.equals("running") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            s = Json.MAPPER.readTree(mvc.perform(get("/api/generations/{id}", id)).andReturn().getResponse().getContentAsString())
-                    .get("status").asText();
-        }
-        assertThat(s).isEqualTo("succeeded");
-        return id;
+        return ApiFixtures.generate(mvc, "{\"prompt\": \"" + prompt + "\"}", Duration.ofSeconds(30));
     }
 
     private static long pid(String projectId, String role) throws Exception {

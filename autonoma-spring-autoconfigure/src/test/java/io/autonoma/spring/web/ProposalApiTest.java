@@ -1,5 +1,9 @@
 package io.autonoma.spring.web;
 
+import static io.autonoma.spring.web.ApiFixtures.grown;
+import static io.autonoma.spring.web.ApiFixtures.inventory;
+import static io.autonoma.spring.web.ApiFixtures.shrunk;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -243,18 +247,7 @@ class ProposalApiTest {
     // ------------------------------------------------------------------ helpers
 
     private String generate() throws Exception {
-        MvcResult r = mvc.perform(post("/api/generations").contentType(MediaType.APPLICATION_JSON).content("{\"spec\": " + inventory() + "}"))
-                .andExpect(status().isAccepted()).andReturn();
-        String id = Json.MAPPER.readTree(r.getResponse().getContentAsString()).get("id").asText();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String s = "running";
-        while (s.equals("running") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            s = Json.MAPPER.readTree(mvc.perform(get("/api/generations/{id}", id)).andReturn().getResponse().getContentAsString())
-                    .get("status").asText();
-        }
-        assertThat(s).isEqualTo("succeeded");
-        return id;
+        return ApiFixtures.generate(mvc, "{\"spec\": " + inventory() + "}", Duration.ofSeconds(60));
     }
 
     private ResultActions propose(String id, String body) throws Exception {
@@ -302,37 +295,6 @@ class ProposalApiTest {
             if (f.get("path").asText().equals(path)) return f.get("version").asInt();
         }
         throw new AssertionError(path + " is not in the change's files");
-    }
-
-    private static String inventory() throws Exception {
-        return Files.readString(Path.of("../docs/examples/inventory.app-spec.json"));
-    }
-
-    /** The inventory spec with a barcode on products and a new Warehouse entity. */
-    private static String grown() throws Exception {
-        ObjectNode spec = (ObjectNode) Json.MAPPER.readTree(inventory());
-        for (JsonNode e : spec.get("entities")) {
-            if (e.get("name").asText().equals("Product")) {
-                ((ArrayNode) e.get("fields")).addObject().put("name", "barcode").put("type", "string").put("required", false);
-            }
-        }
-        ObjectNode warehouse = ((ArrayNode) spec.get("entities")).addObject().put("name", "Warehouse");
-        warehouse.putArray("fields").addObject().put("name", "city").put("type", "string").put("required", true);
-        return Json.write(spec);
-    }
-
-    /** The inventory spec without the products' website. */
-    private static String shrunk() throws Exception {
-        ObjectNode spec = (ObjectNode) Json.MAPPER.readTree(inventory());
-        for (JsonNode e : spec.get("entities")) {
-            if (e.get("name").asText().equals("Product")) {
-                ArrayNode fields = (ArrayNode) e.get("fields");
-                for (int i = 0; i < fields.size(); i++) {
-                    if (fields.get(i).get("name").asText().equals("website")) fields.remove(i--);
-                }
-            }
-        }
-        return Json.write(spec);
     }
 
     private static String text(Artifact a) {

@@ -152,18 +152,7 @@ class StudioApiTest {
     }
 
     private String generate(String body) throws Exception {
-        MvcResult r = mvc.perform(post("/api/generations").contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isAccepted()).andReturn();
-        String id = Json.MAPPER.readTree(r.getResponse().getContentAsString()).get("id").asText();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String s = "running";
-        while (s.equals("running") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            s = Json.MAPPER.readTree(mvc.perform(get("/api/generations/{id}", id)).andReturn().getResponse().getContentAsString())
-                    .get("status").asText();
-        }
-        assertThat(s).isEqualTo("succeeded");
-        return id;
+        return ApiFixtures.generate(mvc, body, Duration.ofSeconds(60));
     }
 
     @UnsecuredApiApp
